@@ -1,0 +1,101 @@
+// Package acctest runs acceptance tests against the in-process mock API:
+// every test gets its own mock, a provider that polls in milliseconds, and a
+// configuration block that points both services at the mock.
+package acctest
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
+	"github.com/gigaform/terraform-provider-giga/internal/provider"
+)
+
+// FastPoll is the waiters' backoff in tests: the mock's delays are in
+// milliseconds, so seconds of polling would only slow the suite down.
+var FastPoll = client.PollSettings{Initial: 20 * time.Millisecond, Max: 200 * time.Millisecond, Factor: 1.5, Jitter: 0.1}
+
+// TestProvisioningDelay is how long mock transactions and deploys take in tests.
+const TestProvisioningDelay = 100 * time.Millisecond
+
+// Env is one test's mock API and the provider settings that reach it.
+type Env struct {
+	Mock *mockapi.Server
+	opts provider.Options
+}
+
+var setupOnce sync.Once
+
+// setup makes acceptance tests run in every `go test` and makes
+// terraform-plugin-testing use the installed Terraform, never a download.
+func setup() {
+	if os.Getenv("TF_ACC") == "" {
+		_ = os.Setenv("TF_ACC", "1")
+	}
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		if p, err := exec.LookPath("terraform"); err == nil {
+			_ = os.Setenv("TF_ACC_TERRAFORM_PATH", p)
+		}
+	}
+}
+
+// New starts a mock for one test with quick delays; change lets a test set
+// other knobs (latency, faults, seed) before it starts.
+func New(t testing.TB, change ...func(*mockapi.Options)) *Env {
+	t.Helper()
+	setupOnce.Do(setup)
+	opts := mockapi.Options{Seed: 42, ProvisioningDelay: TestProvisioningDelay, RetryAfterSeconds: 1}
+	for _, c := range change {
+		c(&opts)
+	}
+	m := mockapi.New(opts)
+	m.Start()
+	t.Cleanup(m.Close)
+	return &Env{Mock: m, opts: provider.Options{Poll: FastPoll, RetryWaitMin: 10 * time.Millisecond, RetryWaitMax: 100 * time.Millisecond}}
+}
+
+// Factories serves the provider in process under both local names, so that
+// gigas_* and gigahost_* resources resolve without provider = arguments.
+func (e *Env) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
+	f := providerserver.NewProtocol6WithError(provider.NewWithOptions("test", e.opts)())
+	return map[string]func() (tfprotov6.ProviderServer, error){"gigas": f, "gigahost": f}
+}
+
+// ProviderConfig configures both local names against the mock with its
+// seeded API keys.
+func (e *Env) ProviderConfig() string {
+	return fmt.Sprintf(`
+provider "gigas" {
+  gigas_endpoint = %[1]q
+  gigas_api_key  = %[2]q
+  max_retries    = 8
+}
+
+provider "gigahost" {
+  gigahost_endpoint = %[3]q
+  gigahost_api_key  = %[4]q
+  max_retries       = 8
+}
+`, e.Mock.GigasURL(), mockapi.GigasAPIKey, e.Mock.GigahostURL(), mockapi.GigahostAPIKey)
+}
+
+// Config is the provider configuration followed by the test's own HCL.
+func (e *Env) Config(hcl string) string { return e.ProviderConfig() + hcl }
+
+// Test runs an acceptance test case with this Env's provider factories.
+func (e *Env) Test(t *testing.T, tc resource.TestCase) {
+	t.Helper()
+	if tc.ProtoV6ProviderFactories == nil {
+		tc.ProtoV6ProviderFactories = e.Factories()
+	}
+	resource.Test(t, tc)
+}

@@ -1,0 +1,205 @@
+// Package client holds what both APIs share: the HTTP transport (retries,
+// backoff, Retry-After, logging with secrets masked), lenient JSON scalars,
+// API errors and the context-aware poller used by every waiter.
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Options configures a Transport.
+type Options struct {
+	// BaseURL is the API root, for example https://api.gigas.com.
+	BaseURL string
+	// Service names the API in log lines ("gigas" or "gigahost").
+	Service string
+	// UserAgent is sent on every request.
+	UserAgent string
+	// MaxRetries bounds the retries of one request on 429, 5xx and network errors.
+	MaxRetries int
+	// RetryWaitMin and RetryWaitMax bound the backoff between retries when the
+	// API does not say how long to wait. Zero means 500ms and 15s.
+	RetryWaitMin, RetryWaitMax time.Duration
+	// HTTPClient is the underlying client; nil means a fresh pooled client.
+	HTTPClient *http.Client
+}
+
+// Transport sends JSON requests to one API.
+type Transport struct {
+	base      *url.URL
+	service   string
+	userAgent string
+	http      *retryablehttp.Client
+}
+
+// Request is one API call.
+type Request struct {
+	Method string
+	// Path is relative to the base URL and already escaped.
+	Path  string
+	Query url.Values
+	// Body is encoded as JSON when not nil.
+	Body any
+	// Header holds extra headers, such as Authorization.
+	Header http.Header
+}
+
+// Response is the raw answer to a Request, whatever its status.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// NewTransport builds a Transport.
+func NewTransport(o Options) (*Transport, error) {
+	base, err := url.Parse(strings.TrimRight(o.BaseURL, "/"))
+	if err != nil || base.Scheme == "" || base.Host == "" {
+		return nil, fmt.Errorf("invalid endpoint %q: want an absolute URL such as https://api.example.com", o.BaseURL)
+	}
+	if o.RetryWaitMin <= 0 {
+		o.RetryWaitMin = 500 * time.Millisecond
+	}
+	if o.RetryWaitMax <= 0 {
+		o.RetryWaitMax = 15 * time.Second
+	}
+	hc := o.HTTPClient
+	if hc == nil {
+		hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()} //nolint:forcetypeassert // the standard library's default is always *http.Transport
+	}
+	logged := *hc
+	logged.Transport = &loggingRoundTripper{next: transportOrDefault(hc.Transport), service: o.Service}
+
+	rc := &retryablehttp.Client{
+		HTTPClient:   &logged,
+		Logger:       nil, // every attempt is logged by loggingRoundTripper through tflog
+		RetryWaitMin: o.RetryWaitMin,
+		RetryWaitMax: o.RetryWaitMax,
+		RetryMax:     max(o.MaxRetries, 0),
+		CheckRetry:   retryablehttp.DefaultRetryPolicy,
+		Backoff:      Backoff,
+		// Hand back the last response after the retries run out, so that the
+		// caller can quote the API's own error message.
+		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	}
+	return &Transport{base: base, service: o.Service, userAgent: o.UserAgent, http: rc}, nil
+}
+
+func transportOrDefault(rt http.RoundTripper) http.RoundTripper {
+	if rt == nil {
+		return http.DefaultTransport
+	}
+	return rt
+}
+
+// Backoff is the wait before a retry: the API's Retry-After when it sends one
+// on a 429 or 503, else an exponential backoff with jitter between min and max.
+func Backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
+	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
+		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			return d
+		}
+	}
+	exp := float64(minWait) * math.Pow(2, float64(attempt))
+	if exp > float64(maxWait) || math.IsInf(exp, 0) {
+		exp = float64(maxWait)
+	}
+	// Equal jitter: half fixed, half random, so retries of many clients spread out.
+	half := exp / 2
+	return time.Duration(half + rand.Float64()*half) //nolint:gosec // jitter needs no cryptographic randomness
+}
+
+// parseRetryAfter reads a Retry-After header given in seconds or as an HTTP date.
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// Do sends the request, retrying as configured, and returns the final answer.
+// A non-2xx status is not an error here: each API reads its own error shape.
+func (t *Transport) Do(ctx context.Context, r Request) (*Response, error) {
+	u := *t.base
+	u.Path = u.Path + r.Path
+	u.RawPath = ""
+	if len(r.Query) > 0 {
+		u.RawQuery = r.Query.Encode()
+	}
+	var body any
+	if r.Body != nil {
+		b, err := json.Marshal(r.Body)
+		if err != nil {
+			return nil, fmt.Errorf("encoding request body: %w", err)
+		}
+		body = b
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, u.String(), body)
+	if err != nil {
+		return nil, err
+	}
+	for k, vs := range r.Header {
+		for _, v := range vs {
+			req.Header.Add(k, v)
+		}
+	}
+	req.Header.Set("Accept", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if t.userAgent != "" {
+		req.Header.Set("User-Agent", t.userAgent)
+	}
+	resp, err := t.http.Do(req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, fmt.Errorf("%s %s: %w", r.Method, r.Path, ctxErr)
+		}
+		return nil, fmt.Errorf("%s %s: %w", r.Method, r.Path, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: reading response: %w", r.Method, r.Path, err)
+	}
+	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data}, nil
+}
+
+// Bearer returns an Authorization header for a bearer token.
+func Bearer(token string) http.Header {
+	return http.Header{"Authorization": []string{"Bearer " + token}}
+}
+
+// bodyCopy reads a body for logging and puts an identical one back.
+func bodyCopy(rc *io.ReadCloser) []byte {
+	if *rc == nil || *rc == http.NoBody {
+		return nil
+	}
+	data, err := io.ReadAll(*rc)
+	_ = (*rc).Close()
+	*rc = io.NopCloser(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	return data
+}

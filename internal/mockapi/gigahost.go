@@ -1,0 +1,272 @@
+package mockapi
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The Gigahost side of the mock: the {meta, data} envelope, session and
+// API-key authentication, and the API-key permission model that every
+// Gigahost route goes through. Each API area registers its routes from its
+// own file (gigahost_dns.go, gigahost_deploy.go, ...).
+
+// Seeded Gigahost credentials.
+const (
+	GigahostUsername   = "ops@example.no"
+	GigahostPassword   = "fjord-skies-42"
+	GigahostCustomerID = 1111
+	// GigahostAPIKey is a full-access API key (every category rw, all ids).
+	GigahostAPIKey = "flux_live_00000000000000000000000000000000000000000000000000000000000000aa"
+)
+
+// Permission categories of API keys.
+const (
+	CatDNS        = "dns"
+	CatServers    = "servers"
+	CatWebhosting = "webhosting"
+	CatRacks      = "racks"
+	CatSupport    = "support"
+	CatBilling    = "billing"
+	CatAccount    = "account"
+	// catAPIKeys marks /account/apikeys: session tokens only.
+	catAPIKeys = "apikeys"
+	// catPublic marks routes that need no authentication.
+	catPublic = "public"
+)
+
+// GigahostPermission is one category of an API key's permissions.
+type GigahostPermission struct {
+	Mode string // "r" or "rw"
+	All  bool
+	IDs  []int64
+}
+
+// GigahostAPIKeyRecord is the mock's record of an API key.
+type GigahostAPIKeyRecord struct {
+	ID          int64
+	Label       string
+	Secret      string
+	Prefix      string
+	Permissions map[string]GigahostPermission
+	CreatedAt   int64
+	ExpiresAt   int64 // 0: never
+	LastUsedAt  int64
+	Status      string // active, revoked
+	RevokedAt   int64
+}
+
+func (k *GigahostAPIKeyRecord) activeAt(now time.Time) bool {
+	return k.Status == "active" && (k.ExpiresAt == 0 || now.Unix() < k.ExpiresAt)
+}
+
+type gigahostState struct {
+	sessions  map[string]time.Time // token -> expiry
+	otp       string
+	apiKeys   map[int64]*GigahostAPIKeyRecord
+	nextKeyID int64
+
+	// Each API area keeps its state in its own file's type.
+	dns        *dnsState
+	deploy     *deployState
+	webhosting *webhostingState
+}
+
+func newGigahostState() *gigahostState {
+	st := &gigahostState{
+		sessions: map[string]time.Time{}, apiKeys: map[int64]*GigahostAPIKeyRecord{}, nextKeyID: 1,
+		dns: newDNSState(), deploy: newDeployState(), webhosting: newWebhostingState(),
+	}
+	full := map[string]GigahostPermission{}
+	for _, c := range []string{CatDNS, CatServers, CatWebhosting} {
+		full[c] = GigahostPermission{Mode: "rw", All: true}
+	}
+	for _, c := range []string{CatRacks, CatSupport, CatBilling, CatAccount} {
+		full[c] = GigahostPermission{Mode: "rw"}
+	}
+	st.addAPIKey(&GigahostAPIKeyRecord{Label: "seeded full access", Secret: GigahostAPIKey, Permissions: full, CreatedAt: time.Now().Unix(), Status: "active"})
+	return st
+}
+
+func (st *gigahostState) addAPIKey(k *GigahostAPIKeyRecord) {
+	k.ID = st.nextKeyID
+	st.nextKeyID++
+	if k.Prefix == "" {
+		k.Prefix = k.Secret[:min(len(k.Secret), 22)]
+	}
+	st.apiKeys[k.ID] = k
+}
+
+// principal is who is calling: a session (full access) or an API key.
+type principal struct {
+	key *GigahostAPIKeyRecord // nil for a session
+}
+
+// canSee reports whether the caller may read the object id of a category.
+// Callers hold s.mu.
+func (p principal) canSee(category string, id int64) bool {
+	if p.key == nil {
+		return true
+	}
+	perm, ok := p.key.Permissions[category]
+	if !ok || (perm.Mode != "r" && perm.Mode != "rw") {
+		return false
+	}
+	return perm.All || slices.Contains(perm.IDs, id)
+}
+
+// ghHandler is a Gigahost route's handler, called with s.mu NOT held.
+type ghHandler func(w http.ResponseWriter, r *http.Request, p principal)
+
+// ghRoute registers a Gigahost route. category is the permission category it
+// belongs to; idParam, when not empty, names the path wildcard holding the
+// object id that an API key limited to ids must be allowed.
+func (s *Server) ghRoute(mux *http.ServeMux, pattern, category, idParam string, h ghHandler) {
+	method, _, _ := strings.Cut(pattern, " ")
+	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if category == catPublic {
+			h(w, r, principal{})
+			return
+		}
+		p, status, msg := s.authorize(r, method, category, idParam)
+		if status != 0 {
+			ghError(w, status, msg)
+			return
+		}
+		h(w, r, p)
+	})
+}
+
+// authorize applies the API-key permission model: mode r allows GET only,
+// rw allows every method; all=false limits dns, servers and webhosting to
+// ids; a category that is absent means no access; API keys never reach
+// /account/apikeys; an expired or revoked key is refused.
+func (s *Server) authorize(r *http.Request, method, category, idParam string) (principal, int, string) {
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || token == "" {
+		return principal{}, http.StatusUnauthorized, "Authentication required."
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	if exp, ok := s.gigahost.sessions[token]; ok {
+		if now.After(exp) {
+			return principal{}, http.StatusUnauthorized, "Token expired."
+		}
+		return principal{}, 0, ""
+	}
+	var key *GigahostAPIKeyRecord
+	for _, k := range s.gigahost.apiKeys {
+		if k.Secret == token {
+			key = k
+		}
+	}
+	if key == nil || !key.activeAt(now) {
+		return principal{}, http.StatusUnauthorized, "Invalid or expired token."
+	}
+	key.LastUsedAt = now.Unix()
+	p := principal{key: key}
+	if category == catAPIKeys || strings.HasPrefix(r.URL.Path, "/my/") {
+		return p, http.StatusForbidden, "You do not have permission for this operation."
+	}
+	perm, ok := key.Permissions[category]
+	if !ok {
+		return p, http.StatusForbidden, fmt.Sprintf("This API key has no access to %s.", category)
+	}
+	if method != http.MethodGet && perm.Mode != "rw" {
+		return p, http.StatusForbidden, fmt.Sprintf("This API key has read-only access to %s.", category)
+	}
+	if method == http.MethodGet && perm.Mode != "r" && perm.Mode != "rw" {
+		return p, http.StatusForbidden, fmt.Sprintf("This API key has no access to %s.", category)
+	}
+	if idParam != "" && !perm.All {
+		id, err := strconv.ParseInt(r.PathValue(idParam), 10, 64)
+		if err != nil || !slices.Contains(perm.IDs, id) {
+			return p, http.StatusForbidden, fmt.Sprintf("This API key has no access to this %s object.", category)
+		}
+	}
+	return p, 0, ""
+}
+
+// ghWrite answers in the envelope. data nil is sent as [] like the live API.
+func ghWrite(w http.ResponseWriter, status int, message string, data any) {
+	if data == nil {
+		data = []any{}
+	}
+	meta := map[string]any{
+		"status": status, "status_message": fmt.Sprintf("%d %s", status, http.StatusText(status)),
+		"maintenance": false, "time": time.Now().Unix(),
+	}
+	if message != "" {
+		meta["message"] = message
+	}
+	writeJSON(w, status, map[string]any{"meta": meta, "data": data})
+}
+
+func ghError(w http.ResponseWriter, status int, message string) {
+	ghWrite(w, status, message, nil)
+}
+
+// RequireGigahostOTP makes POST /authenticate demand this 2FA code.
+func (s *Server) RequireGigahostOTP(code string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gigahost.otp = code
+}
+
+// ExpireGigahostSessions ends every session token at once.
+func (s *Server) ExpireGigahostSessions() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for t := range s.gigahost.sessions {
+		s.gigahost.sessions[t] = time.Now().Add(-time.Second)
+	}
+}
+
+// AddGigahostAPIKey adds a key with the given permissions and returns its secret.
+func (s *Server) AddGigahostAPIKey(label string, perms map[string]GigahostPermission, expiresAt int64) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	secret := "flux_live_" + strings.ReplaceAll(uuid()+uuid(), "-", "")
+	s.gigahost.addAPIKey(&GigahostAPIKeyRecord{Label: label, Secret: secret, Permissions: perms, CreatedAt: time.Now().Unix(), ExpiresAt: expiresAt, Status: "active"})
+	return secret
+}
+
+func (s *Server) registerGigahost(mux *http.ServeMux) {
+	s.ghRoute(mux, "POST /authenticate", catPublic, "", s.ghAuthenticate)
+	s.registerDNS(mux)
+	s.registerDeploy(mux)
+	s.registerWebhosting(mux)
+	s.registerAPIKeys(mux)
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+		ghError(w, http.StatusNotFound, "Endpoint not found.")
+	})
+}
+
+func (s *Server) ghAuthenticate(w http.ResponseWriter, r *http.Request, _ principal) {
+	body, err := readJSON(r)
+	if err != nil {
+		ghError(w, http.StatusBadRequest, "Invalid JSON body.")
+		return
+	}
+	user, _ := fieldString(body, "username")
+	pass, _ := fieldString(body, "password")
+	code, _ := fieldString(body, "code")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if user != GigahostUsername || pass != GigahostPassword {
+		ghError(w, http.StatusUnauthorized, "Wrong username or password.")
+		return
+	}
+	if s.gigahost.otp != "" && code != s.gigahost.otp {
+		ghError(w, http.StatusUnauthorized, "Two-factor code required or invalid.")
+		return
+	}
+	token := "ghs_" + strings.ReplaceAll(uuid(), "-", "")
+	exp := time.Now().Add(s.opts.SessionTTL)
+	s.gigahost.sessions[token] = exp
+	ghWrite(w, http.StatusOK, "", map[string]any{"token": token, "token_expire": strconv.FormatInt(exp.Unix(), 10), "customer_id": strconv.Itoa(GigahostCustomerID)})
+}

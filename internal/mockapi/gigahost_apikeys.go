@@ -1,0 +1,5 @@
+package mockapi
+
+import "net/http"
+
+func (s *Server) registerAPIKeys(mux *http.ServeMux) {}

@@ -1,0 +1,209 @@
+// Package provider wires the Gigas and Gigahost resources into one Terraform
+// provider and reads its configuration.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gigaform/terraform-provider-giga/internal/apikey"
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigas"
+	"github.com/gigaform/terraform-provider-giga/internal/dns"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
+	"github.com/gigaform/terraform-provider-giga/internal/server"
+	"github.com/gigaform/terraform-provider-giga/internal/vm"
+	"github.com/gigaform/terraform-provider-giga/internal/webhosting"
+)
+
+var _ provider.Provider = (*GigaProvider)(nil)
+
+// DefaultMaxRetries is used when max_retries and GIGA_MAX_RETRIES are unset.
+const DefaultMaxRetries = 5
+
+// Options tune the provider beyond its schema; tests use them to poll and
+// retry in milliseconds instead of seconds.
+type Options struct {
+	Poll                       client.PollSettings
+	RetryWaitMin, RetryWaitMax time.Duration
+}
+
+// GigaProvider is the provider.
+type GigaProvider struct {
+	version string
+	opts    Options
+}
+
+// New returns a constructor of the provider, as providerserver expects.
+func New(version string) func() provider.Provider {
+	return NewWithOptions(version, Options{})
+}
+
+// NewWithOptions is New with tuning options.
+func NewWithOptions(version string, opts Options) func() provider.Provider {
+	return func() provider.Provider { return &GigaProvider{version: version, opts: opts} }
+}
+
+type providerModel struct {
+	GigasEndpoint    types.String `tfsdk:"gigas_endpoint"`
+	GigasAPIKey      types.String `tfsdk:"gigas_api_key"`
+	GigasUsername    types.String `tfsdk:"gigas_username"`
+	GigasPassword    types.String `tfsdk:"gigas_password"`
+	GigasTOTP        types.String `tfsdk:"gigas_totp"`
+	GigasAccountID   types.Int64  `tfsdk:"gigas_account_id"`
+	GigahostEndpoint types.String `tfsdk:"gigahost_endpoint"`
+	GigahostAPIKey   types.String `tfsdk:"gigahost_api_key"`
+	GigahostUsername types.String `tfsdk:"gigahost_username"`
+	GigahostPassword types.String `tfsdk:"gigahost_password"`
+	GigahostOTP      types.String `tfsdk:"gigahost_otp"`
+	MaxRetries       types.Int64  `tfsdk:"max_retries"`
+}
+
+// Metadata implements provider.Provider.
+func (p *GigaProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "giga"
+	resp.Version = p.version
+}
+
+// Schema implements provider.Provider.
+func (p *GigaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	str := func(desc string, sensitive bool) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true, Sensitive: sensitive, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The Giga provider manages **Gigas** cloud virtual machines (resources prefixed `gigas_`) and " +
+			"**Gigahost** DNS, servers, web-hosting e-mail and API keys (resources prefixed `gigahost_`). " +
+			"Every attribute is optional and falls back to the environment variable named in its description. " +
+			"Credentials are checked when a service is first used, so a configuration that only uses Gigahost needs no Gigas credentials.",
+		Attributes: map[string]schema.Attribute{
+			"gigas_endpoint":   str("Gigas API endpoint. Default `https://api.gigas.com`. Environment: `GIGAS_ENDPOINT`.", false),
+			"gigas_api_key":    str("Gigas API key, sent as a Bearer token. Environment: `GIGAS_API_KEY`.", true),
+			"gigas_username":   str("Gigas username (e-mail) for a session login via `POST /token`, used when no API key is set. Environment: `GIGAS_USERNAME`.", false),
+			"gigas_password":   str("Gigas password for the session login. Environment: `GIGAS_PASSWORD`.", true),
+			"gigas_totp":       str("Gigas 2FA code for the session login, when the account has 2FA. Environment: `GIGAS_TOTP`.", true),
+			"gigas_account_id": schema.Int64Attribute{Optional: true, MarkdownDescription: "Gigas account to act on. When unset, the one account the credentials can see (`GET /accounts`). Environment: `GIGAS_ACCOUNT_ID`."},
+			"gigahost_endpoint": str("Gigahost API endpoint. Default `https://api.gigahost.no/api/v0`. Environment: `GIGAHOST_ENDPOINT`.", false),
+			"gigahost_api_key":  str("Gigahost API key (`flux_live_...`), sent as a Bearer token. API keys cannot manage API keys; `gigahost_api_key` resources need a username and password. Environment: `GIGAHOST_API_KEY`.", true),
+			"gigahost_username": str("Gigahost username (e-mail) for a session login via `POST /authenticate`. Environment: `GIGAHOST_USERNAME`.", false),
+			"gigahost_password": str("Gigahost password for the session login. Environment: `GIGAHOST_PASSWORD`.", true),
+			"gigahost_otp":      str("Gigahost 2FA code for the session login. Environment: `GIGAHOST_OTP`.", true),
+			"max_retries": schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf(
+				"How many times one request is retried on HTTP 429, 5xx and network errors, with exponential backoff and jitter, honouring `Retry-After`. Default %d. Environment: `GIGA_MAX_RETRIES`.", DefaultMaxRetries)},
+		},
+	}
+}
+
+// stringOr returns the attribute's value, else the environment variable's.
+func stringOr(v types.String, env string) string {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueString()
+	}
+	return os.Getenv(env)
+}
+
+// int64Or returns the attribute's value, else the environment variable's
+// parsed as an integer, else def.
+func int64Or(v types.Int64, env string, def int64) (int64, error) {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueInt64(), nil
+	}
+	s := strings.TrimSpace(os.Getenv(env))
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("environment variable %s=%q is not an integer", env, s)
+	}
+	return n, nil
+}
+
+// Configure implements provider.Provider.
+func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	retries, err := int64Or(m.MaxRetries, "GIGA_MAX_RETRIES", DefaultMaxRetries)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid max_retries", err.Error())
+	} else if retries < 0 || retries > 20 {
+		resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid max_retries", fmt.Sprintf("max_retries must be between 0 and 20, got %d", retries))
+	}
+	accountID, err := int64Or(m.GigasAccountID, "GIGAS_ACCOUNT_ID", 0)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("gigas_account_id"), "Invalid gigas_account_id", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	transport := func(endpoint string) client.Options {
+		return client.Options{
+			BaseURL:      endpoint,
+			UserAgent:    fmt.Sprintf("terraform-provider-giga/%s (+https://registry.terraform.io/providers/gigaform/giga) Terraform/%s", p.version, req.TerraformVersion),
+			MaxRetries:   int(retries),
+			RetryWaitMin: p.opts.RetryWaitMin,
+			RetryWaitMax: p.opts.RetryWaitMax,
+		}
+	}
+	gigasEndpoint := stringOr(m.GigasEndpoint, "GIGAS_ENDPOINT")
+	if gigasEndpoint == "" {
+		gigasEndpoint = gigas.DefaultEndpoint
+	}
+	gigahostEndpoint := stringOr(m.GigahostEndpoint, "GIGAHOST_ENDPOINT")
+	if gigahostEndpoint == "" {
+		gigahostEndpoint = gigahost.DefaultEndpoint
+	}
+	clients := providerdata.New(
+		gigas.Config{
+			Transport: transport(gigasEndpoint),
+			APIKey:    stringOr(m.GigasAPIKey, "GIGAS_API_KEY"),
+			Username:  stringOr(m.GigasUsername, "GIGAS_USERNAME"),
+			Password:  stringOr(m.GigasPassword, "GIGAS_PASSWORD"),
+			TOTP:      stringOr(m.GigasTOTP, "GIGAS_TOTP"),
+			AccountID: accountID,
+			Poll:      p.opts.Poll,
+		},
+		gigahost.Config{
+			Transport: transport(gigahostEndpoint),
+			APIKey:    stringOr(m.GigahostAPIKey, "GIGAHOST_API_KEY"),
+			Username:  stringOr(m.GigahostUsername, "GIGAHOST_USERNAME"),
+			Password:  stringOr(m.GigahostPassword, "GIGAHOST_PASSWORD"),
+			OTP:       stringOr(m.GigahostOTP, "GIGAHOST_OTP"),
+			Poll:      p.opts.Poll,
+		},
+	)
+	resp.ResourceData = clients
+	resp.DataSourceData = clients
+}
+
+// Resources implements provider.Provider.
+func (p *GigaProvider) Resources(_ context.Context) []func() resource.Resource {
+	var out []func() resource.Resource
+	for _, family := range [][]func() resource.Resource{vm.Resources(), dns.Resources(), server.Resources(), webhosting.Resources(), apikey.Resources()} {
+		out = append(out, family...)
+	}
+	return out
+}
+
+// DataSources implements provider.Provider.
+func (p *GigaProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	var out []func() datasource.DataSource
+	for _, family := range [][]func() datasource.DataSource{vm.DataSources(), dns.DataSources(), server.DataSources(), webhosting.DataSources(), apikey.DataSources()} {
+		out = append(out, family...)
+	}
+	return out
+}

@@ -1,0 +1,51 @@
+// Package tfutil holds the small pieces every resource needs the same way:
+// API errors as diagnostics, typed import ids, and provider data.
+package tfutil
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+)
+
+// AddAPIError adds err as an error diagnostic. An API error is shown with its
+// HTTP status and the API's own message, so users can search for it.
+func AddAPIError(diags *diag.Diagnostics, summary string, err error) {
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) {
+		msg := apiErr.Message
+		if msg == "" {
+			msg = "(no message)"
+		}
+		diags.AddError(summary, fmt.Sprintf("The API answered HTTP %d to %s %s: %s", apiErr.Status, apiErr.Method, apiErr.Path, msg))
+		return
+	}
+	diags.AddError(summary, err.Error())
+}
+
+// ParseImportID splits an import id of the form a/b/... into exactly the
+// named parts. When last is true the final part takes the rest of the id,
+// slashes included. The error shows the expected form.
+func ParseImportID(id string, last bool, names ...string) ([]string, error) {
+	n := len(names)
+	var parts []string
+	if last {
+		parts = strings.SplitN(id, "/", n)
+	} else {
+		parts = strings.Split(id, "/")
+	}
+	ok := len(parts) == n
+	for _, p := range parts {
+		if p == "" {
+			ok = false
+		}
+	}
+	if !ok {
+		return nil, fmt.Errorf("import id %q is not of the form <%s>", id, strings.Join(names, ">/<"))
+	}
+	return parts, nil
+}

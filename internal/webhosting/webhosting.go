@@ -1,0 +1,13 @@
+// Package webhosting holds the Gigahost web-hosting e-mail resource and the web-hosting data source.
+package webhosting
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// Resources lists this family's resources.
+func Resources() []func() resource.Resource { return nil }
+
+// DataSources lists this family's data sources.
+func DataSources() []func() datasource.DataSource { return nil }
