@@ -11,4 +11,6 @@ import (
 func Resources() []func() resource.Resource { return nil }
 
 // DataSources lists this family's data sources.
-func DataSources() []func() datasource.DataSource { return nil }
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewLocationsDataSource}
+}

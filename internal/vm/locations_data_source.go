@@ -1,0 +1,102 @@
+package vm
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigas"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
+)
+
+// LocationsDataSourceType is the data source's type name.
+const LocationsDataSourceType = "gigas_locations"
+
+var _ datasource.DataSourceWithConfigure = (*LocationsDataSource)(nil)
+
+// NewLocationsDataSource returns the gigas_locations data source.
+func NewLocationsDataSource() datasource.DataSource { return &LocationsDataSource{} }
+
+// LocationsDataSource lists the account's datacenters.
+type LocationsDataSource struct{ clients *providerdata.Clients }
+
+type locationsModel struct {
+	LabelRegex types.String    `tfsdk:"label_regex"`
+	Locations  []locationModel `tfsdk:"locations"`
+}
+
+type locationModel struct {
+	ID    types.String `tfsdk:"id"`
+	Label types.String `tfsdk:"label"`
+}
+
+// Metadata implements datasource.DataSource.
+func (d *LocationsDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = LocationsDataSourceType
+}
+
+// Schema implements datasource.DataSource.
+func (d *LocationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the Gigas locations (datacenters) of the account, optionally filtered by label. Use a location's `id` as `location_id` of a `gigas_virtual_machine`.",
+		Attributes: map[string]schema.Attribute{
+			"label_regex": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Keep only locations whose label matches this regular expression (RE2 syntax), for example `(?i)^spain$`.",
+				Validators:          []validator.String{tfutil.ValidRegex()},
+			},
+			"locations": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The matching locations, in the API's order.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":    schema.StringAttribute{Computed: true, MarkdownDescription: "Location id (a numeric string)."},
+					"label": schema.StringAttribute{Computed: true, MarkdownDescription: "Location name, such as `Spain`."},
+				}},
+			},
+		},
+	}
+}
+
+// Configure implements datasource.DataSourceWithConfigure.
+func (d *LocationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+// Read implements datasource.DataSource.
+func (d *LocationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m locationsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := gigasClient(d.clients, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	locations, err := c.Locations(ctx)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list Gigas locations", err)
+		return
+	}
+	var re *regexp.Regexp
+	if !m.LabelRegex.IsNull() {
+		re = regexp.MustCompile(m.LabelRegex.ValueString()) // validated at plan time
+	}
+	m.Locations = []locationModel{}
+	for _, l := range locations {
+		if re != nil && !re.MatchString(string(l.Label)) {
+			continue
+		}
+		m.Locations = append(m.Locations, locationModel{ID: types.StringValue(string(l.ID)), Label: types.StringValue(string(l.Label))})
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+var _ = stringvalidator.LengthAtLeast
+var _ gigas.Location
