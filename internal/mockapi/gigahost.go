@@ -2,6 +2,7 @@ package mockapi
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -55,6 +56,7 @@ type GigahostAPIKeyRecord struct {
 	CreatedAt   int64
 	ExpiresAt   int64 // 0: never
 	LastUsedAt  int64
+	LastUsedIP  string
 	Status      string // active, revoked
 	RevokedAt   int64
 }
@@ -115,7 +117,7 @@ func (p principal) canSee(category string, id int64) bool {
 	if !ok || (perm.Mode != "r" && perm.Mode != "rw") {
 		return false
 	}
-	return perm.All || slices.Contains(perm.IDs, id)
+	return perm.All || !idLimited(category) || slices.Contains(perm.IDs, id)
 }
 
 // ghHandler is a Gigahost route's handler, called with s.mu NOT held.
@@ -140,12 +142,27 @@ func (s *Server) ghRoute(mux *http.ServeMux, pattern, category, idParam string, 
 	})
 }
 
-// authorize applies the API-key permission model: mode r allows GET only,
-// rw allows every method; all=false limits dns, servers and webhosting to
-// ids; a category that is absent means no access; API keys never reach
-// /account/apikeys; an expired or revoked key is refused.
+// authorize applies the API-key permission model of the docs ("API Keys",
+// "API Key Authentication") and the field notes:
+//   - a session (Bearer token from POST /authenticate, or HTTP Basic with the
+//     account's username and password) may do everything;
+//   - an API key needs its category: one that is absent means no access;
+//   - mode "r" lets GET through and refuses every other method, "rw" allows all;
+//   - all=false limits dns, servers and webhosting to ids: reads of another
+//     object and every write that does not target a listed id (creations
+//     included) are refused, and list handlers filter with principal.canSee;
+//   - a revoked or expired key (expires_at reached) is refused like an
+//     unknown token;
+//   - API keys never reach /account/apikeys nor /my/*.
 func (s *Server) authorize(r *http.Request, method, category, idParam string) (principal, int, string) {
-	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	auth := r.Header.Get("Authorization")
+	if user, pass, ok := r.BasicAuth(); ok {
+		if user != GigahostUsername || pass != GigahostPassword {
+			return principal{}, http.StatusUnauthorized, "Wrong username or password."
+		}
+		return principal{}, 0, ""
+	}
+	token, ok := strings.CutPrefix(auth, "Bearer ")
 	if !ok || token == "" {
 		return principal{}, http.StatusUnauthorized, "Authentication required."
 	}
@@ -168,27 +185,40 @@ func (s *Server) authorize(r *http.Request, method, category, idParam string) (p
 		return principal{}, http.StatusUnauthorized, "Invalid or expired token."
 	}
 	key.LastUsedAt = now.Unix()
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		key.LastUsedIP = host
+	}
 	p := principal{key: key}
 	if category == catAPIKeys || strings.HasPrefix(r.URL.Path, "/my/") {
 		return p, http.StatusForbidden, "You do not have permission for this operation."
 	}
 	perm, ok := key.Permissions[category]
-	if !ok {
+	if !ok || (perm.Mode != "r" && perm.Mode != "rw") {
 		return p, http.StatusForbidden, fmt.Sprintf("This API key has no access to %s.", category)
 	}
-	if method != http.MethodGet && perm.Mode != "rw" {
+	write := method != http.MethodGet && method != http.MethodHead
+	if write && perm.Mode != "rw" {
 		return p, http.StatusForbidden, fmt.Sprintf("This API key has read-only access to %s.", category)
 	}
-	if method == http.MethodGet && perm.Mode != "r" && perm.Mode != "rw" {
-		return p, http.StatusForbidden, fmt.Sprintf("This API key has no access to %s.", category)
+	if perm.All || !idLimited(category) {
+		return p, 0, ""
 	}
-	if idParam != "" && !perm.All {
-		id, err := strconv.ParseInt(r.PathValue(idParam), 10, 64)
-		if err != nil || !slices.Contains(perm.IDs, id) {
-			return p, http.StatusForbidden, fmt.Sprintf("This API key has no access to this %s object.", category)
+	if idParam == "" {
+		if write {
+			return p, http.StatusForbidden, fmt.Sprintf("This API key is limited to some %s objects and cannot make this change.", category)
 		}
+		return p, 0, "" // a list: the handler filters with canSee
+	}
+	id, err := strconv.ParseInt(r.PathValue(idParam), 10, 64)
+	if err != nil || !slices.Contains(perm.IDs, id) {
+		return p, http.StatusForbidden, fmt.Sprintf("This API key has no access to this %s object.", category)
 	}
 	return p, 0, ""
+}
+
+// idLimited reports whether a category can be limited to a list of ids.
+func idLimited(category string) bool {
+	return category == CatDNS || category == CatServers || category == CatWebhosting
 }
 
 // ghWrite answers in the envelope. data nil is sent as [] like the live API.
