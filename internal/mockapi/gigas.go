@@ -594,8 +594,7 @@ func (s *Server) gigasUpdateVM(w http.ResponseWriter, r *http.Request) {
 			changes = append(changes, func(vm *GigasVM) { set(vm, n) })
 		}
 	}
-	// Label, note and hostname are informative and change at once; the
-	// rest changes when the transaction completes.
+	// Every change lands when the transaction completes.
 	tx := s.newTxn(vm.ID, func(vm *GigasVM) {
 		for _, c := range changes {
 			c(vm)
@@ -641,4 +640,32 @@ func (s *Server) gigasTxnStatus(w http.ResponseWriter, r *http.Request) {
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"status": status, "updated_at": tx.readyAt.UTC().Format("2006-01-02 15:04:05")})
 	}
+}
+
+// BusyGigasVM starts an operation on a VM that keeps it locked for d, as a
+// backup or a change made in the control panel would.
+func (s *Server) BusyGigasVM(id string, d time.Duration) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.gigas.vms[id]; !ok {
+		return false
+	}
+	tx := s.newTxn(id, nil, false)
+	tx.readyAt = time.Now().Add(d)
+	tx.fail = false
+	return true
+}
+
+// CountGigasStatus counts the Gigas answers with this HTTP status, injected
+// faults excluded.
+func (s *Server) CountGigasStatus(status int) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, r := range s.requests {
+		if r.Service == "gigas" && r.Status == status && r.Fault == "" {
+			n++
+		}
+	}
+	return n
 }

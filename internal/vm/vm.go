@@ -8,9 +8,11 @@ import (
 )
 
 // Resources lists this family's resources.
-func Resources() []func() resource.Resource { return nil }
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{NewVMResource}
+}
 
 // DataSources lists this family's data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewLocationsDataSource}
+	return []func() datasource.DataSource{NewLocationsDataSource, NewTemplatesDataSource}
 }

@@ -1,0 +1,73 @@
+package vm
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gigaform/terraform-provider-giga/internal/acctest"
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigas"
+)
+
+func TestSchemaModelParity(t *testing.T) {
+	acctest.AssertResourceParity(t, NewVMResource(), vmModel{})
+	acctest.AssertDataSourceParity(t, NewLocationsDataSource(), locationsModel{})
+	acctest.AssertDataSourceParity(t, NewTemplatesDataSource(), templatesModel{})
+}
+
+func apiVM() *gigas.VirtualMachine {
+	return &gigas.VirtualMachine{
+		ID: "226661014786", Label: "web", Hostname: "web", Status: "online", Memory: 512, CPUs: 1, CPUType: "intel",
+		PrimaryDiskSize: 5, SwapDiskSize: 1, LocationID: "226661012", TemplateID: "2266610116",
+		InitialPassword: "generated1", Identifier: "4uxj2anxy5ddxp", HypervisorID: "226661013",
+	}
+}
+
+func TestFromAPI_passwords(t *testing.T) {
+	// No password configured: the generated one is exposed.
+	var m vmModel
+	m.InitialRootPassword = types.StringNull()
+	m.InitialPassword = types.StringUnknown()
+	m.fromAPI(apiVM())
+	if m.InitialPassword.ValueString() != "generated1" || !m.InitialRootPassword.IsNull() {
+		t.Errorf("unset password: initial_password %v, initial_root_password %v", m.InitialPassword, m.InitialRootPassword)
+	}
+	// A configured password is kept as written and never duplicated.
+	m = vmModel{InitialRootPassword: types.StringValue("mine-123"), InitialPassword: types.StringUnknown()}
+	m.fromAPI(apiVM())
+	if m.InitialRootPassword.ValueString() != "mine-123" || !m.InitialPassword.IsNull() {
+		t.Errorf("set password: initial_password %v, initial_root_password %v", m.InitialPassword, m.InitialRootPassword)
+	}
+}
+
+func TestFromAPI_powerState(t *testing.T) {
+	for status, want := range map[client.String]string{"online": "online", "offline": "offline", "unbuilt": "online"} {
+		var m vmModel
+		vm := apiVM()
+		vm.Status = status
+		m.fromAPI(vm)
+		if m.PowerState.ValueString() != want || m.Status.ValueString() != string(status) {
+			t.Errorf("status %q: power_state %v status %v, want power_state %q", status, m.PowerState, m.Status, want)
+		}
+	}
+}
+
+func TestUpdateInput(t *testing.T) {
+	var state vmModel
+	state.fromAPI(apiVM())
+	plan := state
+	if _, changed := updateInput(state, plan); changed {
+		t.Fatal("identical state and plan reported a change")
+	}
+	plan.Memory = types.Int64Value(1024)
+	plan.Note = types.StringValue("")
+	state.Note = types.StringValue("old note")
+	in, changed := updateInput(state, plan)
+	if !changed || in.Memory == nil || *in.Memory != 1024 || in.Note == nil || *in.Note != "" {
+		t.Fatalf("update input %+v changed=%v", in, changed)
+	}
+	if in.Label != nil || in.CPUs != nil || in.Status != nil {
+		t.Errorf("unchanged fields were sent: %+v", in)
+	}
+}

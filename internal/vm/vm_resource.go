@@ -1,0 +1,420 @@
+package vm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigas"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
+)
+
+// ResourceType is the virtual machine resource's type name.
+const ResourceType = "gigas_virtual_machine"
+
+var (
+	_ resource.ResourceWithConfigure   = (*VMResource)(nil)
+	_ resource.ResourceWithImportState = (*VMResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*VMResource)(nil)
+)
+
+const (
+	powerOnline  = "online"
+	powerOffline = "offline"
+
+	defaultCreateTimeout = 30 * time.Minute
+	defaultUpdateTimeout = 30 * time.Minute
+	defaultDeleteTimeout = 20 * time.Minute
+)
+
+// The API's documented parameter formats.
+var (
+	hostnameRE = regexp.MustCompile(`^[A-Za-z-][A-Za-z0-9-]{0,24}$`)
+	passwordRE = regexp.MustCompile(`^[A-Za-z0-9_-]{6,32}$`)
+	numericRE  = regexp.MustCompile(`^[0-9]+$`)
+)
+
+// NewVMResource returns the gigas_virtual_machine resource.
+func NewVMResource() resource.Resource { return &VMResource{} }
+
+// VMResource manages a Gigas virtual machine.
+type VMResource struct{ clients *providerdata.Clients }
+
+// Metadata implements resource.Resource.
+func (r *VMResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = ResourceType
+}
+
+// Schema implements resource.Resource.
+func (r *VMResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Gigas cloud virtual machine. Create blocks until the machine is built (its queue transaction has completed); " +
+			"`label`, `hostname`, `note`, `memory`, `cpus`, `cpu_type`, `primary_disk_size` (grow only) and `power_state` change in place, " +
+			"`template_id`, `location_id`, `swap_disk_size` and `initial_root_password` replace the machine. " +
+			"A machine busy with another operation (`locked`) is waited for before any change.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "The VM id (a numeric string).",
+			},
+			"label": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "User-friendly description of the VM.",
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"hostname": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Host name: up to 25 characters of letters, digits and dashes, not starting with a digit. " +
+					"Informative only: changing it does not change the name inside the machine.",
+				Validators: []validator.String{stringvalidator.RegexMatches(hostnameRE,
+					"must be up to 25 characters of letters (A-Z, a-z), digits (0-9) and dashes (-), not starting with a digit")},
+			},
+			"memory": schema.Int64Attribute{
+				Required: true, MarkdownDescription: "Memory in MB.",
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"cpus": schema.Int64Attribute{
+				Required: true, MarkdownDescription: "Number of CPUs.",
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"cpu_type": schema.StringAttribute{
+				Optional: true, Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "CPU type, `intel` or `amd`. When unset, the API's choice. A change needs a reboot, which the API does.",
+				Validators:          []validator.String{stringvalidator.OneOf("intel", "amd")},
+			},
+			"primary_disk_size": schema.Int64Attribute{
+				Required: true, MarkdownDescription: "Size of the main disk in GB. It can grow in place but never shrink.",
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"swap_disk_size": schema.Int64Attribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "Swap disk size in GB (useless on Windows). When unset, the API's default. Changing it replaces the VM.",
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplaceIfConfigured()},
+			},
+			"location_id": schema.StringAttribute{
+				Required: true, PlanModifiers: replace,
+				MarkdownDescription: "Location (datacenter) id, from the `gigas_locations` data source. Changing it replaces the VM.",
+				Validators:          []validator.String{stringvalidator.RegexMatches(numericRE, "must be a numeric id such as \"226661012\"")},
+			},
+			"template_id": schema.StringAttribute{
+				Required: true, PlanModifiers: replace,
+				MarkdownDescription: "Template (operating-system image) id, from the `gigas_templates` data source. Changing it replaces the VM.",
+				Validators:          []validator.String{stringvalidator.RegexMatches(numericRE, "must be a numeric id such as \"2266610116\"")},
+			},
+			"note": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(""),
+				MarkdownDescription: "Free-form notes.",
+			},
+			"initial_root_password": schema.StringAttribute{
+				Optional: true, Sensitive: true, PlanModifiers: replace,
+				MarkdownDescription: "Root password set when the VM is built: 6 to 32 letters, digits, `-` and `_`. Never read back from the API: " +
+					"it is null after import, and leaving it unset means the API generates one (see `initial_password`). Changing it replaces the VM.",
+				Validators: []validator.String{stringvalidator.RegexMatches(passwordRE,
+					"must be 6 to 32 characters of letters (A-Z, a-z), digits (0-9), dashes (-) and underscores (_)")},
+			},
+			"initial_password": schema.StringAttribute{
+				Computed: true, Sensitive: true, PlanModifiers: keep,
+				MarkdownDescription: "The root password the API generated, when `initial_root_password` is unset; null otherwise.",
+			},
+			"power_state": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(powerOnline),
+				MarkdownDescription: "Whether the VM should run: `online` (default) or `offline`.",
+				Validators:          []validator.String{stringvalidator.OneOf(powerOnline, powerOffline)},
+			},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Status as the API reports it: `unbuilt`, `online` or `offline`.",
+			},
+			"identifier": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "The API's short identifier of the VM.",
+			},
+			"hypervisor_id": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "The hypervisor the VM runs on.",
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (r *VMResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan predicts status from power_state, so that a plan shows the
+// status the apply will produce, and refuses a disk shrink at plan time.
+func (r *VMResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan vmModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !plan.PowerState.IsUnknown() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), plan.PowerState)...)
+	}
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state vmModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !plan.PrimaryDiskSize.IsUnknown() && !state.PrimaryDiskSize.IsNull() && plan.PrimaryDiskSize.ValueInt64() < state.PrimaryDiskSize.ValueInt64() {
+		resp.Diagnostics.AddAttributeError(path.Root("primary_disk_size"), "Disk cannot shrink",
+			fmt.Sprintf("primary_disk_size can only grow: it is %d GB and the configuration asks for %d GB. "+
+				"To build a smaller VM, replace it (terraform apply -replace=...).", state.PrimaryDiskSize.ValueInt64(), plan.PrimaryDiskSize.ValueInt64()))
+	}
+}
+
+// Create implements resource.Resource.
+func (r *VMResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan vmModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := gigasClient(r.clients, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	created, err := c.CreateVM(ctx, plan.createInput())
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot create the Gigas virtual machine", err)
+		return
+	}
+	// The VM exists and is billed from here on: record it in state before
+	// waiting, so that a failed or interrupted wait leaves it tainted in
+	// state (and destroyable) instead of orphaned.
+	wanted := plan.PowerState
+	plan.fromAPI(created)
+	plan.PowerState = wanted
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	tflog.Info(ctx, "Gigas VM created, waiting for its build", map[string]any{"vm_id": string(created.ID)})
+
+	if err := c.WaitTransaction(ctx, string(created.QueueToken)); err != nil {
+		addWaitError(&resp.Diagnostics, "build", string(created.ID), err)
+		return
+	}
+	if wanted.ValueString() == powerOffline {
+		if err := r.setPower(ctx, c, string(created.ID), powerOffline); err != nil {
+			addWaitError(&resp.Diagnostics, "power-off", string(created.ID), err)
+			return
+		}
+	}
+	r.readInto(ctx, c, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Read implements resource.Resource.
+func (r *VMResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state vmModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := gigasClient(r.clients, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	vm, err := c.GetVM(ctx, state.ID.ValueString())
+	if client.IsNotFound(err) {
+		tflog.Warn(ctx, "Gigas VM is gone; removing it from state", map[string]any{"vm_id": state.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot read the Gigas virtual machine", err)
+		return
+	}
+	state.fromAPI(vm)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update implements resource.Resource.
+func (r *VMResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state vmModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := gigasClient(r.clients, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id := state.ID.ValueString()
+
+	if in, changed := updateInput(state, plan); changed {
+		if _, err := c.WaitUnlocked(ctx, id); err != nil {
+			tfutil.AddAPIError(&resp.Diagnostics, "Cannot update the Gigas virtual machine", err)
+			return
+		}
+		token, err := c.UpdateVM(ctx, id, in)
+		if err != nil {
+			tfutil.AddAPIError(&resp.Diagnostics, "Cannot update the Gigas virtual machine", err)
+			return
+		}
+		if err := c.WaitTransaction(ctx, token); err != nil {
+			addWaitError(&resp.Diagnostics, "update", id, err)
+			return
+		}
+	}
+	if !plan.PowerState.Equal(state.PowerState) || state.Status.ValueString() != plan.PowerState.ValueString() {
+		if err := r.setPower(ctx, c, id, plan.PowerState.ValueString()); err != nil {
+			addWaitError(&resp.Diagnostics, "power change", id, err)
+			return
+		}
+	}
+	r.readInto(ctx, c, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete implements resource.Resource.
+func (r *VMResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state vmModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := gigasClient(r.clients, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id := state.ID.ValueString()
+
+	if _, err := c.WaitUnlocked(ctx, id); err != nil {
+		if client.IsNotFound(err) {
+			return
+		}
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot delete the Gigas virtual machine", err)
+		return
+	}
+	token, err := c.DeleteVM(ctx, id)
+	if client.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot delete the Gigas virtual machine", err)
+		return
+	}
+	if err := c.WaitTransaction(ctx, token); err != nil {
+		addWaitError(&resp.Diagnostics, "deletion", id, err)
+		return
+	}
+	// A completed transaction is not proof enough: confirm the VM is gone.
+	if err := c.WaitDeleted(ctx, id); err != nil {
+		addWaitError(&resp.Diagnostics, "deletion", id, err)
+	}
+}
+
+// ImportState implements resource.ResourceWithImportState.
+func (r *VMResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !numericRE.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("import id %q is not a Gigas VM id: expected the numeric VM id, such as 226661014786", req.ID))
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// setPower turns the VM on or off and waits for it.
+func (r *VMResource) setPower(ctx context.Context, c *gigas.Client, id, state string) error {
+	if _, err := c.WaitUnlocked(ctx, id); err != nil {
+		return err
+	}
+	token, err := c.UpdateVM(ctx, id, gigas.UpdateVMInput{Status: &state})
+	if err != nil {
+		return err
+	}
+	return c.WaitTransaction(ctx, token)
+}
+
+// readInto refreshes m from the API after a write.
+func (r *VMResource) readInto(ctx context.Context, c *gigas.Client, m *vmModel, diags interface {
+	AddError(string, string)
+},
+) {
+	vm, err := c.GetVM(ctx, m.ID.ValueString())
+	if err != nil {
+		diags.AddError("Cannot read the Gigas virtual machine after the change", err.Error())
+		return
+	}
+	m.fromAPI(vm)
+}
+
+// addWaitError explains a failed wait. The VM stays in state; Terraform
+// marks it tainted after a failed create, so the next apply replaces it and
+// destroy removes it.
+func addWaitError(diags interface{ AddError(string, string) }, what, id string, err error) {
+	var txErr *gigas.TransactionError
+	detail := err.Error()
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		detail = "the timeout ran out before the operation finished (raise it in the timeouts block): " + detail
+	case errors.As(err, &txErr):
+		detail = fmt.Sprintf("the API reports the %s as %q", what, txErr.Status)
+		if txErr.Detail != "" {
+			detail += ": " + txErr.Detail
+		}
+	}
+	diags.AddError(fmt.Sprintf("Gigas VM %s: %s did not complete", id, what),
+		detail+". The VM is kept in Terraform state, so `terraform destroy` can remove it and the next apply can replace it.")
+}
