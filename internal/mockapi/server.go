@@ -7,6 +7,7 @@
 package mockapi
 
 import (
+	"context"
 	"encoding/json"
 	"math/rand/v2"
 	"net"
@@ -108,7 +109,7 @@ func (s *Server) Start() {
 
 // StartOn listens on addr (host:port).
 func (s *Server) StartOn(addr string) error {
-	l, err := net.Listen("tcp", addr)
+	l, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", addr)
 	if err != nil {
 		return err
 	}

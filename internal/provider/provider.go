@@ -88,12 +88,12 @@ func (p *GigaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			"Every attribute is optional and falls back to the environment variable named in its description. " +
 			"Credentials are checked when a service is first used, so a configuration that only uses Gigahost needs no Gigas credentials.",
 		Attributes: map[string]schema.Attribute{
-			"gigas_endpoint":   str("Gigas API endpoint. Default `https://api.gigas.com`. Environment: `GIGAS_ENDPOINT`.", false),
-			"gigas_api_key":    str("Gigas API key, sent as a Bearer token. Environment: `GIGAS_API_KEY`.", true),
-			"gigas_username":   str("Gigas username (e-mail) for a session login via `POST /token`, used when no API key is set. Environment: `GIGAS_USERNAME`.", false),
-			"gigas_password":   str("Gigas password for the session login. Environment: `GIGAS_PASSWORD`.", true),
-			"gigas_totp":       str("Gigas 2FA code for the session login, when the account has 2FA. Environment: `GIGAS_TOTP`.", true),
-			"gigas_account_id": schema.Int64Attribute{Optional: true, MarkdownDescription: "Gigas account to act on. When unset, the one account the credentials can see (`GET /accounts`). Environment: `GIGAS_ACCOUNT_ID`."},
+			"gigas_endpoint":    str("Gigas API endpoint. Default `https://api.gigas.com`. Environment: `GIGAS_ENDPOINT`.", false),
+			"gigas_api_key":     str("Gigas API key, sent as a Bearer token. Environment: `GIGAS_API_KEY`.", true),
+			"gigas_username":    str("Gigas username (e-mail) for a session login via `POST /token`, used when no API key is set. Environment: `GIGAS_USERNAME`.", false),
+			"gigas_password":    str("Gigas password for the session login. Environment: `GIGAS_PASSWORD`.", true),
+			"gigas_totp":        str("Gigas 2FA code for the session login, when the account has 2FA. Environment: `GIGAS_TOTP`.", true),
+			"gigas_account_id":  schema.Int64Attribute{Optional: true, MarkdownDescription: "Gigas account to act on. When unset, the one account the credentials can see (`GET /accounts`). Environment: `GIGAS_ACCOUNT_ID`."},
 			"gigahost_endpoint": str("Gigahost API endpoint. Default `https://api.gigahost.no/api/v0`. Environment: `GIGAHOST_ENDPOINT`.", false),
 			"gigahost_api_key":  str("Gigahost API key (`flux_live_...`), sent as a Bearer token. API keys cannot manage API keys; `gigahost_api_key` resources need a username and password. Environment: `GIGAHOST_API_KEY`.", true),
 			"gigahost_username": str("Gigahost username (e-mail) for a session login via `POST /authenticate`. Environment: `GIGAHOST_USERNAME`.", false),
