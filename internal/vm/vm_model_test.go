@@ -5,15 +5,15 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/gigaform/terraform-provider-giga/internal/acctest"
+	"github.com/gigaform/terraform-provider-giga/internal/acctest/parity"
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigas"
 )
 
 func TestSchemaModelParity(t *testing.T) {
-	acctest.AssertResourceParity(t, NewVMResource(), vmModel{})
-	acctest.AssertDataSourceParity(t, NewLocationsDataSource(), locationsModel{})
-	acctest.AssertDataSourceParity(t, NewTemplatesDataSource(), templatesModel{})
+	parity.AssertResource(t, NewVMResource(), vmModel{})
+	parity.AssertDataSource(t, NewLocationsDataSource(), locationsModel{})
+	parity.AssertDataSource(t, NewTemplatesDataSource(), templatesModel{})
 }
 
 func apiVM() *gigas.VirtualMachine {

@@ -1,4 +1,5 @@
-package acctest
+// Package parity checks that a resource's schema and its model agree.
+package parity
 
 import (
 	"context"
@@ -11,10 +12,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-// AssertResourceParity fails when a resource's schema and its model
+// AssertResource fails when a resource's schema and its model
 // disagree: every attribute and block needs a model field and the other
 // way round.
-func AssertResourceParity(t *testing.T, r resource.Resource, model any) {
+func AssertResource(t *testing.T, r resource.Resource, model any) {
 	t.Helper()
 	var resp resource.SchemaResponse
 	r.Schema(context.Background(), resource.SchemaRequest{}, &resp)
@@ -28,11 +29,11 @@ func AssertResourceParity(t *testing.T, r resource.Resource, model any) {
 	for k := range resp.Schema.Blocks {
 		names[k] = true
 	}
-	assertParity(t, names, model)
+	assertFields(t, names, model)
 }
 
-// AssertDataSourceParity is AssertResourceParity for a data source.
-func AssertDataSourceParity(t *testing.T, d datasource.DataSource, model any) {
+// AssertDataSource is AssertResource for a data source.
+func AssertDataSource(t *testing.T, d datasource.DataSource, model any) {
 	t.Helper()
 	var resp datasource.SchemaResponse
 	d.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
@@ -46,10 +47,10 @@ func AssertDataSourceParity(t *testing.T, d datasource.DataSource, model any) {
 	for k := range resp.Schema.Blocks {
 		names[k] = true
 	}
-	assertParity(t, names, model)
+	assertFields(t, names, model)
 }
 
-func assertParity(t *testing.T, schemaNames map[string]bool, model any) {
+func assertFields(t *testing.T, schemaNames map[string]bool, model any) {
 	t.Helper()
 	fields := map[string]bool{}
 	typ := reflect.TypeOf(model)
