@@ -1,10 +1,970 @@
 package mockapi
 
-import "net/http"
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
 
-// deployState holds the mock's Deploy data.
-type deployState struct{}
+// The Gigahost servers side of the mock: the deploy catalog, orders that move
+// through waiting, deploying, installing and ready over the provisioning
+// delay, the server records, cancellation, power, reverse DNS and reinstall.
+// Quirks from FIELD-NOTES on by default: mixed JSON types, GET /servers/{id}
+// answering a one-element list, orders that leave the status view once ready
+// (and failed orders that just vanish), server records that omit the
+// deploy-time IPv6 for some servers, live servers missing from /servers and
+// /servers/{id} for a first read after they are ready, DELETE /servers/{id}
+// answering 405, cancel of an unknown server answering 400, power on/off
+// answering 405 on KVM VPS products.
 
-func newDeployState() *deployState { return &deployState{} }
+// GigahostServer is the mock's record of a deployed server. Tests read it and
+// change it (ChangeGigahostServer) to simulate changes made outside Terraform.
+type GigahostServer struct {
+	ID            int64
+	OrderID       int64
+	OrderNumber   int64
+	ProductID     int64
+	PriceID       int64
+	RegionID      int64
+	OSID          int64
+	ISOID         int64
+	Rescue        bool
+	Backups       bool
+	Hostname      string // as ordered; the record shows it in srv_name, srv_hostname stays empty
+	Name          string // srv_name
+	BillingPeriod string // hourly, monthly, quarterly, annual
+	SSHKeyIDs     []int64
+	IPv4          string
+	IPv6          string
+	// OmitIPv6 makes the server record leave out the IPv6 address (a live quirk).
+	OmitIPv6     bool
+	Password     string
+	ReverseDNS   map[string]string // IP address -> PTR
+	Cancelled    bool
+	CancelReason string
+	// Failed marks a deploy that failed: its order and server vanished.
+	Failed    bool
+	CreatedAt time.Time
+}
 
-func (s *Server) registerDeploy(mux *http.ServeMux) {}
+type ghServer struct {
+	GigahostServer
+	assignAt, installAt, readyAt, dropAt, failAt time.Time
+	reinstallUntil                               time.Time
+	hideReads                                    int  // reads of the record still to answer 404
+	absenceApplied                               bool // the default transient absence was applied
+	vanished                                     bool // gone without a cancellation
+}
+
+// state at t: waiting, deploying, installing, ready (or rescue, iso),
+// failed, cancelled.
+func (sv *ghServer) state(t time.Time) string {
+	switch {
+	case sv.Cancelled:
+		return "cancelled"
+	case sv.vanished || (sv.Failed && !t.Before(sv.failAt)):
+		return "failed"
+	case t.Before(sv.assignAt):
+		return "waiting"
+	case t.Before(sv.installAt):
+		return "deploying"
+	case t.Before(sv.readyAt):
+		return "installing"
+	case sv.Rescue:
+		return "rescue"
+	case sv.ISOID != 0:
+		return "iso"
+	}
+	return "ready"
+}
+
+// live reports whether the server exists as a server record at t.
+func (sv *ghServer) live(t time.Time) bool {
+	switch sv.state(t) {
+	case "waiting", "failed", "cancelled":
+		return false
+	}
+	return true
+}
+
+type ghProduct struct {
+	groupID                   int64
+	group                     string
+	id                        int64
+	hash, name, typ           string
+	auctionID                 int64
+	cores, memGB, diskGB      int64
+	cpuModel                  string
+	priceID                   int64
+	rateHourly, rateMonthly   float64
+	regions                   []int64
+	stock                     int // -1: unlimited
+	allowHourly, allowRecurse bool
+}
+
+type ghOS struct {
+	id, distID          int64
+	name, release, dist string
+	dedicatedOnly       bool
+	minRAM              int64
+}
+
+type deployState struct {
+	products        []*ghProduct
+	regions         []map[string]any
+	distros         []map[string]any
+	oses            []ghOS
+	isos            []int64
+	servers         map[int64]*ghServer // by server id
+	nextServerID    int64
+	nextOrderID     int64
+	nextOrderNumber int64
+	nextIP          int
+	failNext        int
+	absenceReads    int // default transient absence of a server once ready
+}
+
+func newDeployState() *deployState {
+	st := &deployState{
+		servers: map[int64]*ghServer{}, nextServerID: 18856, nextOrderID: 35989, nextOrderNumber: 17831, nextIP: 20,
+		absenceReads: 1, isos: []int64{42},
+	}
+	st.products = []*ghProduct{
+		{groupID: 60, group: "KVM Performance", id: 7951, hash: "f9544dd3cb", name: "KVM Performance VPS 4GB", typ: "vm", cores: 2, memGB: 4, diskGB: 40, priceID: 4042, rateHourly: 0.15813, rateMonthly: 99, regions: []int64{1, 2}, stock: -1, allowHourly: true, allowRecurse: true},
+		{groupID: 60, group: "KVM Performance", id: 7952, hash: "a1b2c3d4e5", name: "KVM Performance VPS 8GB", typ: "vm", cores: 4, memGB: 8, diskGB: 80, priceID: 4045, rateHourly: 0.25396, rateMonthly: 159, regions: []int64{1}, stock: -1, allowHourly: true, allowRecurse: true},
+		{groupID: 60, group: "KVM Performance", id: 7953, hash: "b7c8d9e0f1", name: "KVM Performance VPS 16GB", typ: "vm", cores: 8, memGB: 16, diskGB: 160, priceID: 4047, rateHourly: 0.49, rateMonthly: 299, regions: []int64{1, 2}, stock: 0, allowHourly: true, allowRecurse: true},
+		{groupID: 55, group: "Intro Bare Metal", id: 4873, hash: "1ntr0c0re5", name: "Intro - Intel Core i3 4GB", typ: "dedicated", cpuModel: "Intel Core i5-2400 3.1GHz", memGB: 8, diskGB: 500, priceID: 3397, rateHourly: 0.31785, rateMonthly: 199, regions: []int64{1}, stock: 3, allowHourly: false, allowRecurse: true},
+		{groupID: 56, group: "Auction Bare Metal", id: 1620, hash: "auct10n111", name: "Core i5 8GB 500GB 2018", typ: "auction", auctionID: 311, cpuModel: "Intel Core i5-2400 3.1GHz", memGB: 8, diskGB: 500, priceID: 0, rateHourly: 0.34819, rateMonthly: 218, regions: []int64{1}, stock: 1, allowHourly: true, allowRecurse: true},
+	}
+	st.regions = []map[string]any{
+		{"region_id": "1", "region_name": "Sandefjord", "region_name_short": "SFJ, NO", "region_country": "Norge", "region_icon": "ZmxhZ3N2Zw==", "region_active": "1"},
+		{"region_id": "2", "region_name": "Oslo", "region_name_short": "OSL, NO", "region_country": "Norge", "region_icon": "ZmxhZ3N2Zw==", "region_active": "1"},
+	}
+	st.distros = []map[string]any{
+		{"dist_id": "2", "type_id": "1", "dist_name": "Debian", "dist_value": "debian", "dist_logo": "/images/os/debian.png", "dist_description": "Debian er en programvaredistribusjon.", "dist_active": "1"},
+		{"dist_id": "3", "type_id": "1", "dist_name": "Ubuntu", "dist_value": "ubuntu", "dist_logo": "/images/os/ubuntu.png", "dist_description": "Ubuntu er et operativsystem.", "dist_active": "1"},
+		{"dist_id": "5", "type_id": "1", "dist_name": "Rocky Linux", "dist_value": "rocky", "dist_logo": "/images/os/rocky.png", "dist_description": "", "dist_active": "1"},
+	}
+	st.oses = []ghOS{
+		{id: 90, distID: 2, name: "Debian 12 64-bit", release: "debian", dist: "12"},
+		{id: 91, distID: 2, name: "Debian 13 64-bit", release: "debian", dist: "13"},
+		{id: 101, distID: 3, name: "Ubuntu 22.04 LTS", release: "ubuntu", dist: "22.04"},
+		{id: 102, distID: 3, name: "Ubuntu 24.04 LTS", release: "ubuntu", dist: "24.04", minRAM: 4},
+		{id: 130, distID: 5, name: "Rocky Linux 9 64-bit", release: "rocky", dist: "9", dedicatedOnly: true},
+	}
+	return st
+}
+
+func (st *deployState) product(id int64, hash string) *ghProduct {
+	for _, p := range st.products {
+		if (id != 0 && p.id == id) || (id == 0 && hash != "" && p.hash == hash) {
+			return p
+		}
+	}
+	return nil
+}
+
+func (st *deployState) os(id int64) *ghOS {
+	for i := range st.oses {
+		if st.oses[i].id == id {
+			return &st.oses[i]
+		}
+	}
+	return nil
+}
+
+// visible reports whether a read of the record shows the server now; it
+// consumes one hidden read of a transiently absent server. Callers hold s.mu.
+func (st *deployState) visible(sv *ghServer, t time.Time) bool {
+	if !sv.live(t) {
+		return false
+	}
+	if !sv.absenceApplied && !t.Before(sv.readyAt) {
+		sv.absenceApplied = true
+		sv.hideReads += st.absenceReads
+	}
+	if sv.hideReads > 0 {
+		sv.hideReads--
+		return false
+	}
+	return true
+}
+
+// ---- test handle ----
+
+// GigahostServer returns the record of a server (live or not).
+func (s *Server) GigahostServer(id int64) (GigahostServer, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sv, ok := s.gigahost.deploy.servers[id]
+	if !ok {
+		return GigahostServer{}, false
+	}
+	return sv.GigahostServer, true
+}
+
+// GigahostServers returns every server record ever ordered, by id.
+func (s *Server) GigahostServers() []GigahostServer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ghServerList(func(*ghServer) bool { return true })
+}
+
+// LiveGigahostServers returns the servers that exist and are billed now:
+// ordered, not cancelled and not failed (provisioning ones included).
+func (s *Server) LiveGigahostServers() []GigahostServer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	return s.ghServerList(func(sv *ghServer) bool {
+		st := sv.state(now)
+		return st != "cancelled" && st != "failed"
+	})
+}
+
+func (s *Server) ghServerList(keep func(*ghServer) bool) []GigahostServer {
+	var out []GigahostServer
+	for _, sv := range s.gigahost.deploy.servers {
+		if keep(sv) {
+			out = append(out, sv.GigahostServer)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// GigahostServerState is the server's provisioning state now: waiting,
+// deploying, installing, ready, rescue, iso, failed or cancelled ("" if unknown).
+func (s *Server) GigahostServerState(id int64) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sv, ok := s.gigahost.deploy.servers[id]
+	if !ok {
+		return ""
+	}
+	return sv.state(time.Now())
+}
+
+// ChangeGigahostServer changes a server record, as a change made outside
+// Terraform would.
+func (s *Server) ChangeGigahostServer(id int64, change func(*GigahostServer)) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sv, ok := s.gigahost.deploy.servers[id]
+	if ok {
+		change(&sv.GigahostServer)
+	}
+	return ok
+}
+
+// VanishGigahostServer makes a server disappear from every view without a
+// cancellation, as a failed or removed server does.
+func (s *Server) VanishGigahostServer(id int64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sv, ok := s.gigahost.deploy.servers[id]
+	if ok {
+		sv.vanished = true
+	}
+	return ok
+}
+
+// HideGigahostServer makes the next reads of a server's record (GET /servers
+// and GET /servers/{id}, each request counts) answer as if it did not exist.
+func (s *Server) HideGigahostServer(id int64, reads int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if sv, ok := s.gigahost.deploy.servers[id]; ok {
+		sv.hideReads = reads
+	}
+}
+
+// SetGigahostTransientAbsence sets how many reads miss each server right
+// after it is ready (default 1; 0 turns the quirk off).
+func (s *Server) SetGigahostTransientAbsence(reads int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gigahost.deploy.absenceReads = reads
+}
+
+// FailNextGigahostDeploys makes the next n ordered servers fail halfway
+// through installing: their orders and servers vanish.
+func (s *Server) FailNextGigahostDeploys(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gigahost.deploy.failNext = n
+}
+
+// SetGigahostStock sets a product's stock (-1: unlimited).
+func (s *Server) SetGigahostStock(productID int64, stock int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p := s.gigahost.deploy.product(productID, ""); p != nil {
+		p.stock = stock
+	}
+}
+
+// ---- routes ----
+
+func (s *Server) registerDeploy(mux *http.ServeMux) {
+	s.ghRoute(mux, "GET /deploy/servers", CatServers, "", s.ghCatalog)
+	s.ghRoute(mux, "POST /deploy/servers", CatServers, "", s.ghDeploy)
+	s.ghRoute(mux, "GET /deploy/status", CatServers, "", s.ghDeployStatus)
+	s.ghRoute(mux, "GET /deploy/isos", CatServers, "", s.ghDeployISOs)
+	s.ghRoute(mux, "GET /servers", CatServers, "", s.ghListServers)
+	s.ghRoute(mux, "GET /servers/{id}", CatServers, "id", s.ghGetServer)
+	s.ghRoute(mux, "DELETE /servers/{id}", CatServers, "id", func(w http.ResponseWriter, _ *http.Request, _ principal) {
+		ghError(w, http.StatusMethodNotAllowed, "Method not allowed.")
+	})
+	s.ghRoute(mux, "PUT /servers/{id}/name", CatServers, "id", s.ghRenameServer)
+	s.ghRoute(mux, "POST /servers/{id}/cancel", CatServers, "id", s.ghCancelServer)
+	s.ghRoute(mux, "GET /servers/{id}/reboot", CatServers, "id", s.ghPower("reboot"))
+	s.ghRoute(mux, "GET /servers/{id}/power/on", CatServers, "id", s.ghPower("on"))
+	s.ghRoute(mux, "GET /servers/{id}/power/off", CatServers, "id", s.ghPower("off"))
+	s.ghRoute(mux, "PUT /servers/{id}/reverse", CatServers, "id", s.ghReverse)
+	s.ghRoute(mux, "POST /servers/{id}/reinstall", CatServers, "id", s.ghReinstall)
+	s.ghRoute(mux, "GET /reinstall/distro", CatServers, "", s.ghDistros)
+	s.ghRoute(mux, "GET /reinstall/distro/{dist_id}", CatServers, "", s.ghDistroOSes)
+}
+
+// ghCatalog answers in the live shapes: product ids and price ids numbers,
+// vm_* numeric strings, region_id a string but region_ids numbers, and the
+// availability flags and rates in whichever form each product happens to use.
+func (s *Server) ghCatalog(w http.ResponseWriter, _ *http.Request, _ principal) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.gigahost.deploy
+	var tiers []map[string]any
+	byGroup := map[int64]map[string]any{}
+	for i, p := range st.products {
+		inStock := p.stock != 0
+		var inStockJSON, hourlyJSON, rateJSON any = inStock, p.allowHourly, p.rateHourly
+		if i%2 == 1 { // mixed types within one list, as live
+			inStockJSON, hourlyJSON, rateJSON = boolDigit(inStock), boolDigit(p.allowHourly), strconv.FormatFloat(p.rateHourly, 'f', -1, 64)
+		}
+		prod := map[string]any{
+			"product_id": p.id, "product_hash": p.hash, "product_name": p.name, "type": p.typ,
+			"addons": []any{}, "auction_id": p.auctionID, "in_stock": inStockJSON, "built_to_order": false,
+			"waitlist_eligible": !inStock && p.typ != "auction", "allow_hourly": hourlyJSON, "allow_recurring": p.allowRecurse,
+			"vm_cores": strconv.FormatInt(p.cores, 10), "vm_memory": strconv.FormatInt(vmOnly(p, p.memGB), 10),
+			"vm_storage": strconv.FormatInt(vmOnly(p, p.diskGB), 10), "vm_bw": "20000", "vm_bw_type": "quota",
+			"specs": map[string]any{
+				"cpu_cores": p.cores, "cpu_sockets": 1, "cpu_model": nilIfEmpty(p.cpuModel), "ram_gb": p.memGB,
+				"disks": []any{map[string]any{"size_gb": p.diskGB, "type": "NVMe"}}, "bw": 20000, "bw_type": "quota", "uplink_gbps": nil,
+			},
+			"price_id": p.priceID, "rate_hourly": rateJSON, "rate_monthly": p.rateMonthly, "region_ids": p.regions,
+		}
+		tier, ok := byGroup[p.groupID]
+		if !ok {
+			tier = map[string]any{"group_id": p.groupID, "group_name": p.group, "products": []any{}}
+			byGroup[p.groupID] = tier
+			tiers = append(tiers, tier)
+		}
+		tier["products"] = append(tier["products"].([]any), prod) //nolint:forcetypeassert // built just above
+	}
+	ghWrite(w, http.StatusOK, "", map[string]any{
+		"tiers": tiers, "regions": st.regions, "currency": "NOK",
+		"eligibility": map[string]any{"verified": 1, "has_method": true, "method_qualifies": true, "has_paid_invoice": true, "qualifies_arrears": true, "credit_nok": 0},
+	})
+}
+
+func boolDigit(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+func vmOnly(p *ghProduct, v int64) int64 {
+	if p.typ == "vm" {
+		return v
+	}
+	return 0
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+var ghHostnameRE = regexp.MustCompile(`^(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$`)
+
+func (s *Server) ghDeploy(w http.ResponseWriter, r *http.Request, _ principal) {
+	body, err := readJSON(r)
+	if err != nil {
+		ghError(w, http.StatusBadRequest, "Invalid JSON body.")
+		return
+	}
+	bad := func(field string) {
+		writeJSON(w, http.StatusBadRequest, map[string]any{"meta": map[string]any{
+			"status": 400, "status_message": "400 Bad Request", "error": "Required field is invalid: " + field,
+		}, "data": []any{}})
+	}
+	pid, _, err := fieldInt(body, "pid")
+	if err != nil {
+		bad("pid")
+		return
+	}
+	hash, _ := fieldString(body, "hash")
+	priceID, _, err := fieldInt(body, "price_id")
+	if err != nil {
+		bad("price_id")
+		return
+	}
+	regionID, _, err := fieldInt(body, "region_id")
+	if err != nil {
+		bad("region_id")
+		return
+	}
+	osID, _, err := fieldInt(body, "os_id")
+	if err != nil {
+		bad("os_id")
+		return
+	}
+	isoID, _, err := fieldInt(body, "iso_id")
+	if err != nil {
+		bad("iso_id")
+		return
+	}
+	rescue, _ := fieldBool(body, "rescue")
+	backups, _ := fieldBool(body, "backups")
+	quantity, hasQty, err := fieldInt(body, "quantity")
+	if err != nil || (hasQty && (quantity < 1 || quantity > 10)) {
+		bad("quantity")
+		return
+	}
+	if !hasQty {
+		quantity = 1
+	}
+	period, hasPeriod := fieldString(body, "billing_period")
+	if !hasPeriod || period == "" {
+		period = "hourly"
+	}
+	switch period {
+	case "hourly", "monthly", "quarterly", "annual":
+	default:
+		bad("billing_period")
+		return
+	}
+	hostnames, ok := stringList(body["hostnames"])
+	if !ok {
+		bad("hostnames")
+		return
+	}
+	for _, h := range hostnames {
+		if len(h) > 253 || !ghHostnameRE.MatchString(h) {
+			bad("hostnames")
+			return
+		}
+	}
+	sshKeys, ok := intList(body["ssh_keys"])
+	if !ok {
+		bad("ssh_keys")
+		return
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.gigahost.deploy
+	p := st.product(pid, hash)
+	if p == nil {
+		bad("pid")
+		return
+	}
+	if p.priceID == 0 || priceID != p.priceID {
+		bad("price_id")
+		return
+	}
+	if !slicesContains(p.regions, regionID) {
+		bad("region_id")
+		return
+	}
+	images := 0
+	if osID != 0 {
+		images++
+		if o := st.os(osID); o == nil || (o.dedicatedOnly && p.typ == "vm") {
+			bad("os_id")
+			return
+		}
+	}
+	if isoID != 0 {
+		images++
+		if !slicesContains(st.isos, isoID) {
+			bad("iso_id")
+			return
+		}
+	}
+	if rescue {
+		images++
+	}
+	if images != 1 {
+		ghErrorField(w, http.StatusBadRequest, "Choose an operating system, an ISO, or rescue mode.")
+		return
+	}
+	if period == "hourly" && !p.allowHourly {
+		ghErrorField(w, http.StatusForbidden, "This product cannot be ordered hourly.")
+		return
+	}
+	if period != "hourly" && !p.allowRecurse {
+		ghErrorField(w, http.StatusForbidden, "This product cannot be ordered on a recurring term.")
+		return
+	}
+	if p.stock >= 0 && int64(p.stock) < quantity {
+		ghErrorField(w, http.StatusBadRequest, fmt.Sprintf("Not enough stock to deploy %d server(s).", quantity))
+		return
+	}
+	if p.stock > 0 {
+		p.stock -= int(quantity)
+	}
+	now := time.Now()
+	delay := s.provisioningDelay()
+	var orderIDs, orderNumbers []int64
+	for i := int64(0); i < quantity; i++ {
+		st.nextIP++
+		sv := &ghServer{GigahostServer: GigahostServer{
+			ID: st.nextServerID, OrderID: st.nextOrderID, OrderNumber: st.nextOrderNumber,
+			ProductID: p.id, PriceID: priceID, RegionID: regionID, OSID: osID, ISOID: isoID, Rescue: rescue, Backups: backups,
+			BillingPeriod: period, SSHKeyIDs: sshKeys, CreatedAt: now,
+			IPv4:     fmt.Sprintf("193.200.238.%d", st.nextIP%250+2),
+			IPv6:     fmt.Sprintf("2a03:94e0:ffff:193:200:238::%d", st.nextIP),
+			OmitIPv6: s.rng.IntN(2) == 0,
+		}}
+		st.nextServerID++
+		st.nextOrderID++
+		st.nextOrderNumber++
+		if int(i) < len(hostnames) {
+			sv.Hostname = hostnames[i]
+		}
+		sv.Name = sv.Hostname
+		if sv.Name == "" {
+			sv.Name = fmt.Sprintf("srv%d.gigahost.no", sv.ID)
+		}
+		if len(sshKeys) == 0 || rescue {
+			sv.Password = "Gh-" + strings.ReplaceAll(uuid(), "-", "")[:16]
+		}
+		sv.assignAt = now.Add(delay / 10)
+		sv.installAt = now.Add(delay * 3 / 10)
+		sv.readyAt = now.Add(delay)
+		sv.dropAt = sv.readyAt.Add(delay / 4)
+		if st.failNext > 0 {
+			st.failNext--
+			sv.Failed = true
+			sv.failAt = now.Add(delay / 2)
+		}
+		st.servers[sv.ID] = sv
+		orderIDs = append(orderIDs, sv.OrderID)
+		orderNumbers = append(orderNumbers, sv.OrderNumber)
+	}
+	data := map[string]any{
+		"success": true, "message": "Servers queued for deployment.", "order_ids": orderIDs, "order_numbers": orderNumbers,
+		"quantity": quantity, "currency": "NOK",
+	}
+	if period == "hourly" {
+		data["rate_hourly"], data["monthly_cap"] = p.rateHourly, p.rateMonthly
+	} else {
+		data["billing_period"], data["monthly"] = period, p.rateMonthly
+	}
+	ghWrite(w, http.StatusOK, "", data)
+}
+
+// ghErrorField answers an error the way deploy errors come: in meta.error.
+func ghErrorField(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]any{"meta": map[string]any{
+		"status": status, "status_message": fmt.Sprintf("%d %s", status, http.StatusText(status)), "error": msg,
+	}, "data": []any{}})
+}
+
+func slicesContains(list []int64, v int64) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func stringList(v any) ([]string, bool) {
+	if v == nil {
+		return nil, true
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		s, ok := fieldString(map[string]any{"v": x}, "v")
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+func intList(v any) ([]int64, bool) {
+	strs, ok := stringList(v)
+	if !ok {
+		return nil, false
+	}
+	out := make([]int64, 0, len(strs))
+	for _, s := range strs {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n <= 0 {
+			return nil, false
+		}
+		out = append(out, n)
+	}
+	return out, true
+}
+
+// ghDeployStatus lists the asked orders that are provisioning, or ready for
+// a short while after. Failed orders just vanish. Ids are numbers here and
+// order_number a string, as live.
+func (s *Server) ghDeployStatus(w http.ResponseWriter, r *http.Request, p principal) {
+	raw := r.URL.Query().Get("ids")
+	if strings.TrimSpace(raw) == "" {
+		ghErrorField(w, http.StatusBadRequest, "Required field is invalid: ids")
+		return
+	}
+	want := map[int64]bool{}
+	for _, part := range strings.Split(raw, ",") {
+		id, err := strconv.ParseInt(strings.TrimSpace(part), 10, 64)
+		if err != nil {
+			ghErrorField(w, http.StatusBadRequest, "Required field is invalid: ids")
+			return
+		}
+		want[id] = true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	list := []any{}
+	allReady := true
+	for _, sv := range s.gigahost.deploy.servers {
+		if !want[sv.OrderID] {
+			continue
+		}
+		state := sv.state(now)
+		if state == "failed" || state == "cancelled" || !now.Before(sv.dropAt) {
+			continue
+		}
+		srvID, ip, ipv6 := int64(0), "", ""
+		if state != "waiting" {
+			srvID, ip, ipv6 = sv.ID, sv.IPv4, sv.IPv6
+			if !p.canSee(CatServers, srvID) {
+				continue
+			}
+		}
+		password := ""
+		if (state == "installing" && len(sv.SSHKeyIDs) == 0) || state == "rescue" {
+			password = sv.Password
+		}
+		var progress any
+		if state == "installing" {
+			progress = int(100 * now.Sub(sv.installAt) / max(sv.readyAt.Sub(sv.installAt), 1))
+		}
+		if state != "ready" && state != "rescue" && state != "iso" {
+			allReady = false
+		}
+		list = append(list, map[string]any{
+			"order_id": sv.OrderID, "order_number": strconv.FormatInt(sv.OrderNumber, 10), "hostname": sv.Hostname,
+			"srv_id": srvID, "status": state, "app": nil, "install_progress": progress, "ip": ip, "ipv6": ipv6, "password": password,
+		})
+	}
+	ghWrite(w, http.StatusOK, "", map[string]any{"servers": list, "all_ready": allReady})
+}
+
+func (s *Server) ghDeployISOs(w http.ResponseWriter, _ *http.Request, _ principal) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	isos := []any{}
+	for _, id := range s.gigahost.deploy.isos {
+		isos = append(isos, map[string]any{"iso_id": strconv.FormatInt(id, 10), "iso_name": "debian-12.iso", "iso_size": "650000000"})
+	}
+	ghWrite(w, http.StatusOK, "", map[string]any{"isos": isos})
+}
+
+// serverJSON renders a server record in the live shape: mostly strings,
+// srv_ram a number, the hostname in srv_name with srv_hostname empty, the
+// product id only in the order. Callers hold s.mu.
+func (s *Server) serverJSON(sv *ghServer, now time.Time) map[string]any {
+	st := s.gigahost.deploy
+	p := st.product(sv.ProductID, "")
+	productName, cores, ram, srvType, vpsType := "", int64(0), int64(0), "dedicated", ""
+	if p != nil {
+		productName, cores, ram = p.name, p.cores, p.memGB
+		if p.typ == "vm" {
+			srvType, vpsType = "vps", "kvm"
+		}
+	}
+	ips := []any{}
+	if !sv.OmitIPv6 {
+		ips = append(ips, map[string]any{
+			"ip_id": strconv.FormatInt(sv.ID*2, 10), "sub_id": "3777", "ip_v4v6": "ipv6", "ip_address": sv.IPv6, "ip_type": "primary",
+			"ip_netmask": "/118", "ip_gateway": "2a03:94e0:ffff:193:200:238::1", "ip_reverse": sv.ReverseDNS[sv.IPv6], "ip_reverse_v6": "", "ip_routed_to": "0",
+		})
+	}
+	ips = append(ips, map[string]any{
+		"ip_id": strconv.FormatInt(sv.ID*2+1, 10), "sub_id": "3777", "ip_v4v6": "ipv4", "ip_address": sv.IPv4, "ip_type": "primary",
+		"ip_netmask": "255.255.255.0", "ip_gateway": "193.200.238.1", "ip_reverse": sv.ReverseDNS[sv.IPv4], "ip_nullroute": "0", "ip_routed_to": "0",
+	})
+	billingType, cycle := "hourly", "0"
+	switch sv.BillingPeriod {
+	case "monthly":
+		billingType, cycle = "recurring", "1"
+	case "quarterly":
+		billingType, cycle = "recurring", "3"
+	case "annual":
+		billingType, cycle = "recurring", "12"
+	}
+	regionName := ""
+	for _, r := range st.regions {
+		if r["region_id"] == strconv.FormatInt(sv.RegionID, 10) {
+			regionName, _ = r["region_name"].(string)
+		}
+	}
+	osName := ""
+	if o := st.os(sv.OSID); o != nil {
+		osName = o.name
+	}
+	return map[string]any{
+		"srv_id": strconv.FormatInt(sv.ID, 10), "srv_name": sv.Name, "srv_hostname": "", "srv_label": fmt.Sprintf("srv%d.gigahost.no", sv.ID),
+		"srv_status": true, "srv_status_install": now.Before(sv.readyAt) || now.Before(sv.reinstallUntil), "srv_status_rescue": sv.Rescue,
+		"srv_status_snapshot": false, "srv_status_mount": sv.ISOID != 0, "srv_feature_backups": sv.Backups, "srv_feature_reinstall": true,
+		"os_id": strconv.FormatInt(sv.OSID, 10), "iso_id": strconv.FormatInt(sv.ISOID, 10), "product_id": "0", "pkg_id": 0,
+		"srv_cores": strconv.FormatInt(cores, 10), "srv_ram": ram, "srv_type": srvType, "srv_vps_type": vpsType, "srv_mgmt_type": "kvm",
+		"srv_primary_ip": sv.IPv4, "srv_deleted": "0", "srv_suspended": false, "cancelled": nil, "cust_id": strconv.Itoa(GigahostCustomerID),
+		"srv_date_created": strconv.FormatInt(sv.CreatedAt.Unix(), 10), "srv_location": "DC1",
+		"ips": ips,
+		"order": map[string]any{
+			"order_id": strconv.FormatInt(sv.OrderID, 10), "order_number": strconv.FormatInt(sv.OrderNumber, 10),
+			"product_id": strconv.FormatInt(sv.ProductID, 10), "product_name": productName,
+			"order_billing_type": billingType, "order_billing_cycle": cycle, "order_status": "active", "order_cancel_reason": "",
+		},
+		"os":         map[string]any{"os_id": strconv.FormatInt(sv.OSID, 10), "os_name": osName},
+		"datacenter": map[string]any{"region_id": strconv.FormatInt(sv.RegionID, 10), "region_name": regionName, "dc_id": "9", "dc_name": "DC4", "dc_type": "rack"},
+		"location":   nil,
+	}
+}
+
+func (s *Server) ghListServers(w http.ResponseWriter, _ *http.Request, p principal) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	ids := make([]int64, 0, len(s.gigahost.deploy.servers))
+	for id := range s.gigahost.deploy.servers {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	list := []any{}
+	for _, id := range ids {
+		sv := s.gigahost.deploy.servers[id]
+		if !p.canSee(CatServers, id) || !s.gigahost.deploy.visible(sv, now) {
+			continue
+		}
+		list = append(list, s.serverJSON(sv, now))
+	}
+	ghWrite(w, http.StatusOK, "", list)
+}
+
+// liveServer finds the server of the {id} path value; it answers 404 itself
+// when the server does not exist (or is transiently hidden) and returns nil.
+// Callers hold s.mu.
+func (s *Server) liveServer(w http.ResponseWriter, r *http.Request, countsAsRead bool) *ghServer {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	sv, ok := s.gigahost.deploy.servers[id]
+	now := time.Now()
+	if err != nil || !ok {
+		ghError(w, http.StatusNotFound, "Server not found.")
+		return nil
+	}
+	visible := sv.live(now)
+	if countsAsRead {
+		visible = s.gigahost.deploy.visible(sv, now)
+	}
+	if !visible {
+		ghError(w, http.StatusNotFound, "Server not found.")
+		return nil
+	}
+	return sv
+}
+
+func (s *Server) ghGetServer(w http.ResponseWriter, r *http.Request, _ principal) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if sv := s.liveServer(w, r, true); sv != nil {
+		ghWrite(w, http.StatusOK, "", []any{s.serverJSON(sv, time.Now())})
+	}
+}
+
+func (s *Server) ghRenameServer(w http.ResponseWriter, r *http.Request, _ principal) {
+	body, err := readJSON(r)
+	if err != nil {
+		ghError(w, http.StatusBadRequest, "Invalid JSON body.")
+		return
+	}
+	name, _ := fieldString(body, "name")
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 255 {
+		ghErrorField(w, http.StatusBadRequest, "Required field is invalid: name")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if sv := s.liveServer(w, r, false); sv != nil {
+		sv.Name = name
+		ghWrite(w, http.StatusOK, "Server name has been updated.", nil)
+	}
+}
+
+// ghCancelServer terminates a server. A server that does not exist (any
+// more) answers 400, not 404, as live.
+func (s *Server) ghCancelServer(w http.ResponseWriter, r *http.Request, _ principal) {
+	body, err := readJSON(r)
+	if err != nil {
+		ghError(w, http.StatusBadRequest, "Invalid JSON body.")
+		return
+	}
+	reason, _ := fieldString(body, "reason")
+	early, _ := fieldBool(body, "early_termination")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	sv, ok := s.gigahost.deploy.servers[id]
+	if !ok || !sv.live(time.Now()) {
+		ghErrorField(w, http.StatusBadRequest, "Invalid server.")
+		return
+	}
+	if !early && sv.BillingPeriod != "hourly" {
+		ghErrorField(w, http.StatusBadRequest, "Recurring servers are cancelled at the end of the term; set early_termination to terminate now.")
+		return
+	}
+	sv.Cancelled, sv.CancelReason = true, reason
+	ghWrite(w, http.StatusOK, "Server has been cancelled.", nil)
+}
+
+func (s *Server) ghPower(action string) ghHandler {
+	return func(w http.ResponseWriter, r *http.Request, _ principal) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		sv := s.liveServer(w, r, false)
+		if sv == nil {
+			return
+		}
+		if p := s.gigahost.deploy.product(sv.ProductID, ""); action != "reboot" && p != nil && p.typ == "vm" {
+			ghError(w, http.StatusMethodNotAllowed, "Not supported on this server.")
+			return
+		}
+		ghWrite(w, http.StatusOK, "Server "+action+" initiated.", nil)
+	}
+}
+
+func (s *Server) ghReverse(w http.ResponseWriter, r *http.Request, _ principal) {
+	body, err := readJSON(r)
+	if err != nil {
+		ghError(w, http.StatusBadRequest, "Invalid JSON body.")
+		return
+	}
+	dns, _ := fieldString(body, "dns")
+	ipID, _, _ := fieldInt(body, "ip_id")
+	subID, _, _ := fieldInt(body, "sub_id")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sv := s.liveServer(w, r, false)
+	if sv == nil {
+		return
+	}
+	if dns == "" || (ipID == 0 && subID == 0) {
+		ghErrorField(w, http.StatusBadRequest, "Required field is invalid: dns")
+		return
+	}
+	if sv.ReverseDNS == nil {
+		sv.ReverseDNS = map[string]string{}
+	}
+	switch {
+	case ipID == sv.ID*2+1:
+		sv.ReverseDNS[sv.IPv4] = dns
+	case ipID == sv.ID*2 || subID == 3777:
+		sv.ReverseDNS[sv.IPv6] = dns
+	default:
+		ghErrorField(w, http.StatusBadRequest, "IP not found on this server.")
+		return
+	}
+	ghWrite(w, http.StatusOK, "Reverse DNS has been updated.", nil)
+}
+
+// ghReinstall starts a reinstall that takes the provisioning delay; the new
+// root password comes in meta.root_passwd, as documented.
+func (s *Server) ghReinstall(w http.ResponseWriter, r *http.Request, _ principal) {
+	body, err := readJSON(r)
+	if err != nil {
+		ghError(w, http.StatusBadRequest, "Invalid JSON body.")
+		return
+	}
+	osID, _, err := fieldInt(body, "os_id")
+	if err != nil || osID == 0 {
+		ghErrorField(w, http.StatusBadRequest, "Required field is invalid: os_id")
+		return
+	}
+	for _, f := range []string{"language", "keyboard", "timezone", "hostname"} {
+		if v, _ := fieldString(body, f); strings.TrimSpace(v) == "" {
+			ghErrorField(w, http.StatusBadRequest, "Required field is invalid: "+f)
+			return
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sv := s.liveServer(w, r, false)
+	if sv == nil {
+		return
+	}
+	now := time.Now()
+	if now.Before(sv.readyAt) || now.Before(sv.reinstallUntil) {
+		ghErrorField(w, http.StatusBadRequest, "Server is busy installing.")
+		return
+	}
+	if s.gigahost.deploy.os(osID) == nil {
+		ghErrorField(w, http.StatusBadRequest, "Required field is invalid: os_id")
+		return
+	}
+	sv.OSID, sv.ISOID, sv.Rescue = osID, 0, false
+	sv.reinstallUntil = now.Add(s.provisioningDelay())
+	sv.Password = "Gh-" + strings.ReplaceAll(uuid(), "-", "")[:16]
+	writeJSON(w, http.StatusOK, map[string]any{"meta": map[string]any{
+		"status": 200, "status_message": "200 OK", "message": "Server install has been initiated.", "reboot": true, "root_passwd": sv.Password,
+	}, "data": []any{}})
+}
+
+func (s *Server) ghDistros(w http.ResponseWriter, _ *http.Request, _ principal) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ghWrite(w, http.StatusOK, "", s.gigahost.deploy.distros)
+}
+
+func (s *Server) ghDistroOSes(w http.ResponseWriter, r *http.Request, _ principal) {
+	distID, err := strconv.ParseInt(r.PathValue("dist_id"), 10, 64)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	list := []any{}
+	for _, o := range s.gigahost.deploy.oses {
+		if err == nil && o.distID == distID {
+			list = append(list, map[string]any{
+				"os_id": strconv.FormatInt(o.id, 10), "dist_id": strconv.FormatInt(o.distID, 10), "os_name": o.name,
+				"os_release": o.release, "os_dist": o.dist, "os_arch": "amd64", "os_custom_partition": "1",
+				"os_single_disk_only": "0", "os_support_raid": "1", "os_dedicated_only": boolDigit(o.dedicatedOnly), "os_minram": strconv.FormatInt(o.minRAM, 10),
+			})
+		}
+	}
+	if len(list) == 0 {
+		ghError(w, http.StatusNotFound, "Distribution not found.")
+		return
+	}
+	ghWrite(w, http.StatusOK, "", list)
+}

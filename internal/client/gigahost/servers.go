@@ -1,0 +1,259 @@
+package gigahost
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+)
+
+// Server is a server record of GET /servers and GET /servers/{id}. Most
+// scalars come as strings, some as numbers (srv_ram); nested objects may come
+// as null or [] when empty, so they are decoded leniently.
+type Server struct {
+	ID          client.Int    `json:"srv_id"`
+	Name        client.String `json:"srv_name"`
+	Hostname    client.String `json:"srv_hostname"`
+	Label       client.String `json:"srv_label"`
+	Type        client.String `json:"srv_type"`     // vps, dedicated
+	VPSType     client.String `json:"srv_vps_type"` // kvm
+	Online      client.Bool   `json:"srv_status"`
+	Installing  client.Bool   `json:"srv_status_install"`
+	Rescue      client.Bool   `json:"srv_status_rescue"`
+	Suspended   client.Bool   `json:"srv_suspended"`
+	Deleted     client.Bool   `json:"srv_deleted"`
+	Backups     client.Bool   `json:"srv_feature_backups"`
+	OSID        client.Int    `json:"os_id"`
+	ISOID       client.Int    `json:"iso_id"`
+	ProductID   client.Int    `json:"product_id"` // 0 on live records: see Order.ProductID
+	Cores       client.Int    `json:"srv_cores"`
+	RAMGB       client.Int    `json:"srv_ram"`
+	PrimaryIP   client.String `json:"srv_primary_ip"`
+	IPs         []ServerIP    `json:"ips"`
+	Order       ServerOrder   `json:"order"`
+	Datacenter  ServerDC      `json:"datacenter"`
+	OS          ServerOS      `json:"os"`
+	CancelledAt cancelMark    `json:"cancelled"`
+}
+
+// ServerIP is one address of a server.
+type ServerIP struct {
+	ID      client.Int    `json:"ip_id"`
+	SubID   client.Int    `json:"sub_id"`
+	Family  client.String `json:"ip_v4v6"` // ipv4, ipv6
+	Address client.String `json:"ip_address"`
+	Type    client.String `json:"ip_type"` // primary, extra
+	Reverse client.String `json:"ip_reverse"`
+}
+
+// ServerOrder is the order behind a server.
+type ServerOrder struct {
+	OrderID      client.Int    `json:"order_id"`
+	OrderNumber  client.String `json:"order_number"`
+	ProductID    client.Int    `json:"product_id"`
+	ProductName  client.String `json:"product_name"`
+	BillingType  client.String `json:"order_billing_type"`  // hourly, recurring
+	BillingCycle client.Int    `json:"order_billing_cycle"` // months of a recurring term
+	Status       client.String `json:"order_status"`
+}
+
+// ServerDC is the datacenter and region of a server.
+type ServerDC struct {
+	RegionID   client.Int    `json:"region_id"`
+	RegionName client.String `json:"region_name"`
+	DCName     client.String `json:"dc_name"`
+}
+
+// ServerOS is the installed operating system.
+type ServerOS struct {
+	OSID client.Int    `json:"os_id"`
+	Name client.String `json:"os_name"`
+}
+
+// The nested objects are sometimes null or [] on the live API.
+func (o *ServerOrder) UnmarshalJSON(b []byte) error { type p ServerOrder; return lenientObject(b, (*p)(o)) }
+
+// UnmarshalJSON accepts an object, or null/[] as empty.
+func (d *ServerDC) UnmarshalJSON(b []byte) error { type p ServerDC; return lenientObject(b, (*p)(d)) }
+
+// UnmarshalJSON accepts an object, or null/[] as empty.
+func (o *ServerOS) UnmarshalJSON(b []byte) error { type p ServerOS; return lenientObject(b, (*p)(o)) }
+
+func lenientObject(b []byte, out any) error {
+	s := strings.TrimSpace(string(b))
+	if !strings.HasPrefix(s, "{") {
+		return nil
+	}
+	return json.Unmarshal(b, out)
+}
+
+// cancelMark records whether "cancelled" carries anything: it is null on a
+// live server, and its shape when set is not documented.
+type cancelMark bool
+
+func (c *cancelMark) UnmarshalJSON(b []byte) error {
+	switch strings.TrimSpace(string(b)) {
+	case "null", "false", "0", `"0"`, `""`, "[]", "{}":
+		*c = false
+	default:
+		*c = true
+	}
+	return nil
+}
+
+// Gone reports whether the record shows a server that is cancelled or
+// deleted, and so no longer billed.
+func (s *Server) Gone() bool {
+	return bool(s.Deleted) || bool(s.CancelledAt) || strings.EqualFold(string(s.Order.Status), "cancelled")
+}
+
+// IPv4 is the primary IPv4 address.
+func (s *Server) IPv4() string {
+	if s.PrimaryIP != "" {
+		return string(s.PrimaryIP)
+	}
+	return s.firstIP("ipv4")
+}
+
+// IPv6 is the primary IPv6 address, or "" when the record omits it (it
+// sometimes does: keep the deploy-time value then).
+func (s *Server) IPv6() string { return s.firstIP("ipv6") }
+
+func (s *Server) firstIP(family string) string {
+	fallback := ""
+	for _, ip := range s.IPs {
+		if !strings.EqualFold(string(ip.Family), family) {
+			continue
+		}
+		if strings.EqualFold(string(ip.Type), "primary") {
+			return string(ip.Address)
+		}
+		if fallback == "" {
+			fallback = string(ip.Address)
+		}
+	}
+	return fallback
+}
+
+// ProductIDOf is the product of the server: live records carry it only in the order.
+func (s *Server) ProductIDOf() int64 {
+	if s.Order.ProductID != 0 {
+		return int64(s.Order.ProductID)
+	}
+	return int64(s.ProductID)
+}
+
+// BillingPeriod maps the order's billing type and cycle to the deploy
+// request's billing_period: hourly, monthly, quarterly or annual ("" when unknown).
+func (s *Server) BillingPeriod() string {
+	switch strings.ToLower(string(s.Order.BillingType)) {
+	case "hourly":
+		return "hourly"
+	case "recurring":
+		switch s.Order.BillingCycle {
+		case 1:
+			return "monthly"
+		case 3:
+			return "quarterly"
+		case 12:
+			return "annual"
+		}
+	}
+	return ""
+}
+
+func serverPath(id int64, suffix string) string { return fmt.Sprintf("/servers/%d%s", id, suffix) }
+
+// ListServers returns every server the credentials can see (GET /servers).
+// The live API sometimes omits a live server for a while.
+func (c *Client) ListServers(ctx context.Context) ([]Server, error) {
+	var out []Server
+	if err := c.do(ctx, http.MethodGet, "/servers", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// GetServer returns one server. The API wraps it in a one-element list; an
+// empty list is reported as a 404 like an unknown id.
+func (c *Client) GetServer(ctx context.Context, id int64) (*Server, error) {
+	path := serverPath(id, "")
+	var out []Server
+	if err := c.do(ctx, http.MethodGet, path, nil, nil, &out); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if int64(out[i].ID) == id || len(out) == 1 {
+			return &out[i], nil
+		}
+	}
+	return nil, &client.APIError{Method: http.MethodGet, Path: path, Status: http.StatusNotFound, Message: "server not in the answer"}
+}
+
+// FindServerByOrder lists the servers and returns the one created by the
+// order, if any.
+func (c *Client) FindServerByOrder(ctx context.Context, orderID int64) (*Server, error) {
+	servers, err := c.ListServers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range servers {
+		if int64(servers[i].Order.OrderID) == orderID {
+			return &servers[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// RenameServer sets the server's descriptive name (PUT /servers/{id}/name).
+func (c *Client) RenameServer(ctx context.Context, id int64, name string) error {
+	return c.do(ctx, http.MethodPut, serverPath(id, "/name"), nil, map[string]any{"name": name}, nil)
+}
+
+// CancelServer terminates a server and stops its billing, at once (POST
+// /servers/{id}/cancel with early_termination, the only way: DELETE answers
+// 405). A server that no longer exists answers 400, not 404: callers follow
+// a refusal with an absence check.
+func (c *Client) CancelServer(ctx context.Context, id int64, reason string) error {
+	body := map[string]any{"reason": reason, "early_termination": 1}
+	return c.do(ctx, http.MethodPost, serverPath(id, "/cancel"), nil, body, nil)
+}
+
+// RebootServer reboots a server (GET /servers/{id}/reboot).
+func (c *Client) RebootServer(ctx context.Context, id int64) error {
+	return c.do(ctx, http.MethodGet, serverPath(id, "/reboot"), nil, nil, nil)
+}
+
+// PowerServer powers a server on or off. KVM VPS products answer 405.
+func (c *Client) PowerServer(ctx context.Context, id int64, on bool) error {
+	suffix := "/power/off"
+	if on {
+		suffix = "/power/on"
+	}
+	return c.do(ctx, http.MethodGet, serverPath(id, suffix), nil, nil, nil)
+}
+
+// ReverseDNSInput sets the reverse DNS of one IPv4 address (IPID) or
+// delegates an IPv6 subnet (SubID) to name servers.
+type ReverseDNSInput struct {
+	IPID  int64
+	SubID int64
+	DNS   string
+}
+
+// SetReverseDNS updates reverse DNS (PUT /servers/{id}/reverse).
+func (c *Client) SetReverseDNS(ctx context.Context, id int64, in ReverseDNSInput) error {
+	body := map[string]any{"dns": in.DNS}
+	switch {
+	case in.IPID != 0:
+		body["ip_id"] = in.IPID
+	case in.SubID != 0:
+		body["sub_id"] = in.SubID
+	default:
+		return fmt.Errorf("reverse DNS of server %d: an ip_id or a sub_id is required", id)
+	}
+	return c.do(ctx, http.MethodPut, serverPath(id, "/reverse"), nil, body, nil)
+}
