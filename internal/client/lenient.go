@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -34,8 +35,10 @@ func (i *Int) UnmarshalJSON(b []byte) error {
 		*i = Int(n)
 		return nil
 	}
+	// A float such as 1024.0 or 1e3 is read too, but not NaN, an infinity or
+	// a value beyond int64, whose conversion would yield garbage.
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
+	if err != nil || math.IsNaN(f) || f < math.MinInt64 || f >= math.MaxInt64 {
 		return fmt.Errorf("cannot read %s as an integer", string(b))
 	}
 	*i = Int(f)
@@ -53,7 +56,7 @@ func (f *Float) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return fmt.Errorf("cannot read %s as a number", string(b))
 	}
 	*f = Float(v)

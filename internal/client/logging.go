@@ -68,12 +68,16 @@ func MaskHeaders(h http.Header) string {
 	for k, vs := range h {
 		v := strings.Join(vs, ", ")
 		switch strings.ToLower(k) {
-		case "authorization", "cookie", "set-cookie", "x-api-key":
+		case "authorization", "proxy-authorization":
+			// Keep the scheme (Bearer, Basic): it helps and reveals nothing.
 			if scheme, _, ok := strings.Cut(v, " "); ok {
 				v = scheme + " " + masked
 			} else {
 				v = masked
 			}
+		case "cookie", "set-cookie", "x-api-key":
+			// These have no scheme: a space is inside the secret part.
+			v = masked
 		}
 		parts = append(parts, k+": "+v)
 	}
@@ -84,9 +88,16 @@ func MaskHeaders(h http.Header) string {
 // names suggest a secret.
 func MaskURL(raw string) string {
 	before, query, hasQuery := strings.Cut(raw, "?")
-	if i := strings.Index(before, "@"); i > 0 && strings.Contains(before[:i], "://") {
-		scheme, _, _ := strings.Cut(before, "://")
-		before = scheme + "://" + masked + before[i:]
+	// User info sits between "://" and the first "/" after it; an @ further
+	// on belongs to the path.
+	if scheme, rest, ok := strings.Cut(before, "://"); ok {
+		authority, path, hasPath := strings.Cut(rest, "/")
+		if i := strings.LastIndex(authority, "@"); i >= 0 {
+			before = scheme + "://" + masked + authority[i:]
+			if hasPath {
+				before += "/" + path
+			}
+		}
 	}
 	if !hasQuery {
 		return before

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -48,7 +49,8 @@ type Transport struct {
 // Request is one API call.
 type Request struct {
 	Method string
-	// Path is relative to the base URL and already escaped.
+	// Path is relative to the base URL and already escaped (each segment as
+	// url.PathEscape gives it); it may end with a query string.
 	Path  string
 	Query url.Values
 	// Body is encoded as JSON when not nil.
@@ -140,11 +142,18 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 // Do sends the request, retrying as configured, and returns the final answer.
 // A non-2xx status is not an error here: each API reads its own error shape.
 func (t *Transport) Do(ctx context.Context, r Request) (*Response, error) {
+	// Parse the path rather than assign it, so that its escapes (an id
+	// holding a slash, say) are kept as sent and a query it carries stays a
+	// query instead of being escaped into the path.
+	rel, err := url.Parse(r.Path)
+	if err != nil || rel.Scheme != "" || rel.Host != "" {
+		return nil, fmt.Errorf("%s %s: invalid request path", r.Method, r.Path)
+	}
 	u := *t.base
-	u.Path = u.Path + r.Path
-	u.RawPath = ""
-	if len(r.Query) > 0 {
-		u.RawQuery = r.Query.Encode()
+	u.Path = t.base.Path + rel.Path
+	u.RawPath = t.base.EscapedPath() + rel.EscapedPath()
+	if query := mergeQuery(rel.Query(), r.Query); len(query) > 0 {
+		u.RawQuery = query.Encode()
 	}
 	var body any
 	if r.Body != nil {
@@ -175,6 +184,12 @@ func (t *Transport) Do(ctx context.Context, r Request) (*Response, error) {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, fmt.Errorf("%s %s: %w", r.Method, r.Path, ctxErr)
 		}
+		// net/http quotes the full URL in its errors: mask it as in the logs,
+		// since the error ends up in a diagnostic.
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			urlErr.URL = MaskURL(urlErr.URL)
+		}
 		return nil, fmt.Errorf("%s %s: %w", r.Method, r.Path, err)
 	}
 	defer resp.Body.Close()
@@ -183,6 +198,15 @@ func (t *Transport) Do(ctx context.Context, r Request) (*Response, error) {
 		return nil, fmt.Errorf("%s %s: reading response: %w", r.Method, r.Path, err)
 	}
 	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data}, nil
+}
+
+func mergeQuery(a, b url.Values) url.Values {
+	for k, vs := range b {
+		for _, v := range vs {
+			a.Add(k, v)
+		}
+	}
+	return a
 }
 
 // Bearer returns an Authorization header for a bearer token.

@@ -24,12 +24,7 @@ var DefaultPoll = PollSettings{Initial: time.Second, Max: 10 * time.Second, Fact
 // waits between calls with backoff and never sleeps past ctx's deadline: when
 // the next wait would cross it, it sleeps until the deadline and returns.
 func Poll(ctx context.Context, s PollSettings, check func(ctx context.Context) (done bool, err error)) error {
-	if s.Initial <= 0 {
-		s = DefaultPoll
-	}
-	if s.Factor < 1 {
-		s.Factor = 1
-	}
+	s = s.normalized()
 	delay := s.Initial
 	for {
 		done, err := check(ctx)
@@ -37,10 +32,11 @@ func Poll(ctx context.Context, s PollSettings, check func(ctx context.Context) (
 			return err
 		}
 		wait := jitter(delay, s.Jitter)
-		if dl, ok := ctx.Deadline(); ok {
-			if left := time.Until(dl); left < wait {
-				wait = max(left, 0)
-			}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+			// Another check would start at or after the deadline: wait for
+			// the context to end instead of racing its timer with ours.
+			<-ctx.Done()
+			return ctx.Err()
 		}
 		timer := time.NewTimer(wait)
 		select {
@@ -52,11 +48,30 @@ func Poll(ctx context.Context, s PollSettings, check func(ctx context.Context) (
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		delay = time.Duration(float64(delay) * s.Factor)
-		if s.Max > 0 && delay > s.Max {
-			delay = s.Max
-		}
+		delay = s.next(delay)
 	}
+}
+
+// normalized fills in the defaults: DefaultPoll without an Initial wait, and
+// a constant wait for a Factor below 1.
+func (s PollSettings) normalized() PollSettings {
+	if s.Initial <= 0 {
+		s = DefaultPoll
+	}
+	if s.Factor < 1 {
+		s.Factor = 1
+	}
+	return s
+}
+
+// next is the wait that follows delay, before jitter: Factor times longer,
+// capped at Max when Max is set.
+func (s PollSettings) next(delay time.Duration) time.Duration {
+	delay = time.Duration(float64(delay) * s.Factor)
+	if s.Max > 0 && delay > s.Max {
+		delay = s.Max
+	}
+	return delay
 }
 
 func jitter(d time.Duration, frac float64) time.Duration {
