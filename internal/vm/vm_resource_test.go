@@ -326,7 +326,7 @@ func TestAccVM_diskCannotShrink(t *testing.T) {
 		CheckDestroy: noVMsLeft(env.Mock),
 		Steps: []resource.TestStep{
 			{Config: env.Config(baseVM().hcl())},
-			{Config: env.Config(smaller.hcl()), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)primary_disk_size can only grow: it is 10 GB`)},
+			{Config: env.Config(smaller.hcl()), PlanOnly: true, ExpectError: acctest.ErrorText("primary_disk_size can only grow: it is 10 GB")},
 		},
 	})
 	if n := env.Mock.CountRequests("gigas", http.MethodPut, "/account"); n != 0 {
@@ -348,7 +348,7 @@ func TestAccVM_failedBuildIsTaintedNotOrphaned(t *testing.T) {
 			{
 				PreConfig:   func() { m.FailNextGigasTransactions(1) },
 				Config:      cfg,
-				ExpectError: regexp.MustCompile(`(?s)build did not complete.*"failed".*kept in Terraform state`),
+				ExpectError: acctest.ErrorText("build did not complete", `"failed"`, "kept in Terraform state"),
 			},
 			{
 				PreConfig: func() { firstID = onlyVM(t, m).ID },
@@ -379,7 +379,7 @@ func TestAccVM_createTimeoutIsTaintedNotOrphaned(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      env.Config(slow.hcl()),
-				ExpectError: regexp.MustCompile(`(?s)timeout ran out.*kept in Terraform state`),
+				ExpectError: acctest.ErrorText("timeout ran out", "kept in Terraform state"),
 			},
 			{
 				// The VM is in state (tainted): the next apply replaces it.
