@@ -1,0 +1,42 @@
+data "gigas_locations" "spain" {
+  label_regex = "(?i)^spain$"
+}
+
+data "gigas_templates" "debian" {
+  operating_system_distro = "debian"
+  label_regex             = "^Debian 12"
+}
+
+locals {
+  template = data.gigas_templates.debian.templates[0]
+}
+
+resource "gigas_virtual_machine" "web" {
+  label             = "web-1"
+  hostname          = "web-1"
+  memory            = max(2048, local.template.min_memory_size) # MB
+  cpus              = 2
+  cpu_type          = "amd"
+  primary_disk_size = max(20, local.template.min_disk_size) # GB, can grow in place
+  swap_disk_size    = 1
+  location_id       = data.gigas_locations.spain.locations[0].id
+  template_id       = local.template.id
+  note              = "Managed by Terraform"
+
+  # Leave initial_root_password unset to let the API generate one; it is then
+  # available (sensitive) as initial_password.
+
+  # Power the machine off without destroying it:
+  # power_state = "offline"
+
+  timeouts {
+    create = "20m"
+    update = "20m"
+    delete = "10m"
+  }
+}
+
+output "web_root_password" {
+  value     = gigas_virtual_machine.web.initial_password
+  sensitive = true
+}
