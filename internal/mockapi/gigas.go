@@ -76,6 +76,9 @@ type gigasState struct {
 	nextVM       int64
 	failNext     int
 	totpRequired string
+	// txnTTL is how long a finished transaction stays known; after it the
+	// status endpoint answers 404, as the live API does.
+	txnTTL time.Duration
 }
 
 func newGigasState() *gigasState {
@@ -87,6 +90,7 @@ func newGigasState() *gigasState {
 		vms:       map[string]*GigasVM{},
 		txns:      map[string]*gigasTxn{},
 		nextVM:    226661014786,
+		txnTTL:    time.Minute,
 	}
 	st.locations = []map[string]any{
 		{"id": "226661012", "label": "Spain", "updated_at": "2017-01-16T12:03:49", "created_at": "2017-01-16T12:03:49", "account_id": GigasAccountID},
@@ -623,6 +627,9 @@ func (s *Server) gigasTxnStatus(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tx, ok := s.gigas.txns[r.PathValue("token")]
+	if ok && tx.done && time.Now().After(tx.readyAt.Add(s.gigas.txnTTL)) {
+		ok = false
+	}
 	if !ok {
 		gigasError(w, http.StatusNotFound, "Transaction not found")
 		return
@@ -640,6 +647,14 @@ func (s *Server) gigasTxnStatus(w http.ResponseWriter, r *http.Request) {
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"status": status, "updated_at": tx.readyAt.UTC().Format("2006-01-02 15:04:05")})
 	}
+}
+
+// SetGigasTransactionTTL sets how long finished transactions stay known to
+// the status endpoint (a minute by default; zero forgets them at once).
+func (s *Server) SetGigasTransactionTTL(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gigas.txnTTL = d
 }
 
 // BusyGigasVM starts an operation on a VM that keeps it locked for d, as a

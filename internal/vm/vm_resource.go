@@ -230,7 +230,7 @@ func (r *VMResource) Create(ctx context.Context, req resource.CreateRequest, res
 	}
 	tflog.Info(ctx, "Gigas VM created, waiting for its build", map[string]any{"vm_id": string(created.ID)})
 
-	if err := c.WaitTransaction(ctx, string(created.QueueToken)); err != nil {
+	if err := waitTransaction(ctx, c, string(created.QueueToken), string(created.ID)); err != nil {
 		addWaitError(&resp.Diagnostics, "build", string(created.ID), err)
 		return
 	}
@@ -245,6 +245,9 @@ func (r *VMResource) Create(ctx context.Context, req resource.CreateRequest, res
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if plan.Status.ValueString() == "unbuilt" {
+		addWaitError(&resp.Diagnostics, "build", plan.ID.ValueString(), errors.New("the VM is unlocked but still unbuilt"))
+	}
 }
 
 // Read implements resource.Resource.
@@ -303,7 +306,7 @@ func (r *VMResource) Update(ctx context.Context, req resource.UpdateRequest, res
 			tfutil.AddAPIError(&resp.Diagnostics, "Cannot update the Gigas virtual machine", err)
 			return
 		}
-		if err := c.WaitTransaction(ctx, token); err != nil {
+		if err := waitTransaction(ctx, c, token, id); err != nil {
 			addWaitError(&resp.Diagnostics, "update", id, err)
 			return
 		}
@@ -356,7 +359,7 @@ func (r *VMResource) Delete(ctx context.Context, req resource.DeleteRequest, res
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot delete the Gigas virtual machine", err)
 		return
 	}
-	if err := c.WaitTransaction(ctx, token); err != nil {
+	if err := c.WaitTransaction(ctx, token); err != nil && !errors.Is(err, gigas.ErrTransactionGone) {
 		addWaitError(&resp.Diagnostics, "deletion", id, err)
 		return
 	}
@@ -384,7 +387,21 @@ func (r *VMResource) setPower(ctx context.Context, c *gigas.Client, id, state st
 	if err != nil {
 		return err
 	}
-	return c.WaitTransaction(ctx, token)
+	return waitTransaction(ctx, c, token, id)
+}
+
+// waitTransaction waits for a VM's queue token. The live API forgets
+// finished tokens; when it no longer knows this one, the VM itself decides:
+// the work is over once the VM is unlocked, and the caller's read of the VM
+// shows its outcome.
+func waitTransaction(ctx context.Context, c *gigas.Client, token, vmID string) error {
+	err := c.WaitTransaction(ctx, token)
+	if !errors.Is(err, gigas.ErrTransactionGone) {
+		return err
+	}
+	tflog.Warn(ctx, "Gigas transaction no longer known; confirming from the VM", map[string]any{"vm_id": vmID, "queue_token": token})
+	_, err = c.WaitUnlocked(ctx, vmID)
+	return err
 }
 
 // readInto refreshes m from the API after a write.

@@ -469,3 +469,40 @@ func TestAccVM_survivesInjectedFaults(t *testing.T) {
 	}
 	t.Logf("%d faults injected in %d requests", faults, len(m.Requests()))
 }
+
+// The live API forgets finished transactions: a token that answers 404 is
+// judged by the VM itself, a success when it is built and a failure when it
+// is still unbuilt.
+func TestAccVM_forgottenTransactions(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	m := env.Mock
+	m.SetGigasTransactionTTL(0)
+	off := baseVM()
+	off.PowerState, off.Memory = "offline", 2048
+	env.Test(t, resource.TestCase{
+		CheckDestroy: noVMsLeft(m),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { m.FailNextGigasTransactions(1) },
+				Config:      env.Config(baseVM().hcl()),
+				ExpectError: acctest.ErrorText("build did not complete", "still unbuilt"),
+			},
+			{Config: env.Config(baseVM().hcl()), Check: checkMockVM(t, m, func(vm mockapi.GigasVM) error {
+				if vm.Status != "online" {
+					return fmt.Errorf("VM after replace: %+v", vm)
+				}
+				return nil
+			})},
+			{Config: env.Config(off.hcl()), Check: checkMockVM(t, m, func(vm mockapi.GigasVM) error {
+				if vm.Status != "offline" || vm.Memory != 2048 {
+					return fmt.Errorf("VM after update: %+v", vm)
+				}
+				return nil
+			})},
+		},
+	})
+	if n := m.CountRequests("gigas", http.MethodGet, "/account/22666/transaction/"); n == 0 {
+		t.Error("the provider never asked for a transaction's status")
+	}
+}

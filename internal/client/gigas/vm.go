@@ -2,6 +2,7 @@ package gigas
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -200,15 +201,24 @@ func (e *TransactionError) Error() string {
 	return msg
 }
 
+// ErrTransactionGone is returned by WaitTransaction when the API no longer
+// knows the token. The live API forgets finished transactions, so this is
+// no proof of success or failure: confirm with a read of the resource.
+var ErrTransactionGone = errors.New("the transaction is no longer known to the API")
+
 // WaitTransaction polls a queue token until it completes. Status values are
 // compared case-insensitively: pending waits, completed or complete succeeds,
-// anything else fails with the status quoted.
+// anything else fails with the status quoted. A token the API answers 404
+// for yields ErrTransactionGone.
 func (c *Client) WaitTransaction(ctx context.Context, token string) error {
 	if token == "" {
 		return nil
 	}
 	return client.Poll(ctx, c.poll, func(ctx context.Context) (bool, error) {
 		st, err := c.Transaction(ctx, token)
+		if client.IsNotFound(err) {
+			return false, fmt.Errorf("waiting for transaction %s: %w", token, ErrTransactionGone)
+		}
 		if err != nil {
 			return false, fmt.Errorf("waiting for transaction %s: %w", token, err)
 		}
