@@ -2,12 +2,70 @@
 package dns
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 )
 
 // Resources lists this family's resources.
-func Resources() []func() resource.Resource { return nil }
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{NewZoneResource, NewRecordResource}
+}
 
 // DataSources lists this family's data sources.
-func DataSources() []func() datasource.DataSource { return nil }
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewZoneDataSource}
+}
+
+// base is what every DNS resource and data source shares: the clients, the
+// per-operation zone caches and locks.
+type base struct{ clients *providerdata.Clients }
+
+func (b *base) configure(data any, diags *diag.Diagnostics) {
+	b.clients = providerdata.FromProviderData(data, diags)
+}
+
+// client returns the Gigahost client or adds a diagnostic that says which
+// credential is missing.
+func (b *base) client(diags *diag.Diagnostics) *gigahost.Client {
+	if b.clients == nil {
+		diags.AddError("Provider not configured", "The provider was not configured before use; this is a bug in the provider.")
+		return nil
+	}
+	c, err := b.clients.Gigahost()
+	if err != nil {
+		diags.AddError("Gigahost credentials missing", err.Error())
+		return nil
+	}
+	return c
+}
+
+func (b *base) zones() *zones { return sharedZones(b.clients) }
+
+// listZones returns the zone list, fetched once per operation.
+func (b *base) listZones(ctx context.Context, c *gigahost.Client) ([]gigahost.Zone, error) {
+	return b.zones().Zones(ctx, c.ListZones)
+}
+
+// zoneName returns the name of a zone ("" when the zone list does not show it).
+func (b *base) zoneName(ctx context.Context, c *gigahost.Client, zoneID string) (string, error) {
+	zs, err := b.listZones(ctx, c)
+	if err != nil {
+		return "", err
+	}
+	z, _ := gigahost.FindZone(zs, zoneID)
+	return string(z.Name), nil
+}
+
+// records returns a zone's records from a list that reflects at least
+// minGen writes (0: every write so far), shared by all records of the zone.
+func (b *base) records(ctx context.Context, c *gigahost.Client, zoneID string, minGen uint64) ([]gigahost.Record, error) {
+	return b.zones().zone(zoneID).Records(ctx, minGen, func(ctx context.Context) ([]gigahost.Record, error) {
+		return c.ListRecords(ctx, zoneID)
+	})
+}

@@ -1,0 +1,382 @@
+package dns
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
+)
+
+// RecordResourceType is the resource's type name.
+const RecordResourceType = "gigahost_dns_record"
+
+var (
+	_ resource.ResourceWithConfigure        = (*RecordResource)(nil)
+	_ resource.ResourceWithImportState      = (*RecordResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*RecordResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*RecordResource)(nil)
+)
+
+// NewRecordResource returns the gigahost_dns_record resource.
+func NewRecordResource() resource.Resource { return &RecordResource{} }
+
+// RecordResource manages one DNS record. Records with the same name and type
+// (round robin) are separate resources.
+type RecordResource struct{ base }
+
+// Record TTL bounds.
+const (
+	DefaultTTL = 3600
+	MinTTL     = 60
+	MaxTTL     = 604800
+)
+
+// privateZoneName is the private-state key holding the zone's name, which
+// the name plan modifier needs to see that "www" and "www.example.no." are
+// the same record.
+const privateZoneName = "zone_name"
+
+// Metadata implements resource.Resource.
+func (r *RecordResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = RecordResourceType
+}
+
+// Schema implements resource.Resource.
+func (r *RecordResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One DNS record in a Gigahost zone. Several records with the same name and type (round robin) are " +
+			"separate resources, created, changed and destroyed independently. The API's record ids are hashes of the " +
+			"record's content, so `record_id` (and `id`) change whenever the record does.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`<zone_id>/<record_id>`. Changes with every change of the record.",
+			},
+			"record_id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The API's record id: a hash of the record's content that changes whenever the record does.",
+			},
+			"zone_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Id of the zone (`gigahost_dns_zone.<name>.id`). Changing it re-creates the record.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.RegexMatches(numericRe, "must be a numeric zone id")},
+			},
+			"name": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Record name: `@` for the zone apex, a name relative to the zone (`www`), or the full name " +
+					"with or without the trailing dot (`www.example.no.`). The form you write is kept.",
+				PlanModifiers: []planmodifier.String{equivalentName{}},
+				Validators:    []validator.String{stringvalidator.RegexMatches(recordNameRe, "must be @, a relative name or a fully qualified name")},
+			},
+			"type": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Record type, one of " + quoteList(recordTypes) + ".",
+				Validators:          []validator.String{stringvalidator.OneOf(recordTypes...)},
+			},
+			"value": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Record value: an IPv4 address for `A`, an IPv6 address for `AAAA`, a host name for `CNAME`, `MX`, " +
+					"`NS` and `PTR` (trailing dot optional), `<weight> <port> <target>` for `SRV`, the text for `TXT` (quoted or not). " +
+					"The MX and SRV priority goes in `priority`. Values that mean the same as the API's stored form cause no diff.",
+				PlanModifiers: []planmodifier.String{equivalentValue{}},
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"ttl": schema.Int64Attribute{
+				Optional:            true,
+				Computed:            true,
+				Default:             int64default.StaticInt64(DefaultTTL),
+				MarkdownDescription: fmt.Sprintf("Time to live in seconds, %d to %d. Default %d.", MinTTL, MaxTTL, DefaultTTL),
+				Validators:          []validator.Int64{int64validator.Between(MinTTL, MaxTTL)},
+			},
+			"priority": schema.Int64Attribute{
+				Optional:            true,
+				MarkdownDescription: "Priority, required for `MX` and `SRV` records and not allowed for other types (0 to 65535).",
+				Validators:          []validator.Int64{int64validator.Between(0, 65535)},
+			},
+		},
+	}
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (r *RecordResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// Create implements resource.Resource.
+func (r *RecordResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan recordModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	zoneID := plan.ZoneID.ValueString()
+	zone, err := r.zoneName(ctx, c, zoneID)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+		return
+	}
+	in := plan.toAPI(zone)
+	if in.Type == "CNAME" && in.Name == "@" {
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "CNAME at the zone apex",
+			fmt.Sprintf("%q is the apex of zone %s: a CNAME record cannot be at the apex.", plan.Name.ValueString(), zone))
+		return
+	}
+	zs := r.zones().zone(zoneID)
+	gen, err := zs.write(func() error { return c.CreateRecord(ctx, zoneID, in) }, nil)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot create DNS record", err)
+		return
+	}
+	// The API answers a create with no id: the record is found in the zone's
+	// list. Listing after the writes queued behind this one serves them all.
+	zs.waitIdle(ctx)
+	rec, ok, err := r.resolve(ctx, c, zoneID, gen, in, zone)
+	if err != nil || !ok {
+		r.addResolveError(&resp.Diagnostics, in, err)
+		return
+	}
+	plan.fromAPI(zoneID, rec, zone)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+}
+
+// resolve lists the zone as of generation gen and finds the record written
+// with in.
+func (r *RecordResource) resolve(ctx context.Context, c *gigahost.Client, zoneID string, gen uint64, in gigahost.RecordInput, zone string) (gigahost.Record, bool, error) {
+	records, err := r.records(ctx, c, zoneID, gen)
+	if err != nil {
+		return gigahost.Record{}, false, err
+	}
+	rec, ok := findWritten(records, in, zone)
+	return rec, ok, nil
+}
+
+func (r *RecordResource) addResolveError(diags *diag.Diagnostics, in gigahost.RecordInput, err error) {
+	if err != nil {
+		tfutil.AddAPIError(diags, "DNS record written, but listing its zone failed", err)
+		return
+	}
+	diags.AddError("DNS record written, but not found",
+		fmt.Sprintf("The API accepted the %s record %s %q, but the zone's record list does not show it. Run terraform apply again; "+
+			"if the record exists, import it with the four-part id <zone_id>/<name>/<type>/<value>.", in.Type, in.Name, in.Value))
+}
+
+// Read implements resource.Resource. It finds the record by record_id, else
+// by name, type and value; a record gone is removed from state with a
+// warning about records of the same name and type left unmanaged.
+func (r *RecordResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state recordModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	zoneID := state.ZoneID.ValueString()
+	records, err := r.records(ctx, c, zoneID, 0)
+	if client.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("DNS zone gone", fmt.Sprintf("Zone %s no longer exists; its %s record %s is removed from the state.",
+			zoneID, state.Type.ValueString(), state.Name.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS records", err)
+		return
+	}
+	zone, err := r.zoneName(ctx, c, zoneID)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+		return
+	}
+	rec, ok := findState(records, state, zone)
+	if !ok {
+		msg := fmt.Sprintf("The %s record %s with value %q (record_id %s) is no longer in zone %s; it is removed from the state and the next plan re-creates it.",
+			state.Type.ValueString(), state.Name.ValueString(), state.Value.ValueString(), state.RecordID.ValueString(), zoneID)
+		if sib := siblings(records, state, zone); len(sib) > 0 {
+			msg += " These records with the same name and type are not managed by this resource and are left untouched: " + strings.Join(sib, "; ") + "."
+		}
+		resp.Diagnostics.AddWarning("DNS record gone", msg)
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.fromAPI(zoneID, rec, zone)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+}
+
+// Update implements resource.Resource. The record keeps its place in the
+// zone but gets a new id, which is found again by listing the zone.
+func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state recordModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	zoneID := state.ZoneID.ValueString()
+	zone, err := r.zoneName(ctx, c, zoneID)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+		return
+	}
+	in := plan.toAPI(zone)
+	if in.Type == "CNAME" && in.Name == "@" {
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "CNAME at the zone apex",
+			fmt.Sprintf("%q is the apex of zone %s: a CNAME record cannot be at the apex.", plan.Name.ValueString(), zone))
+		return
+	}
+	zs := r.zones().zone(zoneID)
+	gen, err := zs.write(func() error {
+		// The id in state may be stale (any change of the record changes
+		// it): find the record as it is now, from the current list.
+		records, err := r.records(ctx, c, zoneID, 0)
+		if err != nil {
+			return err
+		}
+		cur, ok := findState(records, state, zone)
+		if !ok {
+			return fmt.Errorf("the %s record %s %q is no longer in zone %s; run terraform apply again to re-create it",
+				state.Type.ValueString(), state.Name.ValueString(), state.Value.ValueString(), zoneID)
+		}
+		return c.UpdateRecord(ctx, zoneID, string(cur.ID), in)
+	}, nil)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot update DNS record", err)
+		return
+	}
+	zs.waitIdle(ctx)
+	rec, ok, err := r.resolve(ctx, c, zoneID, gen, in, zone)
+	if err != nil || !ok {
+		r.addResolveError(&resp.Diagnostics, in, err)
+		return
+	}
+	plan.fromAPI(zoneID, rec, zone)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+}
+
+// Delete implements resource.Resource. It deletes this record only: the API
+// deletes every record of the name and type unless the value is given in the
+// stored form, so the value always goes with the request.
+func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state recordModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	zoneID := state.ZoneID.ValueString()
+	zone, err := r.zoneName(ctx, c, zoneID)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+		return
+	}
+	var deleted gigahost.Record
+	_, err = r.zones().zone(zoneID).write(func() error {
+		records, err := r.records(ctx, c, zoneID, 0)
+		if err != nil {
+			return err
+		}
+		cur, ok := findState(records, state, zone)
+		if !ok {
+			return nil // already gone
+		}
+		deleted = cur
+		return c.DeleteRecord(ctx, zoneID, string(cur.ID), cur)
+	}, func(records []gigahost.Record) []gigahost.Record {
+		// The delete removed exactly this record, so the cached list stays
+		// true without it and the next delete needs no new list.
+		out := records[:0]
+		for _, rec := range records {
+			if rec.ID != deleted.ID || deleted.ID == "" {
+				out = append(out, rec)
+			}
+		}
+		return out
+	})
+	if client.IsNotFound(err) {
+		return // the zone is gone, and its records with it
+	}
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot delete DNS record", err)
+	}
+}
+
+// ModifyPlan implements resource.ResourceWithModifyPlan. The framework marks
+// id and record_id unknown as soon as the configuration differs from the
+// state; when the attribute plan modifiers found that the difference is only
+// another spelling of the same record, nothing changes and the ids stay.
+func (r *RecordResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, state recordModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if plan.ZoneID.Equal(state.ZoneID) && plan.Name.Equal(state.Name) && plan.Type.Equal(state.Type) &&
+		plan.Value.Equal(state.Value) && plan.TTL.Equal(state.TTL) && plan.Priority.Equal(state.Priority) {
+		plan.ID, plan.RecordID = state.ID, state.RecordID
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	}
+}
+
+// ImportState implements resource.ResourceWithImportState. It takes
+// <zone_id>/<record_id> or <zone_id>/<name>/<type>/<value>, where the value
+// is everything after the third slash, as the zone's record list shows it.
+func (r *RecordResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	var m recordModel
+	if strings.Count(req.ID, "/") >= 3 {
+		parts, err := tfutil.ParseImportID(req.ID, true, "zone_id", "name", "type", "value")
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid import id", err.Error()+", or <zone_id>/<record_id>")
+			return
+		}
+		m = recordModel{ZoneID: types.StringValue(parts[0]), Name: types.StringValue(parts[1]),
+			Type: types.StringValue(strings.ToUpper(parts[2])), Value: types.StringValue(parts[3]), RecordID: types.StringNull()}
+	} else {
+		parts, err := tfutil.ParseImportID(req.ID, false, "zone_id", "record_id")
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid import id", err.Error()+", or <zone_id>/<name>/<type>/<value>")
+			return
+		}
+		m = recordModel{ZoneID: types.StringValue(parts[0]), RecordID: types.StringValue(parts[1]),
+			Name: types.StringNull(), Type: types.StringNull(), Value: types.StringNull()}
+	}
+	if !numericRe.MatchString(m.ZoneID.ValueString()) {
+		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("zone id %q in import id %q is not numeric", m.ZoneID.ValueString(), req.ID))
+		return
+	}
+	m.ID = types.StringNull()
+	m.TTL = types.Int64Null()
+	m.Priority = types.Int64Null()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = "`" + s + "`"
+	}
+	return strings.Join(q, ", ")
+}

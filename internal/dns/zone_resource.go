@@ -1,0 +1,150 @@
+package dns
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
+)
+
+// ZoneResourceType is the resource's type name.
+const ZoneResourceType = "gigahost_dns_zone"
+
+var (
+	_ resource.ResourceWithConfigure   = (*ZoneResource)(nil)
+	_ resource.ResourceWithImportState = (*ZoneResource)(nil)
+)
+
+// NewZoneResource returns the gigahost_dns_zone resource.
+func NewZoneResource() resource.Resource { return &ZoneResource{} }
+
+// ZoneResource manages a DNS zone.
+type ZoneResource struct{ base }
+
+// Metadata implements resource.Resource.
+func (r *ZoneResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = ZoneResourceType
+}
+
+// Schema implements resource.Resource.
+func (r *ZoneResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A DNS zone on Gigahost. Deleting it deletes its records; zones of registered domains (protected) cannot be deleted.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The zone id (`zone_id`), a numeric string.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "The domain name, such as `example.no`. Changing it re-creates the zone.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.RegexMatches(zoneNameRe, "must be a domain name such as example.no")},
+			},
+			"type": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(DefaultZoneType),
+				MarkdownDescription: "Zone type: " + quoteList(zoneTypes) + ". Default `" + DefaultZoneType + "`. Changing it re-creates the zone.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.OneOf(zoneTypes...)},
+			},
+		},
+	}
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (r *ZoneResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// Create implements resource.Resource.
+func (r *ZoneResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan zoneModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	// The client finds the new zone's id by listing the zones: the API
+	// answers a create without it.
+	z, err := c.CreateZone(ctx, plan.toAPI())
+	r.zones().zonesChanged()
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot create DNS zone", err)
+		return
+	}
+	plan.fromAPI(z)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Read implements resource.Resource. The zone is found in the zone list
+// (shared by every zone and record of the operation) by id, or by name right
+// after an import by name.
+func (r *ZoneResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state zoneModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	zs, err := r.listZones(ctx, c)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+		return
+	}
+	z, ok := gigahost.FindZone(zs, state.ID.ValueString())
+	if !ok {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.fromAPI(z)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update implements resource.Resource. Every argument forces a new zone, so
+// there is nothing to update in place.
+func (r *ZoneResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan zoneModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete implements resource.Resource.
+func (r *ZoneResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state zoneModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	err := c.DeleteZone(ctx, state.ID.ValueString())
+	r.zones().zonesChanged()
+	if err != nil && !client.IsNotFound(err) {
+		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot delete DNS zone %s", state.Name.ValueString()), err)
+	}
+}
+
+// ImportState implements resource.ResourceWithImportState: the id is a zone
+// id or a zone name; Read resolves a name to the id.
+func (r *ZoneResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		resp.Diagnostics.AddError("Invalid import id", "import id must be a zone id (such as 123) or a zone name (such as example.no)")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringNull())...)
+}
