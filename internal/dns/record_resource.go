@@ -26,10 +26,10 @@ import (
 const RecordResourceType = "gigahost_dns_record"
 
 var (
-	_ resource.ResourceWithConfigure        = (*RecordResource)(nil)
-	_ resource.ResourceWithImportState      = (*RecordResource)(nil)
-	_ resource.ResourceWithValidateConfig   = (*RecordResource)(nil)
-	_ resource.ResourceWithModifyPlan       = (*RecordResource)(nil)
+	_ resource.ResourceWithConfigure      = (*RecordResource)(nil)
+	_ resource.ResourceWithImportState    = (*RecordResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*RecordResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*RecordResource)(nil)
 )
 
 // NewRecordResource returns the gigahost_dns_record resource.
