@@ -320,3 +320,17 @@ func (s *Server) DeleteGigahostMailbox(hostingID int64, address string) bool {
 	}
 	return false
 }
+
+// AddGigahostMailbox creates a mailbox as if done outside Terraform and
+// returns its address.
+func (s *Server) AddGigahostMailbox(hostingID int64, local, password string, quota int64) (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.gigahost.webhosting.accounts[hostingID]
+	if a == nil {
+		return "", false
+	}
+	addr := local + "@" + a.Domain
+	a.mailboxes[addr] = &GigahostMailbox{Address: addr, Password: password, Quota: quota}
+	return addr, true
+}

@@ -1,0 +1,280 @@
+package webhosting
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
+)
+
+// EmailResourceType is the resource's type name.
+const EmailResourceType = "gigahost_webhosting_email"
+
+var (
+	_ resource.ResourceWithConfigure   = (*EmailResource)(nil)
+	_ resource.ResourceWithImportState = (*EmailResource)(nil)
+)
+
+// NewEmailResource returns the gigahost_webhosting_email resource.
+func NewEmailResource() resource.Resource { return &EmailResource{} }
+
+// EmailResource is an e-mail account of a Gigahost web-hosting account.
+type EmailResource struct{ clients *providerdata.Clients }
+
+// Metadata implements resource.Resource.
+func (r *EmailResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = EmailResourceType
+}
+
+// Schema implements resource.Resource.
+func (r *EmailResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	passwordRule := fmt.Sprintf("%d to %d characters", minPasswordLength, maxPasswordLength)
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An e-mail account (mailbox) of a Gigahost web-hosting account. " +
+			"Give the password either as `password` (sensitive, kept in the state) or as the write-only `password_wo` " +
+			"(Terraform 1.11 or later; never stored in the plan or the state) with `password_wo_version`. " +
+			"The API never returns a password, so a password changed outside Terraform is not detected. " +
+			"Import with `<hosting_id>/<address>`; the password is then unknown to Terraform: with `password`, the next apply sets it " +
+			"again, with `password_wo` nothing is sent until `password_wo_version` is set or changed.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`<hosting_id>/<address>`, for example `1234/info@example.no`.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"hosting_id": schema.Int64Attribute{
+				Required:            true,
+				MarkdownDescription: "Id of the web-hosting account (see the `gigahost_webhosting` data source). Changing it creates a new mailbox.",
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			},
+			"email": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "The part of the address before the `@`, for example `info`; the domain is the hosting account's. " +
+					"Lower-case letters, digits and `.` `_` `+` `-`, starting and ending with a letter or digit, at most 64 characters. " +
+					"Changing it creates a new mailbox.",
+				Validators:    []validator.String{localPartValidator{}},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"address": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The full address, `<email>@<domain>`.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"password": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "The mailbox password, " + passwordRule + ". Stored (sensitive) in the state; a change sets the new password " +
+					"in place. Exactly one of `password` and `password_wo` must be set.",
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(minPasswordLength, maxPasswordLength),
+					stringvalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("password_wo")),
+				},
+			},
+			"password_wo": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				WriteOnly: true,
+				MarkdownDescription: "Write-only mailbox password, " + passwordRule + ": never stored in the plan or the state (Terraform 1.11 or later). " +
+					"It is sent when the mailbox is created and again whenever `password_wo_version` changes.",
+				Validators: []validator.String{stringvalidator.LengthBetween(minPasswordLength, maxPasswordLength)},
+			},
+			"password_wo_version": schema.Int64Attribute{
+				Optional:            true,
+				MarkdownDescription: "Any number; change it to send `password_wo` again (Terraform cannot see a change of a write-only value).",
+				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
+			},
+			"quota": schema.Int64Attribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "Mailbox size in MB; `0` means unlimited. When unset, the API's default, shown after creation. Changed in place.",
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (r *EmailResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+// Create implements resource.Resource.
+func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config emailModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := gigahostClient(r.clients, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	// A write-only value is only in the configuration, never in the plan.
+	password := plan.Password.ValueString()
+	if plan.Password.IsNull() {
+		password = config.PasswordWO.ValueString()
+	}
+	hostingID := plan.HostingID.ValueInt64()
+	mb, err := c.CreateMailbox(ctx, hostingID, plan.toAPI(password))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot create the e-mail account %q in hosting account %d", plan.Email.ValueString(), hostingID), err)
+		return
+	}
+	plan.fromAPI(hostingID, *mb)
+	plan.PasswordWO = types.StringNull()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Read implements resource.Resource.
+func (r *EmailResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state emailModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	hostingID, address, err := parseEmailID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid id in state", err.Error())
+		return
+	}
+	c := gigahostClient(r.clients, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	mb, err := c.Mailbox(ctx, hostingID, address)
+	if client.IsNotFound(err) || (err == nil && mb == nil) {
+		// The mailbox, or its whole hosting account, is gone: the plan re-creates it.
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the e-mail account %s", address), err)
+		return
+	}
+	state.fromAPI(hostingID, *mb)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update implements resource.Resource. Only the password, its version and
+// the quota can change in place; everything else replaces the mailbox.
+func (r *EmailResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state, config emailModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := gigahostClient(r.clients, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	hostingID, address := state.HostingID.ValueInt64(), state.Address.ValueString()
+
+	if !plan.Quota.IsUnknown() && !plan.Quota.Equal(state.Quota) {
+		if err := c.SetMailboxQuota(ctx, hostingID, address, plan.Quota.ValueInt64()); err != nil {
+			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot change the quota of %s", address), err)
+			return
+		}
+	}
+	if password, send := passwordToSend(plan, state, config); send {
+		if err := c.SetMailboxPassword(ctx, hostingID, address, password); err != nil {
+			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot change the password of %s", address), err)
+			return
+		}
+	}
+
+	mb, err := c.Mailbox(ctx, hostingID, address)
+	if err == nil && mb == nil {
+		err = fmt.Errorf("the e-mail account %s is no longer in the list of hosting account %d", address, hostingID)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the e-mail account %s after the update", address), err)
+		return
+	}
+	plan.fromAPI(hostingID, *mb)
+	plan.PasswordWO = types.StringNull()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// passwordToSend decides whether an update sets the password: when password
+// changes, when password_wo_version changes, or when the configuration moves
+// from password to password_wo (the old password would otherwise silently
+// stay).
+func passwordToSend(plan, state, config emailModel) (string, bool) {
+	if !plan.Password.IsNull() {
+		return plan.Password.ValueString(), !plan.Password.Equal(state.Password)
+	}
+	if config.PasswordWO.IsNull() {
+		return "", false
+	}
+	versionChanged := !plan.PasswordWOVersion.Equal(state.PasswordWOVersion)
+	switchedForm := !state.Password.IsNull()
+	return config.PasswordWO.ValueString(), versionChanged || switchedForm
+}
+
+// Delete implements resource.Resource.
+func (r *EmailResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state emailModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := gigahostClient(r.clients, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	address := state.Address.ValueString()
+	err := c.DeleteMailbox(ctx, state.HostingID.ValueInt64(), address)
+	if err != nil && !client.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot delete the e-mail account %s", address), err)
+	}
+}
+
+// ImportState implements resource.ResourceWithImportState: the id is
+// <hosting_id>/<address>; Read then fills the rest. The password stays
+// unknown to Terraform (null in the state).
+func (r *EmailResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	hostingID, address, err := parseEmailID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), emailID(hostingID, address))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hosting_id"), hostingID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("address"), address)...)
+}
+
+// localPartValidator checks the part of an address before the @.
+type localPartValidator struct{}
+
+func (localPartValidator) Description(context.Context) string {
+	return "must be a valid e-mail local part: lower-case letters, digits and . _ + -, starting and ending with a letter or digit, at most 64 characters"
+}
+
+func (v localPartValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (localPartValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if problem := localPartProblem(req.ConfigValue.ValueString()); problem != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid e-mail local part",
+			fmt.Sprintf("%s %q %s (it is the part before the @, without the domain).", req.Path, req.ConfigValue.ValueString(), problem))
+	}
+}
