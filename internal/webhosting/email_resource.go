@@ -267,7 +267,9 @@ func (localPartValidator) Description(context.Context) string {
 	return "must be a valid e-mail local part: lower-case letters, digits and . _ + -, starting and ending with a letter or digit, at most 64 characters"
 }
 
-func (v localPartValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v localPartValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (localPartValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
