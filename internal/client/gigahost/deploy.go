@@ -435,3 +435,32 @@ func (b *statusBatcher) get(ctx context.Context, c *Client, id int64, maxAge tim
 		return r.st, r.listed, nil
 	}
 }
+
+// WaitOrderServer waits until an order has a server id, or until the order
+// is confirmed gone with no server (0, nil): missing from the deploy status
+// and the server list over AbsenceReads reads and AbsenceWindow.
+func (c *Client) WaitOrderServer(ctx context.Context, orderID int64) (int64, error) {
+	var serverID int64
+	var since time.Time
+	misses := 0
+	err := client.Poll(ctx, c.poll, func(ctx context.Context) (bool, error) {
+		id, listed, err := c.ResolveOrder(ctx, orderID)
+		if err != nil {
+			return false, err
+		}
+		if id != 0 {
+			serverID = id
+			return true, nil
+		}
+		if listed {
+			misses = 0
+			return false, nil
+		}
+		if misses == 0 {
+			since = time.Now()
+		}
+		misses++
+		return misses >= AbsenceReads && time.Since(since) >= c.AbsenceWindow(), nil
+	})
+	return serverID, err
+}

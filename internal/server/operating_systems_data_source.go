@@ -1,0 +1,149 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
+)
+
+// OperatingSystemsDataSourceType is the OS data source's type name.
+const OperatingSystemsDataSourceType = "gigahost_operating_systems"
+
+var _ datasource.DataSourceWithConfigure = (*OperatingSystemsDataSource)(nil)
+
+// NewOperatingSystemsDataSource returns the gigahost_operating_systems data source.
+func NewOperatingSystemsDataSource() datasource.DataSource { return &OperatingSystemsDataSource{} }
+
+// OperatingSystemsDataSource lists the installable operating systems.
+type OperatingSystemsDataSource struct{ clients *providerdata.Clients }
+
+type operatingSystemsModel struct {
+	Distribution     types.String   `tfsdk:"distribution"`
+	NameRegex        types.String   `tfsdk:"name_regex"`
+	Distributions    []distModel    `tfsdk:"distributions"`
+	OperatingSystems []osEntryModel `tfsdk:"operating_systems"`
+}
+
+type distModel struct {
+	DistID types.Int64  `tfsdk:"dist_id"`
+	Name   types.String `tfsdk:"name"`
+	Value  types.String `tfsdk:"value"`
+}
+
+type osEntryModel struct {
+	OSID          types.Int64  `tfsdk:"os_id"`
+	Name          types.String `tfsdk:"name"`
+	DistID        types.Int64  `tfsdk:"dist_id"`
+	Distribution  types.String `tfsdk:"distribution"`
+	Release       types.String `tfsdk:"release"`
+	Version       types.String `tfsdk:"version"`
+	Arch          types.String `tfsdk:"arch"`
+	DedicatedOnly types.Bool   `tfsdk:"dedicated_only"`
+	MinRAMGB      types.Int64  `tfsdk:"min_ram_gb"`
+}
+
+// Metadata implements datasource.DataSource.
+func (d *OperatingSystemsDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = OperatingSystemsDataSourceType
+}
+
+// Schema implements datasource.DataSource.
+func (d *OperatingSystemsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute { return schema.StringAttribute{Computed: true, MarkdownDescription: desc} }
+	num := func(desc string) schema.Int64Attribute { return schema.Int64Attribute{Computed: true, MarkdownDescription: desc} }
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The operating systems Gigahost servers can install (`GET /reinstall/distro` and `/reinstall/distro/{id}`), " +
+			"for the `os_id` of a `gigahost_server`.",
+		Attributes: map[string]schema.Attribute{
+			"distribution": schema.StringAttribute{Optional: true, MarkdownDescription: "Keep one distribution, by name or value (case-insensitive), such as `Ubuntu` or `debian`."},
+			"name_regex":   schema.StringAttribute{Optional: true, MarkdownDescription: "Keep operating systems whose name matches this regular expression (RE2), such as `24\\\\.04`.", Validators: []validator.String{tfutil.ValidRegex()}},
+			"distributions": schema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The matching distributions.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"dist_id": num("Distribution id."),
+					"name":    str("Name, such as `Ubuntu`."),
+					"value":   str("Short value, such as `ubuntu`."),
+				}},
+			},
+			"operating_systems": schema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The matching operating systems.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"os_id":          num("OS id, the `os_id` of a `gigahost_server`."),
+					"name":           str("Name, such as `Ubuntu 24.04 LTS`."),
+					"dist_id":        num("Distribution id."),
+					"distribution":   str("Distribution name."),
+					"release":        str("Release family, such as `ubuntu`."),
+					"version":        str("Version, such as `24.04`."),
+					"arch":           str("Architecture, such as `amd64`."),
+					"dedicated_only": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether only bare-metal servers can install it."},
+					"min_ram_gb":     num("Minimum memory in GB (0: none)."),
+				}},
+			},
+		},
+	}
+}
+
+// Configure implements datasource.DataSourceWithConfigure.
+func (d *OperatingSystemsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+// Read implements datasource.DataSource.
+func (d *OperatingSystemsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m operatingSystemsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := gigahostClient(d.clients, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	dists, err := c.Distributions(ctx)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list Gigahost distributions", err)
+		return
+	}
+	var re *regexp.Regexp
+	if m.NameRegex.ValueString() != "" {
+		re = regexp.MustCompile(m.NameRegex.ValueString()) // validated at plan time
+	}
+	want := strings.TrimSpace(m.Distribution.ValueString())
+	m.Distributions, m.OperatingSystems = []distModel{}, []osEntryModel{}
+	for _, dist := range dists {
+		if want != "" && !strings.EqualFold(want, string(dist.Name)) && !strings.EqualFold(want, string(dist.Value)) {
+			continue
+		}
+		m.Distributions = append(m.Distributions, distModel{DistID: types.Int64Value(int64(dist.ID)), Name: types.StringValue(string(dist.Name)), Value: types.StringValue(string(dist.Value))})
+		oses, err := c.OperatingSystems(ctx, int64(dist.ID))
+		if err != nil {
+			tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot list the operating systems of distribution %s", dist.Name), err)
+			return
+		}
+		for _, o := range oses {
+			if re != nil && !re.MatchString(string(o.Name)) {
+				continue
+			}
+			m.OperatingSystems = append(m.OperatingSystems, osFromAPI(dist, o))
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func osFromAPI(dist gigahost.Distribution, o gigahost.OperatingSystem) osEntryModel {
+	return osEntryModel{
+		OSID: types.Int64Value(int64(o.ID)), Name: types.StringValue(string(o.Name)), DistID: types.Int64Value(int64(dist.ID)),
+		Distribution: types.StringValue(string(dist.Name)), Release: types.StringValue(string(o.Release)), Version: types.StringValue(string(o.Version)),
+		Arch: types.StringValue(string(o.Arch)), DedicatedOnly: types.BoolValue(bool(o.DedicatedOnly)), MinRAMGB: types.Int64Value(int64(o.MinRAMGB)),
+	}
+}

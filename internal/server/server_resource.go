@@ -1,0 +1,598 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
+)
+
+// ResourceType is the server resource's type name.
+const ResourceType = "gigahost_server"
+
+var (
+	_ resource.ResourceWithConfigure        = (*ServerResource)(nil)
+	_ resource.ResourceWithImportState      = (*ServerResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*ServerResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*ServerResource)(nil)
+)
+
+// Defaults of the timeouts block.
+const (
+	defaultCreateTimeout = 60 * time.Minute
+	defaultUpdateTimeout = 60 * time.Minute
+	defaultDeleteTimeout = 20 * time.Minute
+)
+
+// Reinstall settings: the API requires them and they are not worth an
+// attribute each; a user can change them on the server afterwards.
+const (
+	reinstallLanguage = "en_US"
+	reinstallKeyboard = "en"
+	reinstallTimezone = "Europe/Oslo"
+)
+
+// cancelReason is sent with every cancellation.
+const cancelReason = "Destroyed by Terraform (terraform-provider-giga)"
+
+// NewServerResource returns the gigahost_server resource.
+func NewServerResource() resource.Resource { return &ServerResource{} }
+
+// ServerResource deploys, renames, reinstalls and cancels Gigahost servers.
+type ServerResource struct{ clients *providerdata.Clients }
+
+// hostnameRE is an RFC 1123 host name: dot-separated labels of letters,
+// digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen.
+var hostnameRE = regexp.MustCompile(`^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$`)
+
+// Metadata implements resource.Resource.
+func (r *ServerResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = ResourceType
+}
+
+// Schema implements resource.Resource.
+func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keepID := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Gigahost server (cloud VPS or bare metal), ordered with `POST /deploy/servers`, billed until it is destroyed. " +
+			"Create blocks until the server is ready; the order id (and the server id, as soon as the deploy status shows it) is saved in " +
+			"state before waiting, so a failed or timed-out deploy stays in state (tainted) and `terraform destroy` cancels it. " +
+			"Destroy cancels the server with early termination (`POST /servers/{id}/cancel`), which stops billing.\n\n" +
+			"Pick `product_id`, `price_id` and `region_id` with the `gigahost_catalog` data source, and `os_id` with `gigahost_operating_systems`.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true,
+				MarkdownDescription: "Server id (`srv_id`). Null only while a deploy interrupted before the server was assigned is resolved: " +
+					"the next refresh or destroy finds the server through the deploy status of `order_id`.",
+				PlanModifiers: keepID,
+			},
+			"order_id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Id of the deploy order. Read from the server record after import; null if the record carries none.",
+				PlanModifiers:       keepID,
+			},
+			"product_id": schema.Int64Attribute{
+				Required: true, MarkdownDescription: "Product to deploy (`product_id` from `gigahost_catalog`). Changing it replaces the server.",
+				Validators:    []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			},
+			"region_id": schema.Int64Attribute{
+				Required: true, MarkdownDescription: "Region to deploy in (`region_id` from `gigahost_catalog`). Changing it replaces the server.",
+				Validators:    []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			},
+			"os_id": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "Operating system to install (`os_id` from `gigahost_operating_systems`). Exactly one of `os_id`, `iso_id` and `rescue = true`. " +
+					"Changing it from one OS to another **reinstalls the server in place** (same id and addresses, **all data on its disks is erased**, " +
+					"a new `root_password`; the plan warns about it and apply waits until the install is done). Switching to or from an ISO or rescue replaces the server.",
+				Validators:    []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers: []planmodifier.Int64{replaceUnlessBothSet()},
+			},
+			"iso_id": schema.Int64Attribute{
+				Optional:            true,
+				MarkdownDescription: "Uploaded ISO to install from (`GET /deploy/isos`). Exactly one of `os_id`, `iso_id` and `rescue = true`. Changing it replaces the server.",
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplaceIf(priorKnownInt64, "Replaces the server when the prior value is known.", "Replaces the server when the prior value is known.")},
+			},
+			"rescue": schema.BoolAttribute{
+				Optional:            true,
+				MarkdownDescription: "Boot the new server into rescue mode instead of installing an OS. Exactly one of `os_id`, `iso_id` and `rescue = true`. Changing it replaces the server.",
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(priorKnownBool, "Replaces the server when the prior value is known.", "Replaces the server when the prior value is known.")},
+			},
+			"price_id": schema.Int64Attribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "Price of the product (`price_id` from `gigahost_catalog`). When unset, the product's price id is taken from the catalog " +
+					"(after checking that the product deploys in the region and can be billed per `billing_period`). Changing it replaces the server.",
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown(),
+					int64planmodifier.RequiresReplaceIf(priorKnownInt64, "Replaces the server when the prior value is known.", "Replaces the server when the prior value is known.")},
+			},
+			"billing_period": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString("hourly"),
+				MarkdownDescription: "`hourly` (default, pay as you go), `monthly`, `quarterly` or `annual`. Changing it replaces the server.",
+				Validators:          []validator.String{stringvalidator.OneOf("hourly", "monthly", "quarterly", "annual")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"hostname": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Host name requested at deploy (RFC 1123: labels of letters, digits and hyphens, at most 253 characters). " +
+					"The API does not report it back reliably, so it is not refreshed; after import it is taken from the server's name. Changing it replaces the server.",
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, 253),
+					stringvalidator.RegexMatches(hostnameRE, "must be a host name: dot-separated labels of letters, digits and hyphens (1 to 63 characters each, no leading or trailing hyphen)"),
+				},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(priorKnownString, "Replaces the server when the prior value is known.", "Replaces the server when the prior value is known.")},
+			},
+			"name": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "Descriptive name (`srv_name`). Updated in place. When unset, the API's name (the hostname, or `srv<id>.gigahost.no`).",
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"ssh_key_ids": schema.SetAttribute{
+				ElementType: types.Int64Type, Optional: true,
+				MarkdownDescription: "Ids of your SSH keys to authorise on the new server. With keys, the API shows no root password. " +
+					"Not readable from the API: unknown after import (the configured value is then adopted without replacement). Changing it replaces the server.",
+				Validators:    []validator.Set{setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(priorKnownSet, "Replaces the server when the prior value is known.", "Replaces the server when the prior value is known.")},
+			},
+			"backups": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				MarkdownDescription: "Enable backups (adds 25% to the price). Default `false`. Changing it replaces the server.",
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
+			},
+			"ipv4": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "Primary IPv4 address.",
+				PlanModifiers: keepID,
+			},
+			"ipv6": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "Primary IPv6 address (the deploy-time value is kept when the server record omits it).",
+				PlanModifiers: keepID,
+			},
+			"root_password": schema.StringAttribute{
+				Computed: true, Sensitive: true,
+				MarkdownDescription: "Root password shown while the server installed (null when SSH keys were given, and after import). Changes on reinstall.",
+				PlanModifiers:       keepID,
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true,
+				CreateDescription: "How long to wait for the deploy to be ready (default 60m).",
+				UpdateDescription: "How long to wait for a reinstall (default 60m).",
+				DeleteDescription: "How long to wait for the cancellation (default 20m).",
+			}),
+		},
+	}
+}
+
+// ConfigValidators implements resource.ResourceWithConfigValidators.
+func (r *ServerResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{imageValidator{}}
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (r *ServerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan warns about an in-place reinstall and marks the password as changing.
+func (r *ServerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var state, plan serverModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !reinstallPlanned(&state, &plan) {
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(path.Root("os_id"), "Server will be reinstalled",
+		fmt.Sprintf("Changing os_id from %d to %s reinstalls server %s in place: all data on its disks is erased and a new root password is set.",
+			state.OSID.ValueInt64(), plan.OSID.String(), state.ID.ValueString()))
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("root_password"), types.StringUnknown())...)
+}
+
+func reinstallPlanned(state, plan *serverModel) bool {
+	return !state.OSID.IsNull() && !plan.OSID.IsNull() && !state.OSID.Equal(plan.OSID)
+}
+
+func (r *ServerResource) client(diags *diag.Diagnostics) *gigahost.Client {
+	if r.clients == nil {
+		diags.AddError("Provider not configured", "The provider was not configured before use; this is a bug in the provider.")
+		return nil
+	}
+	c, err := r.clients.Gigahost()
+	if err != nil {
+		diags.AddError("Gigahost credentials missing", err.Error())
+		return nil
+	}
+	return c
+}
+
+// Create implements resource.Resource.
+func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var m serverModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := r.client(&resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	timeout, diags := m.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	priceID := m.PriceID.ValueInt64()
+	if m.PriceID.IsNull() || m.PriceID.IsUnknown() {
+		var ok bool
+		if priceID, ok = r.catalogPrice(ctx, c, &m, &resp.Diagnostics); !ok {
+			return
+		}
+		m.PriceID = types.Int64Value(priceID)
+	}
+	in, diags := m.toDeploy(ctx, priceID)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	res, err := c.Deploy(ctx, in)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot deploy the Gigahost server", err)
+		return
+	}
+	if len(res.OrderIDs) != 1 {
+		resp.Diagnostics.AddError("Unexpected deploy answer",
+			fmt.Sprintf("POST /deploy/servers for one server answered with %d order ids (%v), message %q; check the account's orders.", len(res.OrderIDs), res.OrderIDs, res.Message))
+		return
+	}
+	orderID := int64(res.OrderIDs[0])
+
+	// The order is billable from now on: save it in state before waiting,
+	// so that a failed wait, a timeout or a crash leaves a tainted resource
+	// that destroy can cancel instead of an orphaned server.
+	m.OrderID = idString(orderID)
+	m.ID = types.StringNull()
+	m.unknownsToNull()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+
+	out, err := c.WaitDeploy(ctx, gigahost.DeployWatch{
+		OrderID: orderID,
+		OnServerID: func(id int64) {
+			// Record the server id the moment the status shows it, for the same reason.
+			resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), idString(id))...)
+		},
+	})
+	m.applyDeploy(out)
+	if err != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		resp.Diagnostics.AddError("Gigahost server deploy did not complete",
+			fmt.Sprintf("%s\n\nThe order (and the server, if assigned) is saved in state and marked tainted: the next apply replaces it and `terraform destroy` cancels it.", err))
+		return
+	}
+
+	srv := out.Server
+	if name := m.Name.ValueString(); !m.Name.IsNull() && !m.Name.IsUnknown() && name != string(srv.Name) {
+		if err := c.RenameServer(ctx, out.ServerID, name); err != nil {
+			resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+			tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Server %d is ready but could not be renamed", out.ServerID), err)
+			return
+		}
+		srv.Name = client.String(name)
+	}
+	m.fromAPI(srv, false)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// catalogPrice finds the product's price id in the catalog, checking that
+// the product deploys in the region and allows the billing period.
+func (r *ServerResource) catalogPrice(ctx context.Context, c *gigahost.Client, m *serverModel, diags *diag.Diagnostics) (int64, bool) {
+	cat, err := c.Catalog(ctx)
+	if err != nil {
+		tfutil.AddAPIError(diags, "Cannot read the Gigahost catalog to find the price_id", err)
+		return 0, false
+	}
+	pid := m.ProductID.ValueInt64()
+	p, ok := cat.Product(pid)
+	switch {
+	case !ok:
+		diags.AddAttributeError(path.Root("product_id"), "Unknown product", fmt.Sprintf("product_id %d is not in the deploy catalog (GET /deploy/servers).", pid))
+	case !p.InRegion(m.RegionID.ValueInt64()):
+		diags.AddAttributeError(path.Root("region_id"), "Product not available in region",
+			fmt.Sprintf("product %d (%s) deploys in regions %v, not in region %d.", pid, p.ProductName, p.RegionIDs, m.RegionID.ValueInt64()))
+	case !p.AllowsBillingPeriod(m.BillingPeriod.ValueString()):
+		diags.AddAttributeError(path.Root("billing_period"), "Billing period not allowed",
+			fmt.Sprintf("product %d (%s) cannot be billed %s.", pid, p.ProductName, m.BillingPeriod.ValueString()))
+	case p.PriceID == 0:
+		diags.AddAttributeError(path.Root("price_id"), "No price in the catalog",
+			fmt.Sprintf("product %d (%s) has no price_id in the catalog (auctions are not deployable with a price id); set price_id.", pid, p.ProductName))
+	default:
+		return int64(p.PriceID), true
+	}
+	return 0, false
+}
+
+// Read implements resource.Resource. A missing server leaves state only when
+// its absence is confirmed over several reads: the live API sometimes omits a
+// live server for tens of seconds.
+func (r *ServerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var m serverModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := r.client(&resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	importing := m.ProductID.IsNull()
+	id := m.serverID()
+	if id == 0 {
+		orderID := m.orderID()
+		if orderID == 0 {
+			resp.State.RemoveResource(ctx)
+			return
+		}
+		// A deploy interrupted before the server id was known: resolve it
+		// through the order.
+		srvID, listed, err := c.ResolveOrder(ctx, orderID)
+		if err != nil {
+			tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot resolve the server of order %d", orderID), err)
+			return
+		}
+		if srvID == 0 && listed {
+			return // still waiting for a server: keep the order
+		}
+		if srvID == 0 {
+			if srvID, err = c.WaitOrderServer(ctx, orderID); err != nil {
+				tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot resolve the server of order %d", orderID), err)
+				return
+			}
+			if srvID == 0 {
+				resp.Diagnostics.AddWarning("Gigahost order gone", fmt.Sprintf("Order %d has no server and is no longer provisioning; it is removed from state.", orderID))
+				resp.State.RemoveResource(ctx)
+				return
+			}
+		}
+		id = srvID
+		m.ID = idString(id)
+	}
+	srv, err := c.GetServer(ctx, id)
+	if client.IsNotFound(err) {
+		srv, err = r.confirmMissing(ctx, c, &m, id)
+		if err == nil && srv == nil {
+			if m.ID.IsNull() || m.serverID() != id {
+				m.ID = idString(id)
+			}
+			resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+			return
+		}
+	}
+	if err != nil {
+		if errors.Is(err, errServerGone) {
+			resp.State.RemoveResource(ctx)
+			return
+		}
+		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read Gigahost server %d", id), err)
+		return
+	}
+	if srv.Gone() {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	m.fromAPI(srv, importing)
+	if m.PriceID.IsNull() {
+		// Imported: take the price from the catalog, as a create without price_id would.
+		if cat, err := c.Catalog(ctx); err == nil {
+			if p, ok := cat.Product(m.ProductID.ValueInt64()); ok && p.PriceID != 0 {
+				m.PriceID = types.Int64Value(int64(p.PriceID))
+			}
+		}
+	}
+	if importing && m.BillingPeriod.IsNull() {
+		m.BillingPeriod = types.StringValue("hourly")
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+var errServerGone = errors.New("server gone")
+
+// confirmMissing handles a 404 on a server: a server whose order is still
+// provisioning is kept as it is (nil, nil); otherwise the absence is
+// confirmed over several reads (errServerGone), or the server shows up again.
+func (r *ServerResource) confirmMissing(ctx context.Context, c *gigahost.Client, m *serverModel, id int64) (*gigahost.Server, error) {
+	if orderID := m.orderID(); orderID != 0 {
+		if _, listed, err := c.ResolveOrder(ctx, orderID); err != nil {
+			return nil, err
+		} else if listed {
+			return nil, nil
+		}
+	}
+	srv, err := c.ConfirmServer(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if srv == nil {
+		return nil, errServerGone
+	}
+	return srv, nil
+}
+
+// Update implements resource.Resource: rename in place, and reinstall when
+// os_id changes from one OS to another.
+func (r *ServerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state serverModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := r.client(&resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.serverID()
+	if id == 0 {
+		resp.Diagnostics.AddError("Server id unknown", fmt.Sprintf("The server of order %s is not known yet; run terraform refresh or apply again once the deploy has progressed.", state.OrderID.ValueString()))
+		return
+	}
+	plan.RootPassword = state.RootPassword
+	if reinstallPlanned(&state, &plan) {
+		hostname := plan.Hostname.ValueString()
+		if hostname == "" {
+			hostname = state.Name.ValueString()
+		}
+		pw, err := c.Reinstall(ctx, id, gigahost.ReinstallInput{OSID: plan.OSID.ValueInt64(), Language: reinstallLanguage, Keyboard: reinstallKeyboard, Timezone: reinstallTimezone, Hostname: hostname})
+		if err != nil {
+			tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot reinstall server %d", id), err)
+			return
+		}
+		plan.RootPassword = types.StringNull()
+		if pw != "" {
+			plan.RootPassword = types.StringValue(pw)
+		}
+		if err := c.WaitReinstall(ctx, id, plan.OSID.ValueInt64()); err != nil {
+			// Record the new OS and password: the reinstall has started.
+			plan.unknownsToNull()
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			resp.Diagnostics.AddError(fmt.Sprintf("Reinstall of server %d did not complete", id), err.Error())
+			return
+		}
+	}
+	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
+		if err := c.RenameServer(ctx, id, plan.Name.ValueString()); err != nil {
+			tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot rename server %d", id), err)
+			return
+		}
+	}
+	srv, err := c.ConfirmServer(ctx, id)
+	if err != nil || srv == nil {
+		if err == nil {
+			err = fmt.Errorf("server %d is missing after the update", id)
+		}
+		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read server %d after the update", id), err)
+		return
+	}
+	plan.ID, plan.OrderID, plan.IPv4, plan.IPv6 = state.ID, state.OrderID, state.IPv4, state.IPv6
+	plan.fromAPI(srv, false)
+	plan.unknownsToNull()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete implements resource.Resource: cancel with early termination and
+// confirm the server is gone.
+func (r *ServerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var m serverModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := r.client(&resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	timeout, diags := m.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	warning, err := deleteServer(ctx, c, m.serverID(), m.orderID())
+	if warning != "" {
+		resp.Diagnostics.AddWarning("Gigahost server already gone", warning)
+	}
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot cancel the Gigahost server", err)
+	}
+}
+
+// deleteServer cancels a server and waits until it is gone. Without a server
+// id it first waits for the order to show one. A refused cancellation of a
+// server confirmed absent succeeds with a warning.
+func deleteServer(ctx context.Context, c *gigahost.Client, id, orderID int64) (warning string, err error) {
+	if id == 0 {
+		if orderID == 0 {
+			return "", nil
+		}
+		if id, err = c.WaitOrderServer(ctx, orderID); err != nil {
+			return "", fmt.Errorf("resolving the server of order %d: %w", orderID, err)
+		}
+		if id == 0 {
+			return fmt.Sprintf("Order %d never got a server and is no longer provisioning: there is nothing to cancel.", orderID), nil
+		}
+	}
+	if err := c.CancelServer(ctx, id, cancelReason); err != nil {
+		if !client.IsStatus(err, http.StatusBadRequest, http.StatusNotFound, http.StatusGone) {
+			return "", err
+		}
+		srv, cerr := c.ConfirmServer(ctx, id)
+		if cerr != nil {
+			return "", fmt.Errorf("%w (and checking whether server %d still exists failed: %v)", err, id, cerr)
+		}
+		if srv != nil {
+			return "", err
+		}
+		return fmt.Sprintf("The cancellation of server %d was refused (%s), and the server is confirmed absent: it is removed from state.", id, err), nil
+	}
+	if err := c.WaitServerGone(ctx, id); err != nil {
+		return "", fmt.Errorf("server %d was cancelled but still shows as active: %w", id, err)
+	}
+	return "", nil
+}
+
+// ImportState implements resource.ResourceWithImportState: import by server
+// id. order_id is read from the server record when it carries one.
+func (r *ServerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	parts, err := tfutil.ParseImportID(req.ID, false, "server_id")
+	if err == nil {
+		if _, perr := strconv.ParseInt(parts[0], 10, 64); perr != nil {
+			err = fmt.Errorf("import id %q is not of the form <server_id>: the server id is a number, such as 18856", req.ID)
+		}
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parts[0])...)
+}

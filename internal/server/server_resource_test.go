@@ -1,0 +1,396 @@
+package server_test
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/gigaform/terraform-provider-giga/internal/acctest"
+	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
+)
+
+const addr = "gigahost_server.test"
+
+// serverHCL is a server with literal catalog ids (7951: KVM Performance VPS
+// 4GB, region 1, Ubuntu 24.04) and extra arguments.
+func serverHCL(extra string) string {
+	return fmt.Sprintf(`
+resource "gigahost_server" "test" {
+  product_id = 7951
+  region_id  = 1
+  hostname   = "web-1.example.no"
+%s
+}
+`, extra)
+}
+
+// captureID stores the server id in state.
+func captureID(id *int64) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return fmt.Errorf("%s not in state", addr)
+		}
+		n, err := strconv.ParseInt(rs.Primary.Attributes["id"], 10, 64)
+		if err != nil {
+			return fmt.Errorf("id %q: %w", rs.Primary.Attributes["id"], err)
+		}
+		*id = n
+		return nil
+	}
+}
+
+// noLiveServers is a CheckDestroy: every server the mock ever deployed is
+// cancelled or failed, none is billed any more.
+func noLiveServers(env *acctest.Env) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if live := env.Mock.LiveGigahostServers(); len(live) > 0 {
+			return fmt.Errorf("servers still live (orphaned): %+v", live)
+		}
+		return nil
+	}
+}
+
+func TestAccServer_lifecycle(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	var id int64
+	env.Test(t, resource.TestCase{
+		CheckDestroy: func(s *terraform.State) error {
+			srv, ok := env.Mock.GigahostServer(id)
+			if !ok || !srv.Cancelled || !strings.Contains(srv.CancelReason, "Terraform") {
+				return fmt.Errorf("server %d not cancelled by destroy: %+v", id, srv)
+			}
+			if n := env.Mock.CountRequests("gigahost", "DELETE", "/servers"); n != 0 {
+				return fmt.Errorf("%d DELETE requests: destroy must cancel", n)
+			}
+			return noLiveServers(env)(s)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(`
+data "gigahost_catalog" "vps" {
+  name   = "KVM Performance VPS 4GB"
+  region = "Sandefjord"
+}
+data "gigahost_operating_systems" "ubuntu" {
+  distribution = "ubuntu"
+  name_regex   = "24\\.04"
+}
+resource "gigahost_server" "test" {
+  product_id = data.gigahost_catalog.vps.products[0].product_id
+  region_id  = data.gigahost_catalog.vps.regions[0].region_id
+  os_id      = data.gigahost_operating_systems.ubuntu.operating_systems[0].os_id
+  hostname   = "web-1.example.no"
+}
+`),
+				Check: resource.ComposeAggregateTestCheckFunc(captureID(&id), func(*terraform.State) error {
+					srv, ok := env.Mock.GigahostServer(id)
+					if !ok || env.Mock.GigahostServerState(id) != "ready" || srv.ProductID != 7951 || srv.OSID != 102 || srv.Hostname != "web-1.example.no" || srv.PriceID != 4042 {
+						return fmt.Errorf("mock server %d: %+v (%s)", id, srv, env.Mock.GigahostServerState(id))
+					}
+					return nil
+				}),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\d+$`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("order_id"), knownvalue.StringRegexp(regexp.MustCompile(`^\d+$`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("price_id"), knownvalue.Int64Exact(4042)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("billing_period"), knownvalue.StringExact("hourly")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("web-1.example.no")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("ipv4"), knownvalue.StringRegexp(regexp.MustCompile(`^193\.200\.238\.\d+$`))),
+					// The record may omit the IPv6: the deploy-time value is kept.
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("ipv6"), knownvalue.StringRegexp(regexp.MustCompile(`^2a03:`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("root_password"), knownvalue.StringRegexp(regexp.MustCompile(`^Gh-`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("backups"), knownvalue.Bool(false)),
+				},
+			},
+			{
+				// Rename in place.
+				Config: env.Config(serverHCL(`  os_id = 102
+  name  = "web one"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)}},
+				Check: func(*terraform.State) error {
+					if srv, _ := env.Mock.GigahostServer(id); srv.Name != "web one" {
+						return fmt.Errorf("mock name %q", srv.Name)
+					}
+					return nil
+				},
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("web one"))},
+			},
+			{
+				ResourceName: addr, ImportState: true, ImportStateVerify: true,
+				// Not readable from the API: the root password (shown only while
+				// installing), the hostname (the record shows the name instead)
+				// and the IPv6 when the record omits it.
+				ImportStateVerifyIgnore: []string{"root_password", "hostname", "ipv6", "timeouts"},
+			},
+			{
+				// Reinstall in place when the OS changes.
+				Config: env.Config(serverHCL(`  os_id = 90
+  name  = "web one"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(addr, tfjsonpath.New("root_password")),
+				}},
+				Check: func(s *terraform.State) error {
+					srv, _ := env.Mock.GigahostServer(id)
+					got := s.RootModule().Resources[addr].Primary.Attributes
+					if srv.OSID != 90 || got["id"] != strconv.FormatInt(id, 10) || got["root_password"] != srv.Password {
+						return fmt.Errorf("after reinstall: mock %+v, state %v", srv, got)
+					}
+					return nil
+				},
+			},
+			{
+				// Switching to rescue replaces the server.
+				Config:           env.Config(serverHCL(`  rescue = true`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)}},
+				Check: func(s *terraform.State) error {
+					if srv, _ := env.Mock.GigahostServer(id); !srv.Cancelled {
+						return fmt.Errorf("replaced server %d not cancelled", id)
+					}
+					return captureID(&id)(s)
+				},
+			},
+		},
+	})
+}
+
+func TestAccServer_driftAndDisappearance(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	var id, first int64
+	cfg := env.Config(serverHCL(`  os_id = 102
+  name  = "api"`))
+	env.Test(t, resource.TestCase{
+		CheckDestroy: noLiveServers(env),
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: captureID(&id)},
+			{
+				// Renamed outside Terraform: the plan puts the name back.
+				PreConfig: func() { env.Mock.ChangeGigahostServer(id, func(s *mockapi.GigahostServer) { s.Name = "renamed-in-panel" }) },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("api")),
+				}},
+				Check: func(*terraform.State) error {
+					if srv, _ := env.Mock.GigahostServer(id); srv.Name != "api" {
+						return fmt.Errorf("name not restored: %q", srv.Name)
+					}
+					return nil
+				},
+			},
+			{
+				// Gone for good: confirmed over several reads, then re-created.
+				PreConfig: func() { first = id; env.Mock.VanishGigahostServer(id) },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+				}},
+				Check: resource.ComposeTestCheckFunc(captureID(&id), func(*terraform.State) error {
+					if id == first || env.Mock.GigahostServerState(id) != "ready" {
+						return fmt.Errorf("not re-created: %d -> %d", first, id)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+func TestAccServer_transientAbsenceKeepsServer(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	var id int64
+	cfg := env.Config(serverHCL(`  os_id = 102`))
+	env.Test(t, resource.TestCase{
+		CheckDestroy: noLiveServers(env),
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: captureID(&id)},
+			{
+				// Missing for two reads, as the live API does for tens of
+				// seconds: the refresh keeps the server and plans nothing.
+				PreConfig: func() {
+					env.Mock.HideGigahostServer(id, 2)
+					env.Mock.ResetRequests()
+				},
+				Config:           cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check: func(s *terraform.State) error {
+					if got := s.RootModule().Resources[addr].Primary.ID; got != strconv.FormatInt(id, 10) {
+						return fmt.Errorf("id changed: %s", got)
+					}
+					// Two hidden reads (of /servers/{id} or the /servers list) and one that finds it.
+					if n := env.Mock.CountRequests("gigahost", "GET", "/servers"); n < 3 {
+						return fmt.Errorf("absence not re-checked: %d reads", n)
+					}
+					if n := env.Mock.CountRequests("gigahost", "POST", "/deploy"); n != 0 {
+						return fmt.Errorf("%d deploys after a transient absence", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccServer_failedDeployIsTaintedAndReplaced(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	cfg := env.Config(serverHCL(`  os_id = 102`))
+	var id int64
+	env.Test(t, resource.TestCase{
+		CheckDestroy: noLiveServers(env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { env.Mock.FailNextGigahostDeploys(1) },
+				Config:      cfg,
+				ExpectError: acctest.ErrorText("deploy of order", "failed", "neither the deploy status nor the server list"),
+			},
+			{
+				// The failed order stayed in state, tainted: the next apply replaces it.
+				Config: cfg,
+				Check: resource.ComposeTestCheckFunc(captureID(&id), func(*terraform.State) error {
+					all := env.Mock.GigahostServers()
+					if len(all) != 2 || !all[0].Failed || all[1].ID != id {
+						return fmt.Errorf("servers: %+v, state id %d", all, id)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+func TestAccServer_createTimeoutIsTaintedAndDestroyed(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, func(o *mockapi.Options) { o.ProvisioningDelay = 3 * time.Second })
+	env.Test(t, resource.TestCase{
+		CheckDestroy: func(s *terraform.State) error {
+			all := env.Mock.GigahostServers()
+			if len(all) != 1 || !all[0].Cancelled {
+				return fmt.Errorf("the timed-out server was not cancelled: %+v", all)
+			}
+			return noLiveServers(env)(s)
+		},
+		Steps: []resource.TestStep{{
+			Config: env.Config(serverHCL(`  os_id = 102
+  timeouts {
+    create = "1s"
+  }`)),
+			ExpectError: acctest.ErrorText("did not complete", "waiting for order", "context deadline exceeded"),
+		}},
+	})
+}
+
+// A deploy interrupted before the server id is known keeps only order_id;
+// destroy resolves the server through the order's deploy status.
+func TestAccServer_interruptedBeforeIDIsResolvedByOrder(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, func(o *mockapi.Options) { o.ProvisioningDelay = 3 * time.Second })
+	env.Test(t, resource.TestCase{
+		CheckDestroy: func(s *terraform.State) error {
+			all := env.Mock.GigahostServers()
+			if len(all) != 1 || !all[0].Cancelled {
+				return fmt.Errorf("the interrupted server was not cancelled: %+v", all)
+			}
+			return noLiveServers(env)(s)
+		},
+		Steps: []resource.TestStep{{
+			Config: env.Config(serverHCL(`  os_id = 102
+  timeouts {
+    create = "100ms"
+  }`)),
+			ExpectError: acctest.ErrorText("did not complete", "server not yet assigned"),
+		}},
+	})
+}
+
+func TestAccServer_badInputFailsAtPlan(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	steps := []struct{ extra, want string }{
+		{`  os_id = 102
+  rescue = true`, "Exactly one of os_id, iso_id and rescue"},
+		{``, "Exactly one of os_id, iso_id and rescue"},
+		{`  os_id = 102
+  billing_period = "weekly"`, `billing_period value must be one of`},
+		{`  os_id = 102
+  name = ""`, `name string length must be between 1 and 255`},
+	}
+	var ts []resource.TestStep
+	for _, s := range steps {
+		ts = append(ts, resource.TestStep{Config: env.Config(serverHCL(s.extra)), PlanOnly: true, ExpectError: acctest.ErrorText(s.want)})
+	}
+	ts = append(ts, resource.TestStep{
+		Config: env.Config(`
+resource "gigahost_server" "test" {
+  product_id = 7951
+  region_id  = 1
+  os_id      = 102
+  hostname   = "-bad-.example"
+}`), PlanOnly: true, ExpectError: acctest.ErrorText("hostname", "must be a host name"),
+	})
+	ts[len(ts)-1].Check = nil
+	env.Test(t, resource.TestCase{Steps: ts, CheckDestroy: func(*terraform.State) error {
+		if n := env.Mock.CountRequests("gigahost", "", "/"); n != 0 {
+			return fmt.Errorf("bad input reached the API: %d requests", n)
+		}
+		return nil
+	}})
+}
+
+// Three servers deployed while a fifth of the requests fail (429, 5xx,
+// dropped connections) still converge, with no duplicate or orphaned order.
+func TestAccServer_faultsConverge(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, func(o *mockapi.Options) { o.RetryAfterSeconds = 0 })
+	env.Mock.SetFaultRate(0.2)
+	env.Test(t, resource.TestCase{
+		CheckDestroy: func(s *terraform.State) error {
+			if all := env.Mock.GigahostServers(); len(all) != 3 {
+				return fmt.Errorf("%d servers ordered, want 3", len(all))
+			}
+			return noLiveServers(env)(s)
+		},
+		Steps: []resource.TestStep{{
+			Config: env.Config(`
+resource "gigahost_server" "test" {
+  count      = 3
+  product_id = 7951
+  region_id  = 1
+  os_id      = 102
+  hostname   = "node-${count.index}.example.no"
+}`),
+			Check: func(s *terraform.State) error {
+				live := env.Mock.LiveGigahostServers()
+				if len(live) != 3 || len(env.Mock.GigahostServers()) != 3 {
+					return fmt.Errorf("live %d of %d ordered, want 3 of 3", len(live), len(env.Mock.GigahostServers()))
+				}
+				inState := map[string]bool{}
+				for name, rs := range s.RootModule().Resources {
+					if strings.HasPrefix(name, "gigahost_server.") {
+						inState[rs.Primary.ID] = true
+					}
+				}
+				for _, srv := range live {
+					if !inState[strconv.FormatInt(srv.ID, 10)] || env.Mock.GigahostServerState(srv.ID) != "ready" {
+						return fmt.Errorf("server %d not in state or not ready", srv.ID)
+					}
+				}
+				return nil
+			},
+		}},
+	})
+}

@@ -1,0 +1,82 @@
+package server
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// imageValidator checks at plan time that exactly one image is chosen:
+// os_id, iso_id or rescue = true, as the API requires.
+type imageValidator struct{}
+
+var _ resource.ConfigValidator = imageValidator{}
+
+func (imageValidator) Description(context.Context) string {
+	return "exactly one of os_id, iso_id and rescue = true must be set"
+}
+
+func (v imageValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (imageValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var osID, isoID types.Int64
+	var rescue types.Bool
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("os_id"), &osID)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("iso_id"), &isoID)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("rescue"), &rescue)...)
+	if resp.Diagnostics.HasError() || osID.IsUnknown() || isoID.IsUnknown() || rescue.IsUnknown() {
+		return
+	}
+	n := 0
+	if !osID.IsNull() {
+		n++
+	}
+	if !isoID.IsNull() {
+		n++
+	}
+	if rescue.ValueBool() {
+		n++
+	}
+	if n != 1 {
+		resp.Diagnostics.AddAttributeError(path.Root("os_id"), "Choose exactly one image",
+			"Exactly one of os_id, iso_id and rescue = true must be set: the server installs an operating system, boots an uploaded ISO, or starts in rescue mode.")
+	}
+}
+
+// The deploy-time arguments the API cannot report back (hostname,
+// ssh_key_ids, iso_id, rescue, price_id) replace the server when they change,
+// but not when the prior value is unknown to Terraform (after an import):
+// the configured value is then simply adopted.
+
+func priorKnownInt64(_ context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}
+
+func priorKnownBool(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}
+
+func priorKnownString(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}
+
+func priorKnownSet(_ context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull()
+}
+
+// replaceUnlessBothSet replaces the server when os_id is set or removed (a
+// switch to or from an ISO or rescue); a change from one OS to another is a
+// reinstall in place.
+func replaceUnlessBothSet() planmodifier.Int64 {
+	return int64planmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = req.StateValue.IsNull() || req.PlanValue.IsNull()
+	}, "Replaces the server when os_id is added or removed; a change between two operating systems reinstalls in place.",
+		"Replaces the server when `os_id` is added or removed; a change between two operating systems reinstalls in place.")
+}
