@@ -126,9 +126,11 @@ func (r *VMResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp 
 				MarkdownDescription: "Free-form notes.",
 			},
 			"initial_root_password": schema.StringAttribute{
-				Optional: true, Sensitive: true, PlanModifiers: replace,
+				Optional: true, Computed: true, Sensitive: true,
+				PlanModifiers: []planmodifier.String{initialPasswordModifier{}},
 				MarkdownDescription: "Root password set when the VM is built: 6 to 32 letters, digits, `-` and `_`. Never read back from the API: " +
-					"it is null after import, and leaving it unset means the API generates one (see `initial_password`). Changing it replaces the VM.",
+					"it is null after import (adding it to the configuration then changes nothing), and leaving it unset means the API generates one " +
+					"(see `initial_password`) and never causes a diff. Changing it from one password to another replaces the VM.",
 				Validators: []validator.String{stringvalidator.RegexMatches(passwordRE,
 					"must be 6 to 32 characters of letters (A-Z, a-z), digits (0-9), dashes (-) and underscores (_)")},
 			},
@@ -317,9 +319,15 @@ func (r *VMResource) Update(ctx context.Context, req resource.UpdateRequest, res
 			return
 		}
 	}
+	// initial_password was settled when the VM was built; keep what the plan
+	// promised rather than what a password added after an import implies.
+	planned := plan.InitialPassword
 	r.readInto(ctx, c, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if !planned.IsUnknown() {
+		plan.InitialPassword = planned
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }

@@ -233,6 +233,66 @@ func TestAccVM_createdOfflineWithPassword(t *testing.T) {
 	})
 }
 
+// After an import the password is unknown to Terraform: keeping it in the
+// configuration records it without rebuilding the VM, and removing it from
+// the configuration is no change at all.
+func TestAccVM_passwordAfterImport(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	withPassword := baseVM()
+	withPassword.Password = "s3cret_Pass-1"
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	var id string
+	env.Test(t, resource.TestCase{
+		CheckDestroy: noVMsLeft(env.Mock),
+		Steps: []resource.TestStep{
+			{
+				Config:            env.Config(withPassword.hcl()),
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(address, tfjsonpath.New("id"))},
+				Check:             func(s *terraform.State) error { id = s.RootModule().Resources[address].Primary.ID; return nil },
+			},
+			{
+				// Forget the VM without destroying it, then import it back.
+				Config: env.Config(`
+removed {
+  from = gigas_virtual_machine.test
+  lifecycle {
+    destroy = false
+  }
+}
+`),
+			},
+			{
+				Config:             env.Config(withPassword.hcl()),
+				ResourceName:       address,
+				ImportState:        true,
+				ImportStatePersist: true,
+				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
+			},
+			{
+				Config: env.Config(withPassword.hcl()),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(address, tfjsonpath.New("id"))},
+			},
+			{Config: env.Config(baseVM().hcl()), PlanOnly: true},
+			{
+				Config: env.Config(func() vmConfig { c := withPassword; c.Password = "other_Pass-2"; return c }().hcl()),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(address, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: checkMockVM(t, env.Mock, func(vm mockapi.GigasVM) error {
+					if vm.InitialPassword != "other_Pass-2" {
+						return fmt.Errorf("the rebuilt VM has password %q", vm.InitialPassword)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
 func TestAccVM_driftAndDisappearance(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
