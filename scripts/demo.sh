@@ -6,7 +6,9 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-config_dir="${DEMO_CONFIG:-$repo/examples/demo}"
+# DEMO_CONFIG: a configuration folder, or a single .tf file, to run instead
+# of examples/demo (CI also runs the provider page's examples this way).
+config="${DEMO_CONFIG:-$repo/examples/demo}"
 tf="${TERRAFORM:-terraform}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/giga-demo.XXXXXX")"
@@ -29,7 +31,7 @@ trap 'exit 130' INT TERM
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-step "Building the provider and the mock API"
+step "Building the provider and the mock API (configuration: ${config#"$repo"/})"
 go -C "$repo" build -o "$work/bin/terraform-provider-giga" .
 go -C "$repo" build -o "$work/giga-mock" ./cmd/giga-mock
 
@@ -67,7 +69,11 @@ export CHECKPOINT_DISABLE=1
 # Run a copy of the configuration so that its state and .terraform stay in
 # the temporary folder and the repository stays clean.
 mkdir -p "$work/config"
-cp "$config_dir"/*.tf "$work/config/"
+if [[ -d "$config" ]]; then
+  cp "$config"/*.tf "$work/config/"
+else
+  cp "$config" "$work/config/"
+fi
 tfc() { "$tf" -chdir="$work/config" "$@"; }
 
 step "terraform apply"
