@@ -74,9 +74,15 @@ func (d *CatalogDataSource) Metadata(_ context.Context, _ datasource.MetadataReq
 
 // Schema implements datasource.DataSource.
 func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute { return schema.StringAttribute{Computed: true, MarkdownDescription: desc} }
-	num := func(desc string) schema.Int64Attribute { return schema.Int64Attribute{Computed: true, MarkdownDescription: desc} }
-	flag := func(desc string) schema.BoolAttribute { return schema.BoolAttribute{Computed: true, MarkdownDescription: desc} }
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	num := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+	}
+	flag := func(desc string) schema.BoolAttribute {
+		return schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The Gigahost deploy catalog (`GET /deploy/servers`): server products with their `product_id` and `price_id`, and the regions " +
 			"they deploy in, filtered so that a configuration can pick the ids of a `gigahost_server` by name instead of hard-coding them. " +
@@ -86,8 +92,8 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"name_regex": schema.StringAttribute{Optional: true, MarkdownDescription: "Keep products whose name matches this regular expression (RE2 syntax).", Validators: []validator.String{tfutil.ValidRegex()}},
 			"type": schema.StringAttribute{Optional: true, MarkdownDescription: "Keep products of this type: `vm`, `dedicated` or `auction`.",
 				Validators: []validator.String{stringvalidator.OneOf("vm", "dedicated", "auction")}},
-			"tier":   schema.StringAttribute{Optional: true, MarkdownDescription: "Keep products of this tier (group) name, case-insensitive, such as `KVM Performance`."},
-			"region": schema.StringAttribute{Optional: true, MarkdownDescription: "Keep the region with this name or short name (case-insensitive, such as `Oslo` or `OSL`), and the products that deploy there."},
+			"tier":      schema.StringAttribute{Optional: true, MarkdownDescription: "Keep products of this tier (group) name, case-insensitive, such as `KVM Performance`."},
+			"region":    schema.StringAttribute{Optional: true, MarkdownDescription: "Keep the region with this name or short name (case-insensitive, such as `Oslo` or `OSL`), and the products that deploy there."},
 			"region_id": schema.Int64Attribute{Optional: true, MarkdownDescription: "Keep the region with this id, and the products that deploy there."},
 			"in_stock":  schema.BoolAttribute{Optional: true, MarkdownDescription: "When `true`, keep only products in stock; when `false`, only sold-out ones."},
 			"hourly":    schema.BoolAttribute{Optional: true, MarkdownDescription: "When `true`, keep only products that can be billed hourly; when `false`, only those that cannot."},

@@ -59,8 +59,12 @@ func (d *OperatingSystemsDataSource) Metadata(_ context.Context, _ datasource.Me
 
 // Schema implements datasource.DataSource.
 func (d *OperatingSystemsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute { return schema.StringAttribute{Computed: true, MarkdownDescription: desc} }
-	num := func(desc string) schema.Int64Attribute { return schema.Int64Attribute{Computed: true, MarkdownDescription: desc} }
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	num := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The operating systems Gigahost servers can install (`GET /reinstall/distro` and `/reinstall/distro/{id}`), " +
 			"for the `os_id` of a `gigahost_server`.",

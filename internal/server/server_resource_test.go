@@ -178,8 +178,10 @@ func TestAccServer_driftAndDisappearance(t *testing.T) {
 			{Config: cfg, Check: captureID(&id)},
 			{
 				// Renamed outside Terraform: the plan puts the name back.
-				PreConfig: func() { env.Mock.ChangeGigahostServer(id, func(s *mockapi.GigahostServer) { s.Name = "renamed-in-panel" }) },
-				Config:    cfg,
+				PreConfig: func() {
+					env.Mock.ChangeGigahostServer(id, func(s *mockapi.GigahostServer) { s.Name = "renamed-in-panel" })
+				},
+				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("api")),

@@ -74,7 +74,10 @@ type ServerOS struct {
 }
 
 // The nested objects are sometimes null or [] on the live API.
-func (o *ServerOrder) UnmarshalJSON(b []byte) error { type p ServerOrder; return lenientObject(b, (*p)(o)) }
+func (o *ServerOrder) UnmarshalJSON(b []byte) error {
+	type p ServerOrder
+	return lenientObject(b, (*p)(o))
+}
 
 // UnmarshalJSON accepts an object, or null/[] as empty.
 func (d *ServerDC) UnmarshalJSON(b []byte) error { type p ServerDC; return lenientObject(b, (*p)(d)) }
