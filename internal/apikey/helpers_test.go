@@ -1,0 +1,53 @@
+package apikey_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/gigaform/terraform-provider-giga/internal/acctest"
+	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
+)
+
+const keyAddr = "gigahost_api_key.test"
+
+// sessionProvider configures the gigahost provider with the mock's session
+// credentials (acctest's ProviderConfig uses an API key, which cannot manage
+// keys).
+func sessionProvider(env *acctest.Env) string {
+	return fmt.Sprintf(`
+provider "gigahost" {
+  gigahost_endpoint = %q
+  gigahost_username = %q
+  gigahost_password = %q
+  max_retries       = 8
+}
+`, env.Mock.GigahostURL(), mockapi.GigahostUsername, mockapi.GigahostPassword)
+}
+
+// keyStatus is the HTTP status the mock answers to GET /webhosting with secret.
+func keyStatus(t *testing.T, env *acctest.Env, secret string) int {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, env.Mock.GigahostURL()+"/webhosting", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+secret)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	return resp.StatusCode
+}
+
+// stateAttr reads one attribute of a resource from the state.
+func stateAttr(s *terraform.State, addr, attr string) (string, error) {
+	rs, ok := s.RootModule().Resources[addr]
+	if !ok {
+		return "", fmt.Errorf("%s is not in the state", addr)
+	}
+	return rs.Primary.Attributes[attr], nil
+}
