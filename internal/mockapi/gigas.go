@@ -48,7 +48,8 @@ type GigasVM struct {
 }
 
 type gigasTxn struct {
-	token   string
+	token     string
+	accountID int64
 	vmID    string
 	readyAt time.Time
 	fail    bool
@@ -195,13 +196,13 @@ func (s *Server) advanceGigas() {
 			continue
 		}
 		tx.done = true
+		tx.failed = tx.fail
 		vm := s.gigas.vms[tx.vmID]
 		if vm == nil {
 			continue
 		}
 		vm.Locked = false
-		if tx.fail {
-			tx.failed = true
+		if tx.failed {
 			continue
 		}
 		if tx.deletes {
@@ -216,13 +217,22 @@ func (s *Server) advanceGigas() {
 
 // newTxn queues work on a VM and locks it. Callers hold s.mu.
 func (s *Server) newTxn(vmID string, apply func(*GigasVM), deletes bool) *gigasTxn {
-	tx := &gigasTxn{token: uuid(), vmID: vmID, readyAt: time.Now().Add(s.provisioningDelay()), apply: apply, deletes: deletes}
+	tx := s.queueTxn(vmID, s.provisioningDelay())
+	tx.apply, tx.deletes = apply, deletes
 	if s.gigas.failNext > 0 {
 		s.gigas.failNext--
 		tx.fail = true
 	}
+	return tx
+}
+
+// queueTxn registers a transaction on a VM that completes after d, and
+// locks the VM meanwhile. Callers hold s.mu.
+func (s *Server) queueTxn(vmID string, d time.Duration) *gigasTxn {
+	tx := &gigasTxn{token: uuid(), vmID: vmID, readyAt: time.Now().Add(d)}
 	if vm := s.gigas.vms[vmID]; vm != nil {
 		vm.Locked = true
+		tx.accountID = vm.AccountID
 	}
 	s.gigas.txns[tx.token] = tx
 	return tx
@@ -503,6 +513,9 @@ func (s *Server) gigasListVMs(w http.ResponseWriter, r *http.Request) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		vm := s.gigas.vms[id]
+		if strconv.FormatInt(vm.AccountID, 10) != r.PathValue("account") {
+			continue
+		}
 		if v := q.Get("id"); v != "" && v != vm.ID {
 			continue
 		}
@@ -520,10 +533,19 @@ func (s *Server) gigasListVMs(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// accountVM finds a VM of the account in the path. Callers hold s.mu.
+func (s *Server) accountVM(r *http.Request) (*GigasVM, bool) {
+	vm, ok := s.gigas.vms[r.PathValue("id")]
+	if !ok || strconv.FormatInt(vm.AccountID, 10) != r.PathValue("account") {
+		return nil, false
+	}
+	return vm, true
+}
+
 func (s *Server) gigasGetVM(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	vm, ok := s.gigas.vms[r.PathValue("id")]
+	vm, ok := s.accountVM(r)
 	if !ok {
 		gigasError(w, http.StatusNotFound, "Virtual machine not found")
 		return
@@ -539,7 +561,7 @@ func (s *Server) gigasUpdateVM(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	vm, ok := s.gigas.vms[r.PathValue("id")]
+	vm, ok := s.accountVM(r)
 	if !ok {
 		gigasError(w, http.StatusNotFound, "Virtual machine not found")
 		return
@@ -610,7 +632,7 @@ func (s *Server) gigasUpdateVM(w http.ResponseWriter, r *http.Request) {
 func (s *Server) gigasDeleteVM(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	vm, ok := s.gigas.vms[r.PathValue("id")]
+	vm, ok := s.accountVM(r)
 	if !ok {
 		gigasError(w, http.StatusNotFound, "Virtual machine not found")
 		return
@@ -628,6 +650,9 @@ func (s *Server) gigasTxnStatus(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	tx, ok := s.gigas.txns[r.PathValue("token")]
 	if ok && tx.done && time.Now().After(tx.readyAt.Add(s.gigas.txnTTL)) {
+		ok = false
+	}
+	if ok && strconv.FormatInt(tx.accountID, 10) != r.PathValue("account") {
 		ok = false
 	}
 	if !ok {
@@ -665,9 +690,7 @@ func (s *Server) BusyGigasVM(id string, d time.Duration) bool {
 	if _, ok := s.gigas.vms[id]; !ok {
 		return false
 	}
-	tx := s.newTxn(id, nil, false)
-	tx.readyAt = time.Now().Add(d)
-	tx.fail = false
+	s.queueTxn(id, d)
 	return true
 }
 

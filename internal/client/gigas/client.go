@@ -200,9 +200,14 @@ func (c *Client) obtainToken(ctx context.Context, path string, body any) error {
 	if err := json.Unmarshal(resp.Body, &tr); err != nil || tr.Token == "" {
 		return fmt.Errorf("gigas login: unexpected answer from POST %s", path)
 	}
+	expires := time.Unix(int64(tr.Expires), 0)
+	if tr.Expires == 0 {
+		// No expiry given: assume an hour, and rely on the re-login on 401.
+		expires = time.Now().Add(time.Hour)
+	}
 	c.session = &session{
 		token:          tr.Token,
-		expires:        time.Unix(int64(tr.Expires), 0),
+		expires:        expires,
 		refreshToken:   tr.RefreshToken,
 		refreshExpires: time.Unix(int64(tr.RefreshExpires), 0),
 	}
