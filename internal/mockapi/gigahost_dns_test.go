@@ -1,0 +1,174 @@
+package mockapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// ghDo sends one Gigahost request with the seeded API key (or key) and
+// decodes the envelope.
+func ghDo(t *testing.T, s *Server, key, method, path string, body any) (int, map[string]any) {
+	t.Helper()
+	var rd *bytes.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		rd = bytes.NewReader(b)
+	} else {
+		rd = bytes.NewReader(nil)
+	}
+	req, _ := http.NewRequest(method, s.GigahostURL()+path, rd)
+	req.Header.Set("Authorization", "Bearer "+key)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var env map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&env)
+	return resp.StatusCode, env
+}
+
+func newDNSMock(t *testing.T) *Server {
+	s := New(Options{Seed: 7})
+	s.Start()
+	t.Cleanup(s.Close)
+	return s
+}
+
+func TestDNSZoneCreateAnswersEmptyData(t *testing.T) {
+	s := newDNSMock(t)
+	status, env := ghDo(t, s, GigahostAPIKey, "POST", "/dns/zones", map[string]any{"zone_name": "new.example"})
+	if status != 201 || fmt.Sprint(env["data"]) != "[]" {
+		t.Fatalf("create: %d %v, want 201 with data []", status, env)
+	}
+	if status, _ := ghDo(t, s, GigahostAPIKey, "POST", "/dns/zones", map[string]any{"zone_name": "new.example"}); status != 400 {
+		t.Fatalf("duplicate zone: %d, want 400", status)
+	}
+	_, env = ghDo(t, s, GigahostAPIKey, "GET", "/dns/zones", nil)
+	zones := env["data"].([]any)
+	if len(zones) != 2 {
+		t.Fatalf("zones: %v", zones)
+	}
+	z := zones[1].(map[string]any)
+	if z["zone_name"] != "new.example" || z["zone_id"] != fmt.Sprint(s.DNSZoneID("new.example")) || z["record_count"] != float64(0) {
+		t.Fatalf("zone: %v", z)
+	}
+	if status, _ := ghDo(t, s, GigahostAPIKey, "DELETE", fmt.Sprintf("/dns/zones/%d", SeedZoneID), nil); status != 400 {
+		t.Fatalf("deleting a protected zone: %d, want 400", status)
+	}
+}
+
+func TestDNSRecordQuirks(t *testing.T) {
+	s := newDNSMock(t)
+	path := fmt.Sprintf("/dns/zones/%d/records", SeedZoneID)
+	for _, v := range []string{"192.0.2.1", "192.0.2.2", "192.0.2.3"} {
+		status, env := ghDo(t, s, GigahostAPIKey, "POST", path, map[string]any{"record_name": "rr", "record_type": "A", "record_value": v})
+		if status != 201 || fmt.Sprint(env["data"]) != "[]" {
+			t.Fatalf("create: %d %v, want 201 and no id", status, env)
+		}
+	}
+	if status, _ := ghDo(t, s, GigahostAPIKey, "POST", path, map[string]any{"record_name": "mx2", "record_type": "MX", "record_value": "mx.example.net"}); status != 400 {
+		t.Fatalf("MX without priority: %d, want 400", status)
+	}
+	if status, _ := ghDo(t, s, GigahostAPIKey, "POST", path, map[string]any{"record_name": "x", "record_type": "A", "record_value": "2001:db8::1"}); status != 400 {
+		t.Fatalf("A with IPv6: %d, want 400", status)
+	}
+	if status, _ := ghDo(t, s, GigahostAPIKey, "POST", path, map[string]any{"record_name": "x", "record_type": "AAAA", "record_value": "192.0.2.1"}); status != 400 {
+		t.Fatalf("AAAA with IPv4: %d, want 400", status)
+	}
+	// An update changes the id.
+	old := s.FindDNSRecords(SeedZoneID, "rr", "A", "192.0.2.1")[0]
+	status, _ := ghDo(t, s, GigahostAPIKey, "PUT", path+"/"+old.ID, map[string]any{"record_name": "rr", "record_type": "A", "record_value": "192.0.2.1", "record_ttl": "60"})
+	if status != 200 {
+		t.Fatalf("update: %d", status)
+	}
+	now := s.FindDNSRecords(SeedZoneID, "rr", "A", "192.0.2.1")[0]
+	if now.ID == old.ID || now.TTL != 60 {
+		t.Fatalf("after update: %+v, before %+v: want a new id and ttl 60", now, old)
+	}
+	// DELETE with value deletes one; the id in the path is ignored.
+	if status, _ := ghDo(t, s, GigahostAPIKey, "DELETE", path+"/ignored?name=rr&type=A&value=192.0.2.2", nil); status != 200 {
+		t.Fatal(status)
+	}
+	if n := len(s.FindDNSRecords(SeedZoneID, "rr", "A", "")); n != 2 {
+		t.Fatalf("after a delete with value: %d rr records, want 2", n)
+	}
+	// MX: the list form does not match; the stored form does.
+	ghDo(t, s, GigahostAPIKey, "DELETE", path+"/x?name=@&type=MX&value=mail.example.no", nil)
+	if n := len(s.FindDNSRecords(SeedZoneID, "@", "MX", "")); n != 1 {
+		t.Fatalf("the list form deleted the MX")
+	}
+	ghDo(t, s, GigahostAPIKey, "DELETE", path+"/x?name=@&type=MX&value=10+mail.example.no.", nil)
+	if n := len(s.FindDNSRecords(SeedZoneID, "@", "MX", "")); n != 0 {
+		t.Fatalf("the stored form did not delete the MX")
+	}
+	// Without value every record of the name and type goes.
+	ghDo(t, s, GigahostAPIKey, "DELETE", path+"/whatever?name=rr&type=A", nil)
+	if n := len(s.FindDNSRecords(SeedZoneID, "rr", "A", "")); n != 0 {
+		t.Fatalf("after a delete without value: %d rr records, want 0", n)
+	}
+	// The list shows MX priority apart and the host without the dot, TXT quoted.
+	ghDo(t, s, GigahostAPIKey, "POST", path, map[string]any{"record_name": "@", "record_type": "MX", "record_value": "mx.example.net.", "record_priority": 5})
+	ghDo(t, s, GigahostAPIKey, "POST", path, map[string]any{"record_name": "txt.example.no.", "record_type": "TXT", "record_value": "hello world"})
+	_, env := ghDo(t, s, GigahostAPIKey, "GET", path, nil)
+	got := fmt.Sprint(env["data"])
+	for _, want := range []string{"record_priority:5", "record_value:mx.example.net]", `record_value:"hello world"`, "record_name:txt "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("list %s lacks %s", got, want)
+		}
+	}
+}
+
+func TestDNSConcurrentWritesFail(t *testing.T) {
+	s := newDNSMock(t)
+	s.SetDNSWriteConflicts(1, 50*time.Millisecond)
+	path := fmt.Sprintf("/dns/zones/%d/records", SeedZoneID)
+	var wg sync.WaitGroup
+	statuses := make([]int, 4)
+	for i := range statuses {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses[i], _ = ghDo(t, s, GigahostAPIKey, "POST", path, map[string]any{"record_name": "c", "record_type": "A", "record_value": fmt.Sprintf("192.0.2.%d", i+1)})
+		}()
+	}
+	wg.Wait()
+	fails := 0
+	for _, st := range statuses {
+		if st == 500 {
+			fails++
+		}
+	}
+	if fails == 0 || fails != s.DNSWriteConflicts() || len(s.FindDNSRecords(SeedZoneID, "c", "A", "")) != 4-fails {
+		t.Fatalf("statuses %v, conflicts %d, records %v", statuses, s.DNSWriteConflicts(), s.FindDNSRecords(SeedZoneID, "c", "A", ""))
+	}
+	// One after another they succeed.
+	for i := range 3 {
+		if st, _ := ghDo(t, s, GigahostAPIKey, "POST", path, map[string]any{"record_name": "d", "record_type": "A", "record_value": fmt.Sprintf("192.0.2.%d", i+1)}); st != 201 {
+			t.Fatalf("serial write: %d", st)
+		}
+	}
+}
+
+func TestDNSPermissions(t *testing.T) {
+	s := newDNSMock(t)
+	other := s.AddDNSZone("other.example")
+	key := s.AddGigahostAPIKey("limited", map[string]GigahostPermission{CatDNS: {Mode: "r", IDs: []int64{other}}}, 0)
+	_, env := ghDo(t, s, key, "GET", "/dns/zones", nil)
+	if zones := env["data"].([]any); len(zones) != 1 || zones[0].(map[string]any)["zone_name"] != "other.example" {
+		t.Fatalf("a key limited to one zone sees %v", zones)
+	}
+	if st, _ := ghDo(t, s, key, "GET", fmt.Sprintf("/dns/zones/%d/records", SeedZoneID), nil); st != 403 {
+		t.Fatalf("records of a zone not in the key's ids: %d, want 403", st)
+	}
+	if st, _ := ghDo(t, s, key, "POST", fmt.Sprintf("/dns/zones/%d/records", other), map[string]any{"record_value": "192.0.2.1"}); st != 403 {
+		t.Fatalf("write with a read-only key: %d, want 403", st)
+	}
+}
