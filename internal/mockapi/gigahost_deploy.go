@@ -17,7 +17,7 @@ import (
 // answering a one-element list, orders that leave the status view once ready
 // (and failed orders that just vanish), server records that omit the
 // deploy-time IPv6 for some servers, live servers missing from /servers and
-// /servers/{id} for a first read after they are ready, DELETE /servers/{id}
+// /servers/{id} for a read after some of them are ready, DELETE /servers/{id}
 // answering 405, cancel of an unknown server answering 400, power on/off
 // answering 405 on KVM VPS products.
 
@@ -125,13 +125,16 @@ type deployState struct {
 	nextOrderNumber int64
 	nextIP          int
 	failNext        int
-	absenceReads    int // default transient absence of a server once ready
+	// The default transient absence: a server, once ready, is missing from
+	// the record views for absenceReads reads with probability absenceChance.
+	absenceReads  int
+	absenceChance float64
 }
 
 func newDeployState() *deployState {
 	st := &deployState{
 		servers: map[int64]*ghServer{}, nextServerID: 18856, nextOrderID: 35989, nextOrderNumber: 17831, nextIP: 20,
-		absenceReads: 1, isos: []int64{42},
+		absenceReads: 1, absenceChance: 0.25, isos: []int64{42},
 	}
 	st.products = []*ghProduct{
 		{groupID: 60, group: "KVM Performance", id: 7951, hash: "f9544dd3cb", name: "KVM Performance VPS 4GB", typ: "vm", cores: 2, memGB: 4, diskGB: 40, priceID: 4042, rateHourly: 0.15813, rateMonthly: 99, regions: []int64{1, 2}, stock: -1, allowHourly: true, allowRecurse: true},
@@ -179,13 +182,16 @@ func (st *deployState) os(id int64) *ghOS {
 
 // visible reports whether a read of the record shows the server now; it
 // consumes one hidden read of a transiently absent server. Callers hold s.mu.
-func (st *deployState) visible(sv *ghServer, t time.Time) bool {
+func (s *Server) ghVisible(sv *ghServer, t time.Time) bool {
+	st := s.gigahost.deploy
 	if !sv.live(t) {
 		return false
 	}
 	if !sv.absenceApplied && !t.Before(sv.readyAt) {
 		sv.absenceApplied = true
-		sv.hideReads += st.absenceReads
+		if s.rng.Float64() < st.absenceChance {
+			sv.hideReads += st.absenceReads
+		}
 	}
 	if sv.hideReads > 0 {
 		sv.hideReads--
@@ -283,12 +289,14 @@ func (s *Server) HideGigahostServer(id int64, reads int) {
 	}
 }
 
-// SetGigahostTransientAbsence sets how many reads miss each server right
-// after it is ready (default 1; 0 turns the quirk off).
-func (s *Server) SetGigahostTransientAbsence(reads int) {
+// SetGigahostTransientAbsence sets the default transient absence: once
+// ready, a server is missing from GET /servers and GET /servers/{id} for the
+// given number of reads, with the given probability (default 1 read, 0.25;
+// 0 reads turns the quirk off).
+func (s *Server) SetGigahostTransientAbsence(reads int, probability float64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.gigahost.deploy.absenceReads = reads
+	s.gigahost.deploy.absenceReads, s.gigahost.deploy.absenceChance = reads, probability
 }
 
 // FailNextGigahostDeploys makes the next n ordered servers fail halfway
@@ -766,7 +774,7 @@ func (s *Server) ghListServers(w http.ResponseWriter, _ *http.Request, p princip
 	list := []any{}
 	for _, id := range ids {
 		sv := s.gigahost.deploy.servers[id]
-		if !p.canSee(CatServers, id) || !s.gigahost.deploy.visible(sv, now) {
+		if !p.canSee(CatServers, id) || !s.ghVisible(sv, now) {
 			continue
 		}
 		list = append(list, s.serverJSON(sv, now))
@@ -787,7 +795,7 @@ func (s *Server) liveServer(w http.ResponseWriter, r *http.Request, countsAsRead
 	}
 	visible := sv.live(now)
 	if countsAsRead {
-		visible = s.gigahost.deploy.visible(sv, now)
+		visible = s.ghVisible(sv, now)
 	}
 	if !visible {
 		ghError(w, http.StatusNotFound, "Server not found.")

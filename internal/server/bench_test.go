@@ -1,0 +1,174 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/go-hclog"
+	"github.com/hashicorp/go-plugin"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+
+	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
+	"github.com/gigaform/terraform-provider-giga/internal/provider"
+)
+
+// benchDelay is the mock's provisioning delay: the floor of one apply, since
+// all servers of a configuration deploy in one parallel wave.
+const benchDelay = 5 * time.Second
+
+// BenchmarkServerApply times a real `terraform apply` of 1 and 10 servers
+// against the mock with a 5 s provisioning delay, with the provider's real
+// polling (client.DefaultPoll, not the tests' FastPoll). It reports the wall
+// time, the time over the floor, the time before the first deploy request
+// (Terraform's own plan and the catalog read), and the deploy-status polls
+// and all requests per server.
+//
+//	go test ./internal/server -run '^$' -bench BenchmarkServerApply -benchtime 1x
+func BenchmarkServerApply(b *testing.B) {
+	tf, err := exec.LookPath("terraform")
+	if err != nil {
+		b.Skip("terraform not on PATH")
+	}
+	// The provider would log every request to stderr outside Terraform.
+	b.Setenv("TF_LOG_PROVIDER", "OFF")
+	b.Setenv("TF_LOG_SDK", "OFF")
+	for _, absence := range []bool{false, true} {
+		for _, n := range []int{1, 10} {
+			b.Run(fmt.Sprintf("servers=%d/transient_absence=%v", n, absence), func(b *testing.B) {
+				var wall, beforePost, polls, requests float64
+				for range b.N {
+					r := benchApply(b, tf, n, absence)
+					wall += r.wall.Seconds()
+					beforePost += r.beforePost.Seconds()
+					polls += float64(r.polls) / float64(n)
+					requests += float64(r.requests) / float64(n)
+				}
+				runs := float64(b.N)
+				b.ReportMetric(wall/runs, "s/apply")
+				b.ReportMetric(wall/runs-benchDelay.Seconds(), "s_over_floor")
+				b.ReportMetric(beforePost/runs, "s_before_deploy")
+				b.ReportMetric(polls/runs, "status_polls/server")
+				b.ReportMetric(requests/runs, "requests/server")
+			})
+		}
+	}
+}
+
+type benchResult struct {
+	wall, beforePost time.Duration
+	polls, requests  int
+}
+
+// benchApply serves the provider in process (as terraform-plugin-testing
+// does, through TF_REATTACH_PROVIDERS), applies n servers, and destroys them.
+// With absence, every server is missing from the record views for one read
+// once ready (the mock's default does that to a quarter of them); without,
+// never.
+func benchApply(b *testing.B, tf string, n int, absence bool) benchResult {
+	b.Helper()
+	b.StopTimer()
+	mock := mockapi.New(mockapi.Options{Seed: 7, ProvisioningDelay: benchDelay})
+	mock.Start()
+	defer mock.Close()
+	if absence {
+		mock.SetGigahostTransientAbsence(1, 1)
+	} else {
+		mock.SetGigahostTransientAbsence(0, 0)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	reattachCh := make(chan *plugin.ReattachConfig, 1)
+	closeCh := make(chan struct{})
+	factory := providerserver.NewProtocol6(provider.NewWithOptions("bench", provider.Options{})())
+	go func() {
+		_ = tf6server.Serve("registry.terraform.io/gigaform/giga", factory,
+			tf6server.WithDebug(ctx, reattachCh, closeCh),
+			tf6server.WithGoPluginLogger(hclog.New(&hclog.LoggerOptions{Output: io.Discard, Level: hclog.Off})))
+	}()
+	var rc *plugin.ReattachConfig
+	select {
+	case rc = <-reattachCh:
+	case <-time.After(10 * time.Second):
+		b.Fatal("provider server did not start")
+	}
+	reattach, _ := json.Marshal(map[string]any{"registry.terraform.io/gigaform/giga": map[string]any{
+		"Protocol": string(rc.Protocol), "ProtocolVersion": rc.ProtocolVersion, "Pid": rc.Pid, "Test": true,
+		"Addr": map[string]string{"Network": rc.Addr.Network(), "String": rc.Addr.String()},
+	}})
+
+	dir := b.TempDir()
+	cfg := fmt.Sprintf(`
+terraform {
+  required_providers {
+    gigahost = { source = "gigaform/giga" }
+  }
+}
+provider "gigahost" {
+  gigahost_endpoint = %q
+  gigahost_api_key  = %q
+}
+data "gigahost_catalog" "vps" {
+  name   = "KVM Performance VPS 4GB"
+  region = "Sandefjord"
+}
+resource "gigahost_server" "bench" {
+  count      = %d
+  product_id = data.gigahost_catalog.vps.products[0].product_id
+  price_id   = data.gigahost_catalog.vps.products[0].price_id
+  region_id  = data.gigahost_catalog.vps.regions[0].region_id
+  os_id      = 102
+  hostname   = "bench-${count.index}.example.no"
+}
+`, mock.GigahostURL(), mockapi.GigahostAPIKey, n)
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(cfg), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	run := func(args ...string) {
+		cmd := exec.CommandContext(ctx, tf, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattach), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("terraform %v: %v\n%s", args, err, out)
+		}
+	}
+	run("init", "-input=false", "-backend=false")
+	mock.ResetRequests()
+
+	var res benchResult
+	posted := make(chan time.Duration, 1)
+	b.StartTimer()
+	start := time.Now()
+	go func() { // when the first deploy order reaches the mock
+		for ctx.Err() == nil && mock.CountRequests("gigahost", "POST", "/deploy/servers") == 0 {
+			time.Sleep(5 * time.Millisecond)
+		}
+		posted <- time.Since(start)
+	}()
+	run("apply", "-auto-approve", "-input=false")
+	res.wall = time.Since(start)
+	b.StopTimer()
+	res.beforePost = <-posted
+
+	res.polls = mock.CountRequests("gigahost", "GET", "/deploy/status")
+	res.requests = len(mock.Requests())
+	if live := len(mock.LiveGigahostServers()); live != n {
+		b.Fatalf("%d servers live after apply, want %d", live, n)
+	}
+	run("destroy", "-auto-approve", "-input=false")
+	if live := len(mock.LiveGigahostServers()); live != 0 {
+		b.Fatalf("%d servers live after destroy", live)
+	}
+	cancel()
+	<-closeCh
+	b.StartTimer()
+	return res
+}
