@@ -149,9 +149,9 @@ func (r *APIKeyResource) Configure(_ context.Context, req resource.ConfigureRequ
 }
 
 const sessionRequired = "gigahost_api_key needs a Gigahost session login: set gigahost_username and gigahost_password on the provider " +
-	"(or GIGAHOST_USERNAME and GIGAHOST_PASSWORD). The provider is configured with an API key only, and the Gigahost API refuses " +
-	"API-key tokens on /account/apikeys (API keys cannot manage API keys). A provider configuration may hold both: " +
-	"the session is then used for everything."
+	"(or GIGAHOST_USERNAME and GIGAHOST_PASSWORD), without gigahost_api_key. The Gigahost API refuses API-key tokens on " +
+	"/account/apikeys (API keys cannot manage API keys), and when an API key is configured the provider authenticates with it, " +
+	"even if a username and password are set too. To use both, declare a second provider configuration (an alias) for the key."
 
 // sessionClient returns the Gigahost client when it logs in with a session,
 // else adds the error that says why keys need one.
@@ -222,9 +222,8 @@ func (r *APIKeyResource) ValidateConfig(ctx context.Context, req resource.Valida
 // time a provider without session credentials, checks that a new expiry is
 // in the future, and marks the secret unknown when rotation_triggers change.
 func (r *APIKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.clients != nil && !r.clients.GigahostSessionConfigured() {
-		resp.Diagnostics.AddError("Gigahost session credentials required", sessionRequired)
-		return
+	if r.clients != nil && r.sessionClient(&resp.Diagnostics) == nil {
+		return // no request was made: the client is built, not used
 	}
 	if req.Plan.Raw.IsNull() {
 		return

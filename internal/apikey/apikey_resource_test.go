@@ -209,12 +209,28 @@ import {
 func TestAccAPIKeyResource_apiKeyCredentialsOnly(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
+	both := fmt.Sprintf(`
+provider "gigahost" {
+  gigahost_endpoint = %q
+  gigahost_api_key  = %q
+  gigahost_username = %q
+  gigahost_password = %q
+}
+`, env.Mock.GigahostURL(), mockapi.GigahostAPIKey, mockapi.GigahostUsername, mockapi.GigahostPassword)
 	env.Test(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      env.Config(keyConfig("ci", `{ account = { mode = "r" } }`, "")),
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)Gigahost session credentials required.*gigahost_username and\s+gigahost_password.*refuses\s+API-key tokens on /account/apikeys`),
-		}},
+		Steps: []resource.TestStep{
+			{
+				Config:      env.Config(keyConfig("ci", `{ account = { mode = "r" } }`, "")),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Gigahost session credentials required.*gigahost_username and\s+gigahost_password.*refuses\s+API-key\s+tokens on\s+/account/apikeys`),
+			},
+			{
+				// A key and a session: the provider uses the key, so this is refused too.
+				Config:      both + keyConfig("ci", `{ account = { mode = "r" } }`, ""),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Gigahost session credentials required.*authenticates with it`),
+			},
+		},
 	})
 	if n := env.Mock.CountRequests("gigahost", "", "/account/apikeys"); n != 0 {
 		t.Errorf("%d requests reached /account/apikeys", n)
