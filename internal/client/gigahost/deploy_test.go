@@ -51,7 +51,8 @@ func TestCatalogDecodesLiveShapes(t *testing.T) {
 
 func TestWaitDeploy_capturesIDAndPasswordAndConfirmsFromRecord(t *testing.T) {
 	t.Parallel()
-	c, m := newMockClient(t, 150*time.Millisecond)
+	// A delay long enough for the 40 ms polls to see every phase, even on a busy machine.
+	c, m := newMockClient(t, time.Second)
 	ctx := context.Background()
 	res, err := c.Deploy(ctx, DeployInput{ProductID: 7951, PriceID: 4042, RegionID: 1, OSID: 102, Hostnames: []string{"a.example.no"}})
 	if err != nil || len(res.OrderIDs) != 1 {
