@@ -50,13 +50,13 @@ type GigasVM struct {
 type gigasTxn struct {
 	token     string
 	accountID int64
-	vmID    string
-	readyAt time.Time
-	fail    bool
-	done    bool
-	failed  bool
-	apply   func(vm *GigasVM) // the change made when the transaction completes
-	deletes bool
+	vmID      string
+	readyAt   time.Time
+	fail      bool
+	done      bool
+	failed    bool
+	apply     func(vm *GigasVM) // the change made when the transaction completes
+	deletes   bool
 }
 
 type gigasSession struct {
