@@ -20,6 +20,7 @@ import (
 // holds Terraform's, the test harness's and the provider's lines. It changes the process
 // environment, so it must not run in parallel.
 func TestLogsHoldNoSecrets(t *testing.T) {
+	// KEEP_LOG_DIR keeps the log for reading when the test fails.
 	dir := os.Getenv("KEEP_LOG_DIR")
 	if dir == "" {
 		dir = t.TempDir()
