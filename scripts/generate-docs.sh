@@ -17,6 +17,7 @@
 # titled with its real type name, and templates/resources.md.tmpl and
 # data-sources.md.tmpl file it under its service ("Gigas" or "Gigahost") as
 # the Registry subcategory. `tfplugindocs validate` accepts full-name pages.
+# Guides come from examples/guides/<name>/README.md plus the folder's .tf files.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -86,6 +87,27 @@ cmp -s "$work/docs/index-gigas.md" "$work/docs/index-gigahost.md" ||
 mv "$work/docs/index-gigas.md" "$work/docs/index.md"
 rm "$work/docs/index-gigahost.md"
 rmdir "$work/docs"/* 2>/dev/null || true
+
+# Guides: each examples/guides/<name>/ holds a README.md and the
+# configuration it explains; the page is the README followed by its .tf files.
+for readme in examples/guides/*/README.md; do
+  [[ -e "$readme" ]] || continue
+  dir="$(dirname "$readme")"
+  name="$(basename "$dir")"
+  title="$(sed -n '1s/^# *//p' "$readme")"
+  [[ -n "$title" ]] || { echo "$readme must start with a '# Title' line" >&2; exit 1; }
+  mkdir -p "$work/docs/guides"
+  {
+    printf -- '---\npage_title: "%s"\nsubcategory: ""\ndescription: |-\n  %s\n---\n\n' "${title//\"/\\\"}" "$title"
+    cat "$readme"
+    for tf_file in "$dir"/*.tf; do
+      [[ -e "$tf_file" ]] || continue
+      printf '\n## %s\n\n```terraform\n' "$(basename "$tf_file")"
+      cat "$tf_file"
+      printf '```\n'
+    done
+  } >"$work/docs/guides/$name.md"
+done
 
 rm -rf docs
 cp -R "$work/docs" docs
