@@ -568,7 +568,7 @@ func deleteServer(ctx context.Context, c *gigahost.Client, id, orderID int64) (w
 		}
 		srv, cerr := c.ConfirmServer(ctx, id)
 		if cerr != nil {
-			return "", fmt.Errorf("%w (and checking whether server %d still exists failed: %v)", err, id, cerr)
+			return "", fmt.Errorf("%w (and checking whether server %d still exists failed: %w)", err, id, cerr)
 		}
 		if srv != nil {
 			return "", err
