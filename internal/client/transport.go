@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -57,6 +58,11 @@ type Request struct {
 	Body any
 	// Header holds extra headers, such as Authorization.
 	Header http.Header
+	// Creates marks a request that creates something billable. It is
+	// retried only when the API certainly did not act on it (429, or a
+	// connection that could not be opened); any other failure is returned
+	// as an OutcomeUnknownError, for the caller to look before it tries again.
+	Creates bool
 }
 
 // Response is the raw answer to a Request, whatever its status.
@@ -91,7 +97,7 @@ func NewTransport(o Options) (*Transport, error) {
 		RetryWaitMin: o.RetryWaitMin,
 		RetryWaitMax: o.RetryWaitMax,
 		RetryMax:     max(o.MaxRetries, 0),
-		CheckRetry:   retryablehttp.DefaultRetryPolicy,
+		CheckRetry:   retryPolicy,
 		Backoff:      Backoff,
 		// Hand back the last response after the retries run out, so that the
 		// caller can quote the API's own error message.
@@ -163,7 +169,11 @@ func (t *Transport) Do(ctx context.Context, r Request) (*Response, error) {
 		}
 		body = b
 	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, u.String(), body)
+	reqCtx := ctx
+	if r.Creates {
+		reqCtx = context.WithValue(ctx, createsKey{}, true)
+	}
+	req, err := retryablehttp.NewRequestWithContext(reqCtx, r.Method, u.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -180,6 +190,14 @@ func (t *Transport) Do(ctx context.Context, r Request) (*Response, error) {
 		req.Header.Set("User-Agent", t.userAgent)
 	}
 	resp, err := t.http.Do(req)
+	if r.Creates && (err != nil && ctx.Err() == nil && !isDialError(err) || err == nil && resp.StatusCode >= 500) {
+		status := 0
+		if resp != nil {
+			status = resp.StatusCode
+			_ = resp.Body.Close()
+		}
+		return nil, &OutcomeUnknownError{Method: r.Method, Path: r.Path, Status: status, Err: err}
+	}
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, fmt.Errorf("%s %s: %w", r.Method, r.Path, ctxErr)
@@ -226,4 +244,51 @@ func bodyCopy(rc *io.ReadCloser) []byte {
 		return nil
 	}
 	return data
+}
+
+type createsKey struct{}
+
+// retryPolicy is retryablehttp's default (network errors, 429, 5xx but 501)
+// except for requests that create something billable: those are retried
+// only when the API cannot have acted on them, since a second order after a
+// lost answer would be a second, unmanaged, billed object.
+func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if creates, _ := ctx.Value(createsKey{}).(bool); creates && ctx.Err() == nil {
+		if err != nil {
+			return isDialError(err), nil
+		}
+		return resp.StatusCode == http.StatusTooManyRequests, nil
+	}
+	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+}
+
+// isDialError reports whether a request failed before anything was sent.
+func isDialError(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "dial"
+}
+
+// OutcomeUnknownError is a create request that failed in a way that does
+// not tell whether the API acted on it: a 5xx answer or a connection lost
+// after the request was sent.
+type OutcomeUnknownError struct {
+	Method, Path string
+	Status       int // 0 when no answer arrived
+	Err          error
+}
+
+func (e *OutcomeUnknownError) Error() string {
+	what := fmt.Sprintf("HTTP %d", e.Status)
+	if e.Err != nil {
+		what = e.Err.Error()
+	}
+	return fmt.Sprintf("%s %s: the outcome is unknown (%s)", e.Method, e.Path, what)
+}
+
+func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
+
+// IsOutcomeUnknown reports whether err is an OutcomeUnknownError.
+func IsOutcomeUnknown(err error) bool {
+	var o *OutcomeUnknownError
+	return errors.As(err, &o)
 }

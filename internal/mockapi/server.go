@@ -28,10 +28,40 @@ const (
 	Fault500  Fault = "500"
 	Fault502  Fault = "502"
 	FaultDrop Fault = "drop"
+	// FaultDropAfter lets the request take effect, then drops the
+	// connection before the answer: the client cannot tell what happened.
+	// It is not among AllFaults; ask for it by name.
+	FaultDropAfter Fault = "drop-after"
 )
 
-// AllFaults is every fault kind.
+// AllFaults is every fault kind that stops a request before it takes effect.
 var AllFaults = []Fault{Fault429, Fault500, Fault502, FaultDrop}
+
+// targetedFault answers the next n matching requests with a fault.
+type targetedFault struct {
+	service, method, pathPrefix string
+	fault                       Fault
+	n                           int
+}
+
+// FailNext answers the next n requests of a service with this method and
+// path prefix by the fault, whatever the fault rate.
+func (s *Server) FailNext(service, method, pathPrefix string, fault Fault, n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.targeted = append(s.targeted, &targetedFault{service: service, method: method, pathPrefix: pathPrefix, fault: fault, n: n})
+}
+
+// takeTargeted returns the targeted fault for a request, if any. Callers hold s.mu.
+func (s *Server) takeTargeted(rec RequestRecord) Fault {
+	for _, t := range s.targeted {
+		if t.n > 0 && t.service == rec.Service && t.method == rec.Method && strings.HasPrefix(rec.Path, t.pathPrefix) {
+			t.n--
+			return t.fault
+		}
+	}
+	return ""
+}
 
 // Options are the mock's knobs.
 type Options struct {
@@ -82,6 +112,7 @@ type Server struct {
 	opts     Options
 	rng      *rand.Rand
 	requests []RequestRecord
+	targeted []*targetedFault
 	httpSrv  *httptest.Server
 
 	gigas    *gigasState
@@ -212,10 +243,16 @@ func (s *Server) Handler() http.Handler {
 
 		s.mu.Lock()
 		latency := s.opts.Latency
-		fault := s.drawFault()
+		fault := s.takeTargeted(rec)
+		if fault == "" {
+			fault = s.drawFault()
+		}
 		s.mu.Unlock()
 		if latency > 0 {
 			time.Sleep(latency)
+		}
+		if fault == FaultDropAfter {
+			next.ServeHTTP(httptest.NewRecorder(), r)
 		}
 		if fault != "" {
 			rec.Fault = fault

@@ -403,6 +403,11 @@ func (r *VMResource) setPower(ctx context.Context, c *gigas.Client, id, state st
 // the work is over once the VM is unlocked, and the caller's read of the VM
 // shows its outcome.
 func waitTransaction(ctx context.Context, c *gigas.Client, token, vmID string) error {
+	if token == "" {
+		// A VM found after a lost answer comes without its token.
+		_, err := c.WaitUnlocked(ctx, vmID)
+		return err
+	}
 	err := c.WaitTransaction(ctx, token)
 	if !errors.Is(err, gigas.ErrTransactionGone) {
 		return err

@@ -566,3 +566,55 @@ func TestAccVM_forgottenTransactions(t *testing.T) {
 		t.Error("the provider never asked for a transaction's status")
 	}
 }
+
+// A VM order whose answer is lost is never placed twice blindly: the
+// provider looks for the VM it may have created and adopts it, or orders
+// again only when nothing was created. Either way, exactly one VM is billed
+// and it is the one in state.
+func TestAccVM_lostCreateAnswer(t *testing.T) {
+	t.Parallel()
+	for name, c := range map[string]struct {
+		fault     mockapi.Fault
+		wantPosts int
+	}{
+		"created then dropped": {mockapi.FaultDropAfter, 1},
+		"refused with 500":     {mockapi.Fault500, 2},
+		"dropped before":       {mockapi.FaultDrop, 2},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t)
+			m := env.Mock
+			m.FailNext("gigas", http.MethodPost, "/account/22666/virtual_machine", c.fault, 1)
+			env.Test(t, resource.TestCase{
+				CheckDestroy: noVMsLeft(m),
+				Steps: []resource.TestStep{{
+					Config: env.Config(baseVM().hcl()),
+					Check: func(s *terraform.State) error {
+						vm := onlyVM(t, m)
+						if id := s.RootModule().Resources[address].Primary.ID; id != vm.ID {
+							return fmt.Errorf("state holds VM %s, the mock bills VM %s", id, vm.ID)
+						}
+						if vm.Status != "online" {
+							return fmt.Errorf("VM not built: %+v", vm)
+						}
+						return nil
+					},
+				}},
+			})
+			if n := m.CountRequests("gigas", http.MethodPost, "/account/22666/virtual_machine") + countFaults(m, http.MethodPost); n != c.wantPosts {
+				t.Errorf("%d create requests, want %d", n, c.wantPosts)
+			}
+		})
+	}
+}
+
+func countFaults(m *mockapi.Server, method string) int {
+	n := 0
+	for _, r := range m.Requests() {
+		if r.Fault != "" && r.Method == method {
+			n++
+		}
+	}
+	return n
+}

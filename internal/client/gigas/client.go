@@ -112,12 +112,19 @@ func apiError(method, path string, r *client.Response) error {
 // do sends an authenticated request and decodes a 2xx JSON answer into out.
 // A 401 on a session token triggers one fresh login and one retry.
 func (c *Client) do(ctx context.Context, method, path string, body, out any) error {
+	return c.send(ctx, client.Request{Method: method, Path: path, Body: body}, out)
+}
+
+// send is do for a prepared request, such as one marked Creates.
+func (c *Client) send(ctx context.Context, req client.Request, out any) error {
+	method, path := req.Method, req.Path
 	for attempt := 0; ; attempt++ {
 		token, err := c.token(ctx)
 		if err != nil {
 			return err
 		}
-		resp, err := c.t.Do(ctx, client.Request{Method: method, Path: path, Body: body, Header: client.Bearer(token)})
+		req.Header = client.Bearer(token)
+		resp, err := c.t.Do(ctx, req)
 		if err != nil {
 			return err
 		}

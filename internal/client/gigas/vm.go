@@ -101,21 +101,76 @@ func (c *Client) Templates(ctx context.Context) ([]Template, error) {
 	return out, c.do(ctx, http.MethodGet, p, nil, &out)
 }
 
+// maxCreateAttempts bounds how often CreateVM orders again after finding
+// that an order whose answer was lost did not create anything.
+const maxCreateAttempts = 3
+
 // CreateVM asks for a VM. The answer carries the VM's id and a queue token;
 // the VM is usable once WaitTransaction says so.
+//
+// A VM is billed, so the order is never blindly repeated: when its answer is
+// lost (a 5xx or a dropped connection), CreateVM lists the VMs with that
+// hostname and compares with the list it took before ordering. One new VM
+// that matches the order is this order's VM and is returned without a queue
+// token (wait with WaitUnlocked); none means the order did nothing and it is
+// placed again; several is an error that names them.
 func (c *Client) CreateVM(ctx context.Context, in CreateVMInput) (*VirtualMachine, error) {
 	p, err := c.accountPath(ctx, "/virtual_machine")
 	if err != nil {
 		return nil, err
 	}
-	var vm VirtualMachine
-	if err := c.do(ctx, http.MethodPost, p, in, &vm); err != nil {
-		return nil, err
+	byHostname := url.Values{"hostname": {in.Hostname}}
+	before, err := c.ListVMs(ctx, byHostname)
+	if err != nil {
+		return nil, fmt.Errorf("listing VMs before the order: %w", err)
 	}
-	if vm.ID == "" {
-		return nil, fmt.Errorf("POST %s: the answer carries no VM id", p)
+	known := map[string]bool{}
+	for _, vm := range before {
+		known[string(vm.ID)] = true
 	}
-	return &vm, nil
+	for attempt := 1; ; attempt++ {
+		var vm VirtualMachine
+		err := c.send(ctx, client.Request{Method: http.MethodPost, Path: p, Body: in, Creates: true}, &vm)
+		if err == nil {
+			if vm.ID == "" {
+				return nil, fmt.Errorf("POST %s: the answer carries no VM id", p)
+			}
+			return &vm, nil
+		}
+		if !client.IsOutcomeUnknown(err) {
+			return nil, err
+		}
+		after, lerr := c.ListVMs(ctx, byHostname)
+		if lerr != nil {
+			return nil, fmt.Errorf("%w; and listing VMs to find out whether it was created failed: %w", err, lerr)
+		}
+		var found []VirtualMachine
+		for _, vm := range after {
+			if !known[string(vm.ID)] && in.matches(vm) {
+				found = append(found, vm)
+			}
+		}
+		switch {
+		case len(found) == 1:
+			found[0].QueueToken = ""
+			return &found[0], nil
+		case len(found) > 1:
+			ids := make([]string, len(found))
+			for i, vm := range found {
+				ids[i] = string(vm.ID)
+			}
+			return nil, fmt.Errorf("%w; since then %d new VMs match this order (%s): check them in the control panel, import the right one and delete the others",
+				err, len(found), strings.Join(ids, ", "))
+		case attempt >= maxCreateAttempts:
+			return nil, fmt.Errorf("%w; no VM was created after %d attempts", err, attempt)
+		}
+	}
+}
+
+// matches reports whether a listed VM is what this order asks for.
+func (in CreateVMInput) matches(vm VirtualMachine) bool {
+	return string(vm.Hostname) == in.Hostname && string(vm.Label) == in.Label &&
+		string(vm.LocationID) == in.LocationID && string(vm.TemplateID) == in.TemplateID
 }
 
 // GetVM reads one VM. A missing VM is an error for which client.IsNotFound is true.
