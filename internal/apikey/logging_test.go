@@ -2,8 +2,6 @@ package apikey_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,13 +18,7 @@ import (
 // holds Terraform's, the test harness's and the provider's lines. It changes the process
 // environment, so it must not run in parallel.
 func TestLogsHoldNoSecrets(t *testing.T) {
-	// KEEP_LOG_DIR keeps the log for reading when the test fails.
-	dir := os.Getenv("KEEP_LOG_DIR")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	t.Setenv("TF_LOG", "TRACE")
-	t.Setenv("TF_LOG_PATH_MASK", filepath.Join(dir, "%s.log"))
+	readLog := acctest.TraceLog(t)
 	env := acctest.New(t)
 	var secrets []string
 	capture := func(s *terraform.State) error {
@@ -57,28 +49,8 @@ resource "gigahost_webhosting_email" "logged_wo" {
 		},
 	})
 
-	files, _ := filepath.Glob(filepath.Join(dir, "*.log"))
-	var log strings.Builder
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// The harness echoes the test's own configuration as "  | ..." lines;
-		// the configuration holds the passwords by design, so those lines
-		// are left out. Every other line (Terraform's and the provider's) is checked.
-		for _, line := range strings.Split(string(b), "\n") {
-			if !strings.HasPrefix(line, "  |") {
-				log.WriteString(line + "\n")
-			}
-		}
-	}
-	text := log.String()
-	for _, want := range []string{"API request", "/account/apikeys", "/webhosting/1234/emails"} {
-		if !strings.Contains(text, want) {
-			t.Fatalf("the log has no %q: the provider's trace lines were not captured (%d bytes in %d files)", want, len(text), len(files))
-		}
-	}
+	text := readLog()
+	acctest.AssertLogged(t, text, "API request", "/account/apikeys", "/webhosting/1234/emails")
 	forbidden := map[string]string{
 		"session password":  mockapi.GigahostPassword,
 		"session token":     "ghs_",
@@ -92,14 +64,5 @@ resource "gigahost_webhosting_email" "logged_wo" {
 		forbidden[fmt.Sprintf("API key secret %d", i)] = s
 		forbidden[fmt.Sprintf("API key secret %d without its prefix", i)] = strings.TrimPrefix(s, "flux_live_")[10:]
 	}
-	for what, s := range forbidden {
-		if strings.Contains(text, s) {
-			i := strings.Index(text, s)
-			line := text[strings.LastIndex(text[:i], "\n")+1:]
-			if j := strings.Index(line, "\n"); j > 0 {
-				line = line[:j]
-			}
-			t.Errorf("the %s is in the TRACE log, for instance in: %.300s", what, strings.ReplaceAll(line, s, "<"+what+">"))
-		}
-	}
+	acctest.AssertNoSecrets(t, text, forbidden)
 }
