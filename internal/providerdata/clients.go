@@ -6,6 +6,7 @@ package providerdata
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -40,19 +41,9 @@ func New(gigasCfg gigas.Config, gigahostCfg gigahost.Config) *Clients {
 func (c *Clients) Gigas() (*gigas.Client, error) {
 	c.gigasOnce.Do(func() {
 		cfg := c.gigasCfg
-		switch {
-		case cfg.APIKey == "" && cfg.Username == "" && cfg.Password == "":
-			c.gigasErr = fmt.Errorf("no Gigas credentials are configured: set the provider attribute gigas_api_key " +
-				"(or the environment variable GIGAS_API_KEY), or gigas_username and gigas_password (GIGAS_USERNAME, GIGAS_PASSWORD)")
-			return
-		case cfg.APIKey == "" && cfg.Username == "":
-			c.gigasErr = fmt.Errorf("gigas_password is set but gigas_username is not: set gigas_username (or GIGAS_USERNAME)")
-			return
-		case cfg.APIKey == "" && cfg.Password == "":
-			c.gigasErr = fmt.Errorf("gigas_username is set but gigas_password is not: set gigas_password (or GIGAS_PASSWORD)")
-			return
+		if c.gigasErr = credentialsError("Gigas", "gigas", cfg.APIKey, cfg.Username, cfg.Password); c.gigasErr == nil {
+			c.gigas, c.gigasErr = gigas.New(cfg)
 		}
-		c.gigas, c.gigasErr = gigas.New(cfg)
 	})
 	return c.gigas, c.gigasErr
 }
@@ -62,21 +53,62 @@ func (c *Clients) Gigas() (*gigas.Client, error) {
 func (c *Clients) Gigahost() (*gigahost.Client, error) {
 	c.gigahostOne.Do(func() {
 		cfg := c.gigahostCfg
-		switch {
-		case cfg.APIKey == "" && cfg.Username == "" && cfg.Password == "":
-			c.gigahostErr = fmt.Errorf("no Gigahost credentials are configured: set the provider attribute gigahost_api_key " +
-				"(or the environment variable GIGAHOST_API_KEY), or gigahost_username and gigahost_password (GIGAHOST_USERNAME, GIGAHOST_PASSWORD)")
-			return
-		case cfg.APIKey == "" && cfg.Username == "":
-			c.gigahostErr = fmt.Errorf("gigahost_password is set but gigahost_username is not: set gigahost_username (or GIGAHOST_USERNAME)")
-			return
-		case cfg.APIKey == "" && cfg.Password == "":
-			c.gigahostErr = fmt.Errorf("gigahost_username is set but gigahost_password is not: set gigahost_password (or GIGAHOST_PASSWORD)")
-			return
+		if c.gigahostErr = credentialsError("Gigahost", "gigahost", cfg.APIKey, cfg.Username, cfg.Password); c.gigahostErr == nil {
+			c.gigahost, c.gigahostErr = gigahost.New(cfg)
 		}
-		c.gigahost, c.gigahostErr = gigahost.New(cfg)
 	})
 	return c.gigahost, c.gigahostErr
+}
+
+// credentialsError says what is missing from a service's credentials: an API
+// key, or a username and password; nil when they are complete. prefix is the
+// attributes' prefix; the environment variables are the same names in capitals.
+func credentialsError(service, prefix, apiKey, username, password string) error {
+	attr := func(name string) string {
+		return fmt.Sprintf("%s_%s (or %s)", prefix, name, strings.ToUpper(prefix+"_"+name))
+	}
+	switch {
+	case apiKey != "" || username != "" && password != "":
+		return nil
+	case username == "" && password == "":
+		return fmt.Errorf("no %s credentials are configured: set the provider attribute %s_api_key (or the environment variable %s), "+
+			"or %s_username and %s_password (%s, %s)", service, prefix, strings.ToUpper(prefix+"_api_key"),
+			prefix, prefix, strings.ToUpper(prefix+"_username"), strings.ToUpper(prefix+"_password"))
+	case username == "":
+		return fmt.Errorf("%s_password is set but %s_username is not: set %s", prefix, prefix, attr("username"))
+	default:
+		return fmt.Errorf("%s_username is set but %s_password is not: set %s", prefix, prefix, attr("password"))
+	}
+}
+
+// GigasClient returns the Gigas client, or nil after adding a diagnostic
+// that says what is missing.
+func GigasClient(c *Clients, diags *diag.Diagnostics) *gigas.Client {
+	if c == nil {
+		diags.AddError("Provider not configured", "The provider was not configured before use; this is a bug in the provider.")
+		return nil
+	}
+	client, err := c.Gigas()
+	if err != nil {
+		diags.AddError("Gigas credentials missing", err.Error())
+		return nil
+	}
+	return client
+}
+
+// GigahostClient returns the Gigahost client, or nil after adding a
+// diagnostic that says what is missing.
+func GigahostClient(c *Clients, diags *diag.Diagnostics) *gigahost.Client {
+	if c == nil {
+		diags.AddError("Provider not configured", "The provider was not configured before use; this is a bug in the provider.")
+		return nil
+	}
+	client, err := c.Gigahost()
+	if err != nil {
+		diags.AddError("Gigahost credentials missing", err.Error())
+		return nil
+	}
+	return client
 }
 
 // GigahostSessionConfigured reports whether session credentials (username and

@@ -117,7 +117,7 @@ func (d *TemplatesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigasClient(d.clients, &resp.Diagnostics)
+	c := providerdata.GigasClient(d.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}

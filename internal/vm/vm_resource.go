@@ -203,7 +203,7 @@ func (r *VMResource) Create(ctx context.Context, req resource.CreateRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigasClient(r.clients, &resp.Diagnostics)
+	c := providerdata.GigasClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -259,7 +259,7 @@ func (r *VMResource) Read(ctx context.Context, req resource.ReadRequest, resp *r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigasClient(r.clients, &resp.Diagnostics)
+	c := providerdata.GigasClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -285,7 +285,7 @@ func (r *VMResource) Update(ctx context.Context, req resource.UpdateRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigasClient(r.clients, &resp.Diagnostics)
+	c := providerdata.GigasClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -339,7 +339,7 @@ func (r *VMResource) Delete(ctx context.Context, req resource.DeleteRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigasClient(r.clients, &resp.Diagnostics)
+	c := providerdata.GigasClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
