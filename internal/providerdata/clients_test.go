@@ -1,7 +1,6 @@
 package providerdata
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -22,7 +21,7 @@ func TestCredentialsError(t *testing.T) {
 		if err != nil {
 			got = err.Error()
 		}
-		if !strings.EqualFold(got, c.want) || got != c.want {
+		if got != c.want {
 			t.Errorf("credentialsError(%q, %q, %q) = %q, want %q", c.key, c.user, c.pass, got, c.want)
 		}
 	}
