@@ -83,7 +83,9 @@ func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 		MarkdownDescription: "A Gigahost server (cloud VPS or bare metal), ordered with `POST /deploy/servers`, billed until it is destroyed. " +
 			"Create blocks until the server is ready; the order id (and the server id, as soon as the deploy status shows it) is saved in " +
 			"state before waiting, so a failed or timed-out deploy stays in state (tainted) and `terraform destroy` cancels it. " +
-			"Destroy cancels the server with early termination (`POST /servers/{id}/cancel`), which stops billing.\n\n" +
+			"Destroy cancels the server with early termination (`POST /servers/{id}/cancel`), which stops billing. " +
+			"An order is never repeated blindly: when its answer is lost (a 5xx or a dropped connection), the provider watches the server list " +
+			"for a new server matching the order and adopts it, orders again only when none shows up (at most 3 orders), and fails naming them when several do.\n\n" +
 			"Pick `product_id`, `price_id` and `region_id` with the `gigahost_catalog` data source, and `os_id` with `gigahost_operating_systems`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -270,26 +272,37 @@ func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	res, err := c.Deploy(ctx, in)
 	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot deploy the Gigahost server", err)
+		if client.IsOutcomeUnknown(err) {
+			// Not an API answer: say what is known of the order as it is.
+			resp.Diagnostics.AddError("Cannot deploy the Gigahost server", err.Error())
+		} else {
+			tfutil.AddAPIError(&resp.Diagnostics, "Cannot deploy the Gigahost server", err)
+		}
 		return
 	}
-	if len(res.OrderIDs) != 1 {
+	var orderID int64
+	switch {
+	case len(res.OrderIDs) == 1:
+		orderID = int64(res.OrderIDs[0])
+	case len(res.OrderIDs) > 1 || res.ServerID == 0:
 		resp.Diagnostics.AddError("Unexpected deploy answer",
 			fmt.Sprintf("POST /deploy/servers for one server answered with %d order ids (%v), message %q; check the account's orders.", len(res.OrderIDs), res.OrderIDs, res.Message))
 		return
 	}
-	orderID := int64(res.OrderIDs[0])
 
 	// The order is billable from now on: save it in state before waiting,
 	// so that a failed wait, a timeout or a crash leaves a tainted resource
-	// that destroy can cancel instead of an orphaned server.
+	// that destroy can cancel instead of an orphaned server. The server id
+	// is known already when the answer was lost and the order's server was
+	// found instead.
 	m.OrderID = idString(orderID)
-	m.ID = types.StringNull()
+	m.ID = idString(res.ServerID)
 	m.unknownsToNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 
 	out, err := c.WaitDeploy(ctx, gigahost.DeployWatch{
-		OrderID: orderID,
+		OrderID:  orderID,
+		ServerID: res.ServerID,
 		OnServerID: func(id int64) {
 			// Record the server id the moment the status shows it, for the same reason.
 			resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), idString(id))...)

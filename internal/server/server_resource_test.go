@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
@@ -354,11 +355,29 @@ resource "gigahost_server" "test" {
 }
 
 // Three servers deployed while a fifth of the requests fail (429, 5xx,
-// dropped connections) still converge, with no duplicate or orphaned order.
+// dropped connections), and the answer to one order is lost after it took
+// effect, still converge, with no duplicate or orphaned order: the three
+// concurrent deploys do not take each other's servers for their own.
 func TestAccServer_faultsConverge(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, func(o *mockapi.Options) { o.RetryAfterSeconds = 0 })
 	env.Mock.SetFaultRate(0.2)
+	env.Mock.FailNext("gigahost", http.MethodPost, "/deploy/servers", mockapi.FaultDropAfter, 1)
+	t.Cleanup(func() {
+		faults, deployFaults := 0, 0
+		for _, r := range env.Mock.Requests() {
+			if r.Fault != "" {
+				faults++
+				if r.Method == http.MethodPost && r.Path == "/deploy/servers" {
+					deployFaults++
+				}
+			}
+		}
+		t.Logf("%d faults injected, %d of them on the %d deploy requests", faults, deployFaults, deployPosts(env.Mock))
+		if faults < 3 || deployFaults < 1 {
+			t.Errorf("only %d faults injected (%d on deploys): the test proves little", faults, deployFaults)
+		}
+	})
 	env.Test(t, resource.TestCase{
 		CheckDestroy: func(s *terraform.State) error {
 			if all := env.Mock.GigahostServers(); len(all) != 3 {
@@ -395,4 +414,76 @@ resource "gigahost_server" "test" {
 			},
 		}},
 	})
+}
+
+// A deploy whose answer is lost is never placed twice blindly: the provider
+// looks for the server the order may have created and adopts it, or orders
+// again only when nothing was created. Either way exactly one server is
+// billed, it is the one in state, with its order, and destroy cancels it.
+// With and without a hostname (then only the product, region, image and
+// billing period tell the server).
+func TestAccServer_lostDeployAnswer(t *testing.T) {
+	t.Parallel()
+	for name, c := range map[string]struct {
+		fault     mockapi.Fault
+		wantPosts int
+	}{
+		"created then dropped": {mockapi.FaultDropAfter, 1},
+		"refused with 500":     {mockapi.Fault500, 2},
+		"dropped before":       {mockapi.FaultDrop, 2},
+	} {
+		for _, hostname := range []string{"web-1.example.no", ""} {
+			t.Run(fmt.Sprintf("%s/hostname=%q", name, hostname), func(t *testing.T) {
+				t.Parallel()
+				env := acctest.New(t)
+				m := env.Mock
+				m.FailNext("gigahost", http.MethodPost, "/deploy/servers", c.fault, 1)
+				hostLine := ""
+				if hostname != "" {
+					hostLine = fmt.Sprintf("  hostname   = %q\n", hostname)
+				}
+				env.Test(t, resource.TestCase{
+					CheckDestroy: noLiveServers(env),
+					Steps: []resource.TestStep{{
+						Config: env.Config(`
+resource "gigahost_server" "test" {
+  product_id = 7951
+  region_id  = 1
+  os_id      = 102
+` + hostLine + `}
+`),
+						Check: func(s *terraform.State) error {
+							live := m.LiveGigahostServers()
+							if len(live) != 1 || len(m.GigahostServers()) != 1 {
+								return fmt.Errorf("%d live of %d ordered, want exactly 1: %+v", len(live), len(m.GigahostServers()), m.GigahostServers())
+							}
+							srv := live[0]
+							attrs := s.RootModule().Resources[addr].Primary.Attributes
+							if attrs["id"] != strconv.FormatInt(srv.ID, 10) || attrs["order_id"] != strconv.FormatInt(srv.OrderID, 10) {
+								return fmt.Errorf("state holds server %s order %s, the mock bills server %d order %d", attrs["id"], attrs["order_id"], srv.ID, srv.OrderID)
+							}
+							if st := m.GigahostServerState(srv.ID); st != "ready" || srv.Hostname != hostname {
+								return fmt.Errorf("server %d %s, hostname %q", srv.ID, st, srv.Hostname)
+							}
+							return nil
+						},
+					}},
+				})
+				if n := deployPosts(m); n != c.wantPosts {
+					t.Errorf("%d deploy requests, want %d", n, c.wantPosts)
+				}
+			})
+		}
+	}
+}
+
+// deployPosts counts the deploy requests the mock saw, injected faults included.
+func deployPosts(m *mockapi.Server) int {
+	n := 0
+	for _, r := range m.Requests() {
+		if r.Service == "gigahost" && r.Method == http.MethodPost && r.Path == "/deploy/servers" {
+			n++
+		}
+	}
+	return n
 }

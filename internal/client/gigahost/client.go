@@ -114,12 +114,19 @@ func apiError(method, path string, r *client.Response) error {
 // (when out is not nil and data is not empty). A 401 on a session token
 // triggers one fresh login and one retry.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	return c.send(ctx, client.Request{Method: method, Path: path, Query: query, Body: body}, out)
+}
+
+// send is do for a prepared request, such as one marked Creates.
+func (c *Client) send(ctx context.Context, req client.Request, out any) error {
+	method, path := req.Method, req.Path
 	for attempt := 0; ; attempt++ {
 		token, err := c.token(ctx)
 		if err != nil {
 			return err
 		}
-		resp, err := c.t.Do(ctx, client.Request{Method: method, Path: path, Query: query, Body: body, Header: client.Bearer(token)})
+		req.Header = client.Bearer(token)
+		resp, err := c.t.Do(ctx, req)
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,11 +41,93 @@ type DeployResult struct {
 	Message      client.String   `json:"message"`
 	Mode         client.String   `json:"mode"`
 	Waitlisted   client.Bool     `json:"waitlisted"`
+	// ServerID is set when the answer was lost and the server the order
+	// created was found instead: OrderIDs then holds the order id its record
+	// shows, if any.
+	ServerID int64 `json:"-"`
 }
+
+// maxDeployAttempts bounds how often Deploy orders again after finding that
+// an order whose answer was lost created nothing.
+const maxDeployAttempts = 3
+
+// createdSlack is how much older than the order a server found after a lost
+// answer may look and still be taken for the order's: the API's clock and
+// ours differ. An older server is one the list taken before the order
+// happened to omit (FIELD-NOTES: live servers are sometimes missing).
+const createdSlack = 10 * time.Minute
 
 // Deploy orders servers. The ids are sent as strings, as in the request the
 // live API is known to accept.
+//
+// A server is billed, so the order is never blindly repeated: when the
+// answer to an order of one server is lost (a 5xx or a dropped connection),
+// Deploy watches the server list for a server that was not there before the
+// order, is not another order's of this Client, and matches the order
+// (product, region, image, billing period, and hostname when the record
+// shows one). The API lists no orders and shows an order's status only by
+// its id, so a placed order can only be seen once it has a server; the
+// watch lasts lostOrderWindow. One such server is adopted and returned with
+// ServerID set; none means the order created nothing and it is placed again
+// (at most maxDeployAttempts orders); several is an error that names them.
 func (c *Client) Deploy(ctx context.Context, in DeployInput) (*DeployResult, error) {
+	body := deployBody(in)
+	single := max(in.Quantity, 1) == 1
+	known := map[int64]bool{}
+	if single {
+		before, err := c.listDeployed(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("listing servers before the order: %w", err)
+		}
+		for _, s := range before {
+			known[int64(s.ID)] = true
+		}
+	}
+	ledger := c.deployLedger()
+	since := time.Now()
+	for attempt := 1; ; attempt++ {
+		var out DeployResult
+		ledger.begin()
+		err := c.send(ctx, client.Request{Method: http.MethodPost, Path: "/deploy/servers", Body: body, Creates: true}, &out)
+		ledger.end(err == nil, out.OrderIDs)
+		if err == nil {
+			return &out, nil
+		}
+		if !client.IsOutcomeUnknown(err) {
+			return nil, err
+		}
+		if !single {
+			return nil, fmt.Errorf("%w; an order of %d servers is not looked for: check the account's servers before ordering again", err, in.Quantity)
+		}
+		found, lerr := c.findLostOrder(ctx, in, known, since)
+		if lerr != nil {
+			return nil, fmt.Errorf("%w; and looking for the server it may have created failed: %w", err, lerr)
+		}
+		switch {
+		case len(found) == 1:
+			srv := found[0]
+			tflog.Warn(ctx, "Gigahost deploy answer lost: adopting the server the order created", map[string]any{
+				"srv_id": int64(srv.ID), "order_id": int64(srv.Order.OrderID), "error": err.Error()})
+			res := &DeployResult{ServerID: int64(srv.ID), Message: "adopted after a lost answer"}
+			if srv.Order.OrderID != 0 {
+				res.OrderIDs, res.OrderNumbers = []client.Int{srv.Order.OrderID}, []client.String{srv.Order.OrderNumber}
+			}
+			return res, nil
+		case len(found) > 1:
+			names := make([]string, len(found))
+			for i, s := range found {
+				names[i] = fmt.Sprintf("server %d (order %d, name %q)", int64(s.ID), int64(s.Order.OrderID), string(s.Name))
+			}
+			return nil, fmt.Errorf("%w; since then %d new servers match this order: %s. Check them in the control panel, import the right one and cancel the others",
+				err, len(found), strings.Join(names, ", "))
+		case attempt >= maxDeployAttempts:
+			return nil, fmt.Errorf("%w; no server was created after %d attempts", err, attempt)
+		}
+		tflog.Info(ctx, "Gigahost deploy answer lost and no server was created: ordering again", map[string]any{"attempt": attempt, "error": err.Error()})
+	}
+}
+
+func deployBody(in DeployInput) map[string]any {
 	body := map[string]any{
 		"pid":       strconv.FormatInt(in.ProductID, 10),
 		"price_id":  strconv.FormatInt(in.PriceID, 10),
@@ -69,11 +152,147 @@ func (c *Client) Deploy(ctx context.Context, in DeployInput) (*DeployResult, err
 	if len(in.Hostnames) > 0 {
 		body["hostnames"] = in.Hostnames
 	}
-	var out DeployResult
-	if err := c.do(ctx, http.MethodPost, "/deploy/servers", nil, body, &out); err != nil {
+	return body
+}
+
+// deployedServer is a server record with its creation time, which tells a
+// server just ordered from an older one that a list happened to omit.
+type deployedServer struct {
+	Server
+	Created client.Int `json:"srv_date_created"` // Unix seconds, 0 if absent
+}
+
+func (c *Client) listDeployed(ctx context.Context) ([]deployedServer, error) {
+	var out []deployedServer
+	if err := c.do(ctx, http.MethodGet, "/servers", nil, nil, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
+}
+
+// lostOrderWindow is how long Deploy watches for the server of an order
+// whose answer was lost before taking it that the order created nothing:
+// twice the absence window (60 s with the default settings), over at least
+// AbsenceReads reads.
+func (c *Client) lostOrderWindow() time.Duration { return 2 * c.AbsenceWindow() }
+
+// findLostOrder watches the server list for servers that an order whose
+// answer was lost may have created: not known before the order, not claimed
+// by another deploy of this Client, created at most createdSlack before
+// since, and matching the order. It returns as soon as it sees some, or
+// none after lostOrderWindow. Exactly one found is claimed at once, so that
+// concurrent deploys do not both adopt it.
+func (c *Client) findLostOrder(ctx context.Context, in DeployInput, known map[int64]bool, since time.Time) ([]Server, error) {
+	ledger := c.deployLedger()
+	begin := time.Now()
+	reads := 0
+	var found []Server
+	err := client.Poll(ctx, c.poll, func(ctx context.Context) (bool, error) {
+		servers, err := c.listDeployed(ctx)
+		if err != nil {
+			return false, err
+		}
+		ledger.mu.Lock()
+		defer ledger.mu.Unlock()
+		if ledger.inFlight > 0 {
+			// Another deploy of this Client awaits its answer: a server
+			// seen now may be its, not yet claimed. Look again later.
+			return false, nil
+		}
+		reads++
+		found = found[:0]
+		for _, s := range servers {
+			id, orderID := int64(s.ID), int64(s.Order.OrderID)
+			if id == 0 || known[id] || ledger.servers[id] || (orderID != 0 && ledger.orders[orderID]) || s.Gone() {
+				continue
+			}
+			if s.Created != 0 && time.Unix(int64(s.Created), 0).Before(since.Add(-createdSlack)) {
+				continue
+			}
+			if in.matches(&s.Server) {
+				found = append(found, s.Server)
+			}
+		}
+		if len(found) == 1 {
+			ledger.servers[int64(found[0].ID)] = true
+		}
+		if len(found) > 0 {
+			return true, nil
+		}
+		return reads >= AbsenceReads && time.Since(begin) >= c.lostOrderWindow(), nil
+	})
+	return found, err
+}
+
+// matches reports whether a server record may be what this order of one
+// server created. Fields the record leaves empty match anything, and so does
+// a hostname the record does not show: the API does not report it reliably.
+func (in DeployInput) matches(s *Server) bool {
+	same := func(want, got int64) bool { return want == 0 || got == 0 || want == got }
+	period := in.BillingPeriod
+	if period == "" {
+		period = "hourly"
+	}
+	wantHost := ""
+	if len(in.Hostnames) > 0 {
+		wantHost = in.Hostnames[0]
+	}
+	shown := shownHostname(s)
+	return same(in.ProductID, s.ProductIDOf()) && same(in.RegionID, int64(s.Datacenter.RegionID)) &&
+		same(in.OSID, int64(s.OSID)) && same(in.ISOID, int64(s.ISOID)) &&
+		(s.BillingPeriod() == "" || s.BillingPeriod() == period) &&
+		(shown == "" || strings.EqualFold(shown, wantHost))
+}
+
+// defaultServerName is the name the API gives a server ordered without a hostname.
+var defaultServerName = regexp.MustCompile(`^(?i)srv[0-9]+\.gigahost\.no$`)
+
+// shownHostname is the hostname a server record shows, "" when it shows
+// only the default name.
+func shownHostname(s *Server) string {
+	for _, h := range []client.String{s.Hostname, s.Name} {
+		name := strings.TrimSpace(string(h))
+		if name != "" && !strings.EqualFold(name, string(s.Label)) && !defaultServerName.MatchString(name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// deployLedger records, per Client, the orders whose answers arrived and the
+// servers adopted after lost answers, so that a deploy looking for its lost
+// order does not take another deploy's server, and how many orders await
+// their answer.
+type deployLedger struct {
+	mu       sync.Mutex
+	inFlight int
+	orders   map[int64]bool
+	servers  map[int64]bool
+}
+
+var ledgers sync.Map // *Client -> *deployLedger
+
+func (c *Client) deployLedger() *deployLedger {
+	l, _ := ledgers.LoadOrStore(c, &deployLedger{orders: map[int64]bool{}, servers: map[int64]bool{}})
+	return l.(*deployLedger) //nolint:forcetypeassert // only *deployLedger is stored
+}
+
+func (l *deployLedger) begin() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.inFlight++
+}
+
+// end records the answer of an order: its order ids, when it arrived.
+func (l *deployLedger) end(answered bool, orderIDs []client.Int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.inFlight--
+	if answered {
+		for _, id := range orderIDs {
+			l.orders[int64(id)] = true
+		}
+	}
 }
 
 // DeployStatus is one order of GET /deploy/status. The API lists an order
