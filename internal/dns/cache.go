@@ -39,6 +39,18 @@ type zoneState struct {
 	// cached holds the latest list fetched; it reflects every write counted
 	// by its gen.
 	cached *flight[[]gigahost.Record]
+	// notes is what this operation's writes since the cached list's fetch
+	// did to the zone: with the cached list, what the zone holds now, as far
+	// as this operation knows, without listing it again.
+	notes []note
+}
+
+// note is what one write did: it made a record with this content present
+// or absent. gen is the write's generation.
+type note struct {
+	gen     uint64
+	key     recordKey
+	present bool
 }
 
 // flight is one fetch of a list: done closes when val and err are set. gen is
@@ -83,19 +95,27 @@ func share[T any](ctx context.Context, mu *sync.Mutex, slot **flight[T], minGen 
 	}
 	f := *slot
 	if f == nil || f.gen < minGen || f.failed() {
-		f = &flight[T]{gen: *gen, done: make(chan struct{})}
+		f = start(ctx, *gen, fetch)
 		*slot = f
-		mu.Unlock()
-		// A fetch serves every caller, so the first caller's cancellation
-		// must not fail the others: run it detached from ctx's deadline
-		// but stop waiting when ctx ends.
-		go func() {
-			f.val, f.err = fetch(context.WithoutCancel(ctx))
-			close(f.done)
-		}()
-	} else {
-		mu.Unlock()
 	}
+	mu.Unlock()
+	return f.wait(ctx)
+}
+
+// start runs fetch as a flight of generation gen. A fetch serves every
+// caller, so the first caller's cancellation must not fail the others: it
+// runs detached from ctx's deadline (callers stop waiting when ctx ends).
+func start[T any](ctx context.Context, gen uint64, fetch func(context.Context) (T, error)) *flight[T] {
+	f := &flight[T]{gen: gen, done: make(chan struct{})}
+	go func() {
+		f.val, f.err = fetch(context.WithoutCancel(ctx))
+		close(f.done)
+	}()
+	return f
+}
+
+// wait returns the flight's result once it is there, or ctx's error.
+func (f *flight[T]) wait(ctx context.Context) (T, error) {
 	select {
 	case <-f.done:
 		return f.val, f.err
@@ -103,6 +123,76 @@ func share[T any](ctx context.Context, mu *sync.Mutex, slot **flight[T], minGen 
 		var zero T
 		return zero, ctx.Err()
 	}
+}
+
+// refresh lists the zone anew, whatever is cached: the list after a write
+// whose outcome is unknown. The new list becomes the cached one.
+func (z *zoneState) refresh(ctx context.Context, fetch func(context.Context) ([]gigahost.Record, error)) ([]gigahost.Record, error) {
+	z.mu.Lock()
+	f := start(ctx, z.gen, fetch)
+	z.cached = f
+	z.mu.Unlock()
+	return f.wait(ctx)
+}
+
+// noteWrite records, from inside a write (which holds writeMu), that the
+// write made a record with this content present or absent.
+func (z *zoneState) noteWrite(key recordKey, present bool) {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	z.notes = append(z.notes, note{gen: z.gen + 1, key: key, present: present})
+}
+
+// zoneView is what a zone held at one moment, as far as this operation
+// knows: a list fetched earlier and the notes of this operation's writes
+// since that list's fetch began.
+type zoneView struct {
+	records []gigahost.Record
+	notes   []note
+	zone    string
+}
+
+// view returns what the zone holds now, as far as this operation knows,
+// from the cached list when there is one (a request only when there is
+// none). Callers hold writeMu, so that no write of this operation changes
+// the zone meanwhile. Changes made outside the operation since the cached
+// list was fetched are not seen.
+func (z *zoneState) view(ctx context.Context, zone string, fetch func(context.Context) ([]gigahost.Record, error)) (zoneView, error) {
+	z.mu.Lock()
+	f := z.cached
+	if f == nil || f.failed() {
+		f = start(ctx, z.gen, fetch)
+		z.cached = f
+	}
+	z.mu.Unlock()
+	// A list still under way finishes before the write is sent, so that it
+	// cannot show the write's own effect.
+	records, err := f.wait(ctx)
+	if err != nil {
+		return zoneView{}, err
+	}
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	// Later lists start at f.gen or later: older notes are of no more use.
+	z.notes = slices.DeleteFunc(z.notes, func(n note) bool { return n.gen <= f.gen })
+	return zoneView{records: records, notes: slices.Clone(z.notes), zone: zone}, nil
+}
+
+// has reports whether the zone held a record with this content.
+func (v zoneView) has(key recordKey) bool {
+	present := false
+	for _, r := range v.records {
+		if keyOf(r, v.zone) == key {
+			present = true
+			break
+		}
+	}
+	for _, n := range v.notes {
+		if n.key == key {
+			present = n.present
+		}
+	}
+	return present
 }
 
 // failed reports whether a finished fetch failed, so that it is retried

@@ -208,3 +208,43 @@ func siblings(records []gigahost.Record, m recordModel, zone string) []string {
 	}
 	return out
 }
+
+// recordKey is a record's content in comparable form: what tells, after a
+// write whose answer was lost, whether the zone holds the record written.
+type recordKey struct {
+	name, typ, value string
+	ttl, priority    int64 // priority -1 for types without one
+}
+
+// keyOf is the key of a record as the API lists it.
+func keyOf(r gigahost.Record, zone string) recordKey {
+	typ := strings.ToUpper(string(r.Type))
+	k := recordKey{name: relativeName(string(r.Name), zone), typ: typ, value: canonicalValue(typ, string(r.Value)), ttl: int64(r.TTL), priority: -1}
+	if hasPriority(typ) && r.Priority != nil {
+		k.priority = int64(*r.Priority)
+	}
+	return k
+}
+
+// inputKey is the key of the record a create or update body writes.
+func inputKey(in gigahost.RecordInput, zone string) recordKey {
+	typ := strings.ToUpper(in.Type)
+	k := recordKey{name: relativeName(in.Name, zone), typ: typ, value: canonicalValue(typ, in.Value), ttl: in.TTL, priority: -1}
+	if k.ttl == 0 {
+		k.ttl = DefaultTTL
+	}
+	if hasPriority(typ) && in.Priority != nil {
+		k.priority = *in.Priority
+	}
+	return k
+}
+
+// findKey finds a record with exactly this content.
+func findKey(records []gigahost.Record, key recordKey, zone string) (gigahost.Record, bool) {
+	for _, r := range records {
+		if keyOf(r, zone) == key {
+			return r, true
+		}
+	}
+	return gigahost.Record{}, false
+}

@@ -2,6 +2,7 @@ package dns
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -139,16 +140,17 @@ func (r *RecordResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	zs := r.zones().zone(zoneID)
-	gen, err := zs.write(func() error { return c.CreateRecord(ctx, zoneID, in) }, nil)
+	var found *gigahost.Record // known when a lost answer was resolved by listing the zone
+	gen, err := zs.write(func() (err error) {
+		found, err = r.createRecord(ctx, c, zs, zoneID, zone, in)
+		return err
+	}, nil)
 	if err != nil {
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot create DNS record", err)
 		return
 	}
-	// The API answers a create with no id: the record is found in the zone's
-	// list. Listing after the writes queued behind this one serves them all.
-	zs.waitIdle(ctx)
-	rec, ok, err := r.resolve(ctx, c, zoneID, gen, in, zone)
-	if err != nil || !ok {
+	rec, err := r.written(ctx, c, zs, zoneID, gen, in, zone, found)
+	if err != nil {
 		r.addResolveError(&resp.Diagnostics, in, err)
 		return
 	}
@@ -156,6 +158,25 @@ func (r *RecordResource) Create(ctx context.Context, req resource.CreateRequest,
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
 }
+
+// written returns the record a create or update wrote: found, when the
+// write already found it, else from the zone's list. The API answers a
+// write with no id; listing after the writes queued behind this one serves
+// them all. A record not found is an error for which errNotListed is true.
+func (r *RecordResource) written(ctx context.Context, c *gigahost.Client, zs *zoneState, zoneID string, gen uint64, in gigahost.RecordInput, zone string, found *gigahost.Record) (gigahost.Record, error) {
+	if found != nil {
+		return *found, nil
+	}
+	zs.waitIdle(ctx)
+	rec, ok, err := r.resolve(ctx, c, zoneID, gen, in, zone)
+	if err == nil && !ok {
+		err = errNotListed
+	}
+	return rec, err
+}
+
+// errNotListed is a record written but not in its zone's list.
+var errNotListed = errors.New("record not listed")
 
 // resolve lists the zone as of generation gen and finds the record written
 // with in.
@@ -169,7 +190,7 @@ func (r *RecordResource) resolve(ctx context.Context, c *gigahost.Client, zoneID
 }
 
 func (r *RecordResource) addResolveError(diags *diag.Diagnostics, in gigahost.RecordInput, err error) {
-	if err != nil {
+	if err != nil && !errors.Is(err, errNotListed) {
 		tfutil.AddAPIError(diags, "DNS record written, but listing its zone failed", err)
 		return
 	}
@@ -244,6 +265,7 @@ func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	zs := r.zones().zone(zoneID)
+	var found *gigahost.Record // known when a lost answer was resolved by listing the zone
 	gen, err := zs.write(func() error {
 		// The id in state may be stale (any change of the record changes
 		// it): find the record as it is now, from the current list.
@@ -256,15 +278,15 @@ func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest,
 			return fmt.Errorf("the %s record %s %q is no longer in zone %s; run terraform apply again to re-create it",
 				state.Type.ValueString(), state.Name.ValueString(), state.Value.ValueString(), zoneID)
 		}
-		return c.UpdateRecord(ctx, zoneID, string(cur.ID), in)
+		found, err = r.updateRecord(ctx, c, zs, zoneID, zone, cur, in)
+		return err
 	}, nil)
 	if err != nil {
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot update DNS record", err)
 		return
 	}
-	zs.waitIdle(ctx)
-	rec, ok, err := r.resolve(ctx, c, zoneID, gen, in, zone)
-	if err != nil || !ok {
+	rec, err := r.written(ctx, c, zs, zoneID, gen, in, zone, found)
+	if err != nil {
 		r.addResolveError(&resp.Diagnostics, in, err)
 		return
 	}
@@ -290,7 +312,8 @@ func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	var deleted gigahost.Record
-	_, err = r.zones().zone(zoneID).write(func() error {
+	zs := r.zones().zone(zoneID)
+	_, err = zs.write(func() error {
 		records, err := r.records(ctx, c, zoneID, 0)
 		if err != nil {
 			return err
@@ -300,7 +323,11 @@ func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest,
 			return nil // already gone
 		}
 		deleted = cur
-		return c.DeleteRecord(ctx, zoneID, string(cur.ID), cur)
+		if err := c.DeleteRecord(ctx, zoneID, string(cur.ID), cur); err != nil {
+			return err
+		}
+		zs.noteWrite(keyOf(cur, zone), false)
+		return nil
 	}, func(records []gigahost.Record) []gigahost.Record {
 		// The delete removed exactly this record, so the cached list stays
 		// true without it and the next delete needs no new list.

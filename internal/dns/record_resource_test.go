@@ -495,6 +495,10 @@ func TestAccRecord_concurrentWritesSerialised(t *testing.T) {
 	// with an injected 500. Terraform runs 10 operations at a time.
 	env.Mock.SetDNSWriteConflicts(1, 20e6)
 	env.Mock.SetFaultRate(0.1, mockapi.Fault500)
+	// And for certain: three creates take effect but lose their answer,
+	// three more are refused with 500. Each record must be written once.
+	env.Mock.FailNext("gigahost", "POST", "/dns/zones/", mockapi.FaultDropAfter, 3)
+	env.Mock.FailNext("gigahost", "POST", "/dns/zones/", mockapi.Fault500, 3)
 	const zone = "many.example"
 	records := manyRecords(30)
 	env.Test(t, resource.TestCase{
@@ -527,6 +531,16 @@ func TestAccRecord_concurrentWritesSerialised(t *testing.T) {
 	})
 	if n := env.Mock.CountRequests("gigahost", "", "/dns"); n == 0 {
 		t.Fatal("no requests counted")
+	}
+	// Refused creates were sent again, creates that took effect were not.
+	if n := recordWrites(env.Mock, "POST"); n != 30 {
+		t.Errorf("%d record creates reached the API, want 30 (each record once)", n)
+	}
+	if n := faulted(env.Mock, "POST", mockapi.FaultDropAfter); n != 3 {
+		t.Errorf("%d creates lost their answer after taking effect, want 3", n)
+	}
+	if n := faulted(env.Mock, "POST", mockapi.Fault500); n < 3 {
+		t.Errorf("%d creates refused with 500, want at least 3", n)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 )
@@ -125,8 +126,57 @@ func (c *Client) ListRecords(ctx context.Context, zoneID string) ([]Record, erro
 
 // CreateRecord creates a record. The API returns no id: list the zone and
 // match the record to learn it.
+//
+// A create is never repeated blindly: repeated after it took effect, it
+// would fail on the duplicate or make a second record. It is retried only
+// when the API cannot have acted (429, a connection that could not be
+// opened); after a 5xx answer or a connection lost once the request was
+// sent, the error is one for which client.IsOutcomeUnknown is true, and the
+// caller lists the zone to learn whether the record exists before it tries
+// again (at most RecordCreateAttempts times, waiting RetryWait between).
 func (c *Client) CreateRecord(ctx context.Context, zoneID string, in RecordInput) error {
-	return c.do(ctx, http.MethodPost, "/dns/zones/"+url.PathEscape(zoneID)+"/records", nil, in, nil)
+	return c.sendDNS(ctx, client.Request{Method: http.MethodPost, Path: "/dns/zones/" + url.PathEscape(zoneID) + "/records", Body: in, Creates: true}, nil)
+}
+
+// RecordCreateAttempts is how many times a record create may be sent when
+// each earlier attempt was found, by listing the zone, to have created
+// nothing: as many as the transport gives any request (max_retries + 1).
+func (c *Client) RecordCreateAttempts() int { return max(c.cfg.Transport.MaxRetries, 0) + 1 }
+
+// RetryWait is the wait before attempt n+1 (n >= 1) of a request the caller
+// repeats itself, shaped like the transport's own retries.
+func (c *Client) RetryWait(n int) time.Duration {
+	lo, hi := c.cfg.Transport.RetryWaitMin, c.cfg.Transport.RetryWaitMax
+	if lo <= 0 {
+		lo = 500 * time.Millisecond
+	}
+	if hi <= 0 {
+		hi = 15 * time.Second
+	}
+	return client.Backoff(lo, hi, n-1, nil)
+}
+
+// sendDNS is do for a prepared request, such as one marked Creates.
+func (c *Client) sendDNS(ctx context.Context, req client.Request, out any) error {
+	for attempt := 0; ; attempt++ {
+		token, err := c.token(ctx)
+		if err != nil {
+			return err
+		}
+		req.Header = client.Bearer(token)
+		resp, err := c.t.Do(ctx, req)
+		if err != nil {
+			return err
+		}
+		if resp.Status == http.StatusUnauthorized && c.HasSession() && attempt == 0 {
+			c.dropSession(token)
+			continue
+		}
+		if resp.Status < 200 || resp.Status > 299 {
+			return apiError(req.Method, req.Path, resp)
+		}
+		return decodeData(req.Method, req.Path, resp.Body, out)
+	}
 }
 
 // UpdateRecord replaces a record's content. The record's id changes: list
