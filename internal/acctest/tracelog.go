@@ -1,6 +1,7 @@
 package acctest
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,10 +23,11 @@ func TraceLog(t *testing.T) func() string {
 	t.Setenv("TF_LOG", "TRACE")
 	t.Setenv("TF_LOG_PATH_MASK", filepath.Join(dir, "%s.log"))
 	return func() string {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.log"))
+		logs := os.DirFS(dir)
+		files, _ := fs.Glob(logs, "*.log")
 		var log strings.Builder
 		for _, f := range files {
-			b, err := os.ReadFile(f)
+			b, err := fs.ReadFile(logs, f)
 			if err != nil {
 				t.Fatal(err)
 			}
