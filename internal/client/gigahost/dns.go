@@ -135,7 +135,7 @@ func (c *Client) ListRecords(ctx context.Context, zoneID string) ([]Record, erro
 // caller lists the zone to learn whether the record exists before it tries
 // again (at most RecordCreateAttempts times, waiting RetryWait between).
 func (c *Client) CreateRecord(ctx context.Context, zoneID string, in RecordInput) error {
-	return c.sendDNS(ctx, client.Request{Method: http.MethodPost, Path: "/dns/zones/" + url.PathEscape(zoneID) + "/records", Body: in, Creates: true}, nil)
+	return c.send(ctx, client.Request{Method: http.MethodPost, Path: "/dns/zones/" + url.PathEscape(zoneID) + "/records", Body: in, Creates: true}, nil)
 }
 
 // RecordCreateAttempts is how many times a record create may be sent when
@@ -154,29 +154,6 @@ func (c *Client) RetryWait(n int) time.Duration {
 		hi = 15 * time.Second
 	}
 	return client.Backoff(lo, hi, n-1, nil)
-}
-
-// sendDNS is do for a prepared request, such as one marked Creates.
-func (c *Client) sendDNS(ctx context.Context, req client.Request, out any) error {
-	for attempt := 0; ; attempt++ {
-		token, err := c.token(ctx)
-		if err != nil {
-			return err
-		}
-		req.Header = client.Bearer(token)
-		resp, err := c.t.Do(ctx, req)
-		if err != nil {
-			return err
-		}
-		if resp.Status == http.StatusUnauthorized && c.HasSession() && attempt == 0 {
-			c.dropSession(token)
-			continue
-		}
-		if resp.Status < 200 || resp.Status > 299 {
-			return apiError(req.Method, req.Path, resp)
-		}
-		return decodeData(req.Method, req.Path, resp.Body, out)
-	}
 }
 
 // UpdateRecord replaces a record's content. The record's id changes: list
