@@ -1,21 +1,11 @@
 package server_test
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/hashicorp/go-hclog"
-	"github.com/hashicorp/go-plugin"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
-
+	"github.com/gigaform/terraform-provider-giga/internal/acctest"
 	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
 	"github.com/gigaform/terraform-provider-giga/internal/provider"
 )
@@ -33,19 +23,12 @@ const benchDelay = 5 * time.Second
 //
 //	go test ./internal/server -run '^$' -bench BenchmarkServerApply -benchtime 1x
 func BenchmarkServerApply(b *testing.B) {
-	tf, err := exec.LookPath("terraform")
-	if err != nil {
-		b.Skip("terraform not on PATH")
-	}
-	// The provider would log every request to stderr outside Terraform.
-	b.Setenv("TF_LOG_PROVIDER", "OFF")
-	b.Setenv("TF_LOG_SDK", "OFF")
 	for _, absence := range []bool{false, true} {
 		for _, n := range []int{1, 10} {
 			b.Run(fmt.Sprintf("servers=%d/transient_absence=%v", n, absence), func(b *testing.B) {
 				var wall, beforePost, polls, requests float64
 				for range b.N {
-					r := benchApply(b, tf, n, absence)
+					r := benchApply(b, n, absence)
 					wall += r.wall.Seconds()
 					beforePost += r.beforePost.Seconds()
 					polls += float64(r.polls) / float64(n)
@@ -72,7 +55,7 @@ type benchResult struct {
 // With absence, every server is missing from the record views for one read
 // once ready (the mock's default does that to a quarter of them); without,
 // never.
-func benchApply(b *testing.B, tf string, n int, absence bool) benchResult {
+func benchApply(b *testing.B, n int, absence bool) benchResult {
 	b.Helper()
 	b.StopTimer()
 	mock := mockapi.New(mockapi.Options{Seed: 7, ProvisioningDelay: benchDelay})
@@ -84,28 +67,8 @@ func benchApply(b *testing.B, tf string, n int, absence bool) benchResult {
 		mock.SetGigahostTransientAbsence(0, 0)
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	reattachCh := make(chan *plugin.ReattachConfig, 1)
-	closeCh := make(chan struct{})
-	factory := providerserver.NewProtocol6(provider.NewWithOptions("bench", provider.Options{})())
-	go func() {
-		_ = tf6server.Serve("registry.terraform.io/gigaform/giga", factory,
-			tf6server.WithDebug(ctx, reattachCh, closeCh),
-			tf6server.WithGoPluginLogger(hclog.New(&hclog.LoggerOptions{Output: io.Discard, Level: hclog.Off})))
-	}()
-	var rc *plugin.ReattachConfig
-	select {
-	case rc = <-reattachCh:
-	case <-time.After(10 * time.Second):
-		b.Fatal("provider server did not start")
-	}
-	reattach, _ := json.Marshal(map[string]any{"registry.terraform.io/gigaform/giga": map[string]any{
-		"Protocol": string(rc.Protocol), "ProtocolVersion": rc.ProtocolVersion, "Pid": rc.Pid, "Test": true,
-		"Addr": map[string]string{"Network": rc.Addr.Network(), "String": rc.Addr.String()},
-	}})
-
-	dir := b.TempDir()
+	tf := acctest.NewTerraform(b, provider.Options{})
+	defer tf.Close()
 	cfg := fmt.Sprintf(`
 terraform {
   required_providers {
@@ -129,31 +92,23 @@ resource "gigahost_server" "bench" {
   hostname   = "bench-${count.index}.example.no"
 }
 `, mock.GigahostURL(), mockapi.GigahostAPIKey, n)
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(cfg), 0o600); err != nil {
-		b.Fatal(err)
-	}
-	run := func(args ...string) {
-		cmd := exec.CommandContext(ctx, tf, args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattach), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("terraform %v: %v\n%s", args, err, out)
-		}
-	}
-	run("init", "-input=false", "-backend=false")
+	tf.Write("main.tf", cfg)
+	tf.Run("init", "-input=false", "-backend=false")
 	mock.ResetRequests()
 
 	var res benchResult
 	posted := make(chan time.Duration, 1)
 	b.StartTimer()
 	start := time.Now()
+	done := make(chan struct{})
+	defer close(done)
 	go func() { // when the first deploy order reaches the mock
-		for ctx.Err() == nil && mock.CountRequests("gigahost", "POST", "/deploy/servers") == 0 {
+		for !isClosed(done) && mock.CountRequests("gigahost", "POST", "/deploy/servers") == 0 {
 			time.Sleep(5 * time.Millisecond)
 		}
 		posted <- time.Since(start)
 	}()
-	run("apply", "-auto-approve", "-input=false")
+	tf.Run("apply", "-auto-approve", "-input=false")
 	res.wall = time.Since(start)
 	b.StopTimer()
 	res.beforePost = <-posted
@@ -163,12 +118,19 @@ resource "gigahost_server" "bench" {
 	if live := len(mock.LiveGigahostServers()); live != n {
 		b.Fatalf("%d servers live after apply, want %d", live, n)
 	}
-	run("destroy", "-auto-approve", "-input=false")
+	tf.Run("destroy", "-auto-approve", "-input=false")
 	if live := len(mock.LiveGigahostServers()); live != 0 {
 		b.Fatalf("%d servers live after destroy", live)
 	}
-	cancel()
-	<-closeCh
 	b.StartTimer()
 	return res
+}
+
+func isClosed(c chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
 }
