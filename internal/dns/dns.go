@@ -33,16 +33,7 @@ func (b *base) configure(data any, diags *diag.Diagnostics) {
 // client returns the Gigahost client or adds a diagnostic that says which
 // credential is missing.
 func (b *base) client(diags *diag.Diagnostics) *gigahost.Client {
-	if b.clients == nil {
-		diags.AddError("Provider not configured", "The provider was not configured before use; this is a bug in the provider.")
-		return nil
-	}
-	c, err := b.clients.Gigahost()
-	if err != nil {
-		diags.AddError("Gigahost credentials missing", err.Error())
-		return nil
-	}
-	return c
+	return providerdata.GigahostClient(b.clients, diags)
 }
 
 func (b *base) zones() *zones { return sharedZones(b.clients) }

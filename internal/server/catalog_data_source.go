@@ -144,7 +144,7 @@ func (d *CatalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigahostClient(d.clients, &resp.Diagnostics)
+	c := providerdata.GigahostClient(d.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}

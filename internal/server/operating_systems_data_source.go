@@ -109,7 +109,7 @@ func (d *OperatingSystemsDataSource) Read(ctx context.Context, req datasource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigahostClient(d.clients, &resp.Diagnostics)
+	c := providerdata.GigahostClient(d.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}

@@ -225,19 +225,6 @@ func reinstallPlanned(state, plan *serverModel) bool {
 	return !state.OSID.IsNull() && !plan.OSID.IsNull() && !state.OSID.Equal(plan.OSID)
 }
 
-func (r *ServerResource) client(diags *diag.Diagnostics) *gigahost.Client {
-	if r.clients == nil {
-		diags.AddError("Provider not configured", "The provider was not configured before use; this is a bug in the provider.")
-		return nil
-	}
-	c, err := r.clients.Gigahost()
-	if err != nil {
-		diags.AddError("Gigahost credentials missing", err.Error())
-		return nil
-	}
-	return c
-}
-
 // Create implements resource.Resource.
 func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var m serverModel
@@ -245,7 +232,7 @@ func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := r.client(&resp.Diagnostics)
+	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -366,7 +353,7 @@ func (r *ServerResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := r.client(&resp.Diagnostics)
+	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -472,7 +459,7 @@ func (r *ServerResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := r.client(&resp.Diagnostics)
+	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -540,7 +527,7 @@ func (r *ServerResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := r.client(&resp.Diagnostics)
+	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
