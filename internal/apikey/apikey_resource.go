@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -90,7 +91,9 @@ func (r *APIKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"since the API refuses API-key tokens on `/account/apikeys`. The secret is returned only at creation and at rotation " +
 			"and is kept (sensitive) in the state; change `rotation_triggers` to rotate it. Destroying the resource revokes the key. " +
 			"A key that is revoked or expired outside Terraform disappears from the state, and the next apply creates a new one. " +
-			"Import with the key id; the secret is then unknown to Terraform (null) until the next rotation.",
+			"Import with the key id; the secret is then unknown to Terraform (null). An imported key is not rotated when " +
+			"`rotation_triggers` is first recorded (the apply after the import only stores the triggers, so a secret in use keeps working); " +
+			"a later change of the triggers rotates it and stores the new secret.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "The key id (`key_id`).",
@@ -122,13 +125,16 @@ func (r *APIKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"expires_at": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: "Unix time at which the key is revoked automatically; must be in the future when set or changed. " +
-					"Changed in place. Once the key has expired it leaves the state and the plan proposes a new key (with a new `expires_at`).",
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
+					"The API cannot change the expiry of an existing key, so changing, adding or removing it replaces the key " +
+					"(a new id and secret; add `lifecycle { create_before_destroy = true }` to have the new key before the old one is revoked). " +
+					"Once the key has expired it leaves the state and the plan proposes a new key (with a new `expires_at`).",
+				Validators:    []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 			},
 			"rotation_triggers": schema.MapAttribute{
 				Optional: true, ElementType: types.StringType,
 				MarkdownDescription: "Arbitrary values; any change rotates the secret in place (the old secret stops working at once), " +
-					"for example `{ rotated = \"2026-q3\" }` or a `time_rotating` id.",
+					"for example `{ rotated = \"2026-q3\" }` or a `time_rotating` id. After an import, the first triggers are only recorded.",
 			},
 			"secret": schema.StringAttribute{
 				Computed: true, Sensitive: true,
@@ -246,10 +252,34 @@ func (r *APIKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	var planTriggers, stateTriggers types.Map
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("rotation_triggers"), &planTriggers)...)
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("rotation_triggers"), &stateTriggers)...)
-	if !planTriggers.Equal(stateTriggers) {
+	var stateSecret types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("secret"), &stateSecret)...)
+	if rotates(stateTriggers, planTriggers, stateSecret) {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("secret"), types.StringUnknown())...)
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("prefix"), types.StringUnknown())...)
 	}
+}
+
+// rotates reports whether an update rotates the secret: when the triggers
+// change, except when an imported key (no secret known, no triggers stored)
+// gets its first triggers. Rotating then would break the secret that is in
+// use elsewhere, just for adopting the key.
+func rotates(stateTriggers, planTriggers types.Map, stateSecret types.String) bool {
+	if planTriggers.Equal(stateTriggers) {
+		return false
+	}
+	imported := stateSecret.IsNull() && stateTriggers.IsNull()
+	return !imported
+}
+
+// keyID reads the key id of the state, or adds an error.
+func keyID(state apiKeyModel, diags *diag.Diagnostics) (int64, bool) {
+	id, err := strconv.ParseInt(state.ID.ValueString(), 10, 64)
+	if err != nil {
+		diags.AddError("Invalid id in state", fmt.Sprintf("API key id %q is not a number", state.ID.ValueString()))
+		return 0, false
+	}
+	return id, true
 }
 
 // Create implements resource.Resource.
@@ -290,9 +320,8 @@ func (r *APIKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := strconv.ParseInt(state.ID.ValueString(), 10, 64)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid id in state", fmt.Sprintf("API key id %q is not a number", state.ID.ValueString()))
+	id, ok := keyID(state, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	c := r.sessionClient(&resp.Diagnostics)
@@ -323,8 +352,8 @@ func (r *APIKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// Update implements resource.Resource: label, permissions and expires_at in
-// place, and a rotation when rotation_triggers change.
+// Update implements resource.Resource: label and permissions in place, and a
+// rotation when rotation_triggers change (expires_at replaces the key).
 func (r *APIKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state apiKeyModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -336,9 +365,8 @@ func (r *APIKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if c == nil {
 		return
 	}
-	id, err := strconv.ParseInt(state.ID.ValueString(), 10, 64)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid id in state", fmt.Sprintf("API key id %q is not a number", state.ID.ValueString()))
+	id, ok := keyID(state, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 
@@ -351,11 +379,6 @@ func (r *APIKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if statePerms := state.Permissions.toAPI(ctx, &resp.Diagnostics); !permissionsEqual(planPerms, statePerms) {
 		upd.Permissions = planPerms
 	}
-	expiryChanged := !plan.ExpiresAt.Equal(state.ExpiresAt)
-	if expiryChanged {
-		at := plan.ExpiresAt.ValueInt64() // 0 when removed: no expiry
-		upd.ExpiresAt = &at
-	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -365,7 +388,7 @@ func (r *APIKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 
 	secret, prefix := state.Secret, state.Prefix
-	if !plan.RotationTriggers.Equal(state.RotationTriggers) {
+	if rotates(state.RotationTriggers, plan.RotationTriggers, state.Secret) {
 		rotated, err := c.RotateAPIKey(ctx, id)
 		if err != nil {
 			tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot rotate the API key %d", id), err)
@@ -383,17 +406,11 @@ func (r *APIKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the API key %d after the update", id), err)
 		return
 	}
-	triggers, wantExpiry := plan.RotationTriggers, plan.ExpiresAt
+	triggers := plan.RotationTriggers
 	plan.fromAPI(*k)
 	plan.Secret, plan.RotationTriggers = secret, triggers
 	if prefix.ValueString() != "" {
 		plan.Prefix = prefix
-	}
-	if expiryChanged && !plan.ExpiresAt.Equal(wantExpiry) {
-		resp.Diagnostics.AddAttributeError(path.Root("expires_at"), "The API did not change expires_at",
-			fmt.Sprintf("The API accepted the update of key %d but still reports its old expiry. The documented update takes only label and permissions; "+
-				"to change the expiry, replace the key (for example with terraform apply -replace).", id))
-		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }

@@ -104,19 +104,19 @@ func TestAccAPIKeyResource_lifecycle(t *testing.T) {
 				},
 			},
 			{
-				// Label, permissions and expiry: in place, same id and secret.
+				// Label and permissions: in place, same id and secret.
 				Config: sessionProvider(env) + keyConfig("ci-deploy", `{
     webhosting = { mode = "rw" }
     billing    = { mode = "r" }
   }`, fmt.Sprintf(`  expires_at        = %d
-  rotation_triggers = { round = "1" }`, expiry2)),
+  rotation_triggers = { round = "1" }`, expiry1)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(keyAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(keyAddr, tfjsonpath.New("secret"), knownvalue.NotNull()),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(keyAddr, tfjsonpath.New("label"), knownvalue.StringExact("ci-deploy")),
-					statecheck.ExpectKnownValue(keyAddr, tfjsonpath.New("expires_at"), knownvalue.Int64Exact(expiry2)),
+					statecheck.ExpectKnownValue(keyAddr, tfjsonpath.New("expires_at"), knownvalue.Int64Exact(expiry1)),
 				},
 				Check: func(s *terraform.State) error {
 					rec, err := keyRecord(env, s)
@@ -128,7 +128,7 @@ func TestAccAPIKeyResource_lifecycle(t *testing.T) {
 					switch {
 					case id != firstID || secret != firstSecret || rec.Secret != firstSecret:
 						return fmt.Errorf("the update changed the key or its secret")
-					case rec.Label != "ci-deploy" || rec.ExpiresAt != expiry2 || len(rec.Permissions) != 2 || rec.Permissions[mockapi.CatWebhosting].Mode != "rw":
+					case rec.Label != "ci-deploy" || rec.ExpiresAt != expiry1 || len(rec.Permissions) != 2 || rec.Permissions[mockapi.CatWebhosting].Mode != "rw":
 						return fmt.Errorf("mock record after update: %+v", rec)
 					}
 					if st := keyStatus(t, env, firstSecret); st != http.StatusOK {
@@ -143,7 +143,7 @@ func TestAccAPIKeyResource_lifecycle(t *testing.T) {
     webhosting = { mode = "rw" }
     billing    = { mode = "r" }
   }`, fmt.Sprintf(`  expires_at        = %d
-  rotation_triggers = { round = "2" }`, expiry2)),
+  rotation_triggers = { round = "2" }`, expiry1)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(keyAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectUnknownValue(keyAddr, tfjsonpath.New("secret")),
@@ -178,15 +178,57 @@ func TestAccAPIKeyResource_lifecycle(t *testing.T) {
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: []string{"secret", "rotation_triggers"},
 			},
+			{
+				// The documented update cannot change the expiry: a new key
+				// replaces the old one, which is revoked.
+				Config: sessionProvider(env) + keyConfig("ci-deploy", `{
+    webhosting = { mode = "rw" }
+    billing    = { mode = "r" }
+  }`, fmt.Sprintf(`  expires_at        = %d
+  rotation_triggers = { round = "2" }`, expiry2)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(keyAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(keyAddr, tfjsonpath.New("expires_at"), knownvalue.Int64Exact(expiry2)),
+				},
+				Check: func(s *terraform.State) error {
+					rec, err := keyRecord(env, s)
+					if err != nil {
+						return err
+					}
+					secret, _ := stateAttr(s, keyAddr, "secret")
+					n, _ := strconv.ParseInt(firstID, 10, 64)
+					old, _ := env.Mock.GigahostAPIKeyByID(n)
+					switch {
+					case strconv.FormatInt(rec.ID, 10) == firstID:
+						return fmt.Errorf("the expiry change kept key %s", firstID)
+					case rec.ExpiresAt != expiry2 || rec.Secret != secret || rec.Label != "ci-deploy":
+						return fmt.Errorf("new key in the mock: %+v", rec)
+					case old.Status != "revoked":
+						return fmt.Errorf("the replaced key %s is %q, want revoked", firstID, old.Status)
+					}
+					return nil
+				},
+			},
 		},
 	})
+	if n := env.Mock.ActiveGigahostAPIKeyCount(); n != 1 {
+		t.Errorf("%d active keys after destroy, want only the seeded one", n)
+	}
 }
 
+// TestAccAPIKeyResource_importHasNoSecret imports a key made elsewhere: the
+// plan is clean and the secret null; the first rotation_triggers are only
+// recorded (the secret in use keeps working), a later change rotates.
 func TestAccAPIKeyResource_importHasNoSecret(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	secret := env.Mock.AddGigahostAPIKey("made elsewhere", map[string]mockapi.GigahostPermission{mockapi.CatBilling: {Mode: "r"}}, 0)
 	rec, _ := env.Mock.GigahostAPIKeyBySecret(secret)
+	withTriggers := func(round string) string {
+		return sessionProvider(env) + keyConfig("made elsewhere", `{ billing = { mode = "r" } }`, fmt.Sprintf(`  rotation_triggers = { round = %q }`, round))
+	}
 	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sessionProvider(env) + fmt.Sprintf(`
@@ -201,6 +243,42 @@ import {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(keyAddr, tfjsonpath.New("secret"), knownvalue.Null()),
 				statecheck.ExpectKnownValue(keyAddr, tfjsonpath.New("prefix"), knownvalue.StringExact(rec.Prefix)),
+			},
+		}, {
+			Config: withTriggers("1"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(keyAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(keyAddr, tfjsonpath.New("secret"), knownvalue.Null()),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(keyAddr, tfjsonpath.New("secret"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(keyAddr, tfjsonpath.New("rotation_triggers"), knownvalue.MapExact(map[string]knownvalue.Check{"round": knownvalue.StringExact("1")})),
+			},
+			Check: func(*terraform.State) error {
+				// 403, not 401: the key authenticates (it just may not read web hosting).
+				if now, _ := env.Mock.GigahostAPIKeyByID(rec.ID); now.Secret != secret || keyStatus(t, env, secret) == http.StatusUnauthorized {
+					return fmt.Errorf("recording the first triggers rotated the imported key")
+				}
+				if n := env.Mock.CountRequests("gigahost", "POST", fmt.Sprintf("/account/apikeys/%d/rotate", rec.ID)); n != 0 {
+					return fmt.Errorf("%d rotations", n)
+				}
+				return nil
+			},
+		}, {
+			Config: withTriggers("2"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue(keyAddr, tfjsonpath.New("secret")),
+			}},
+			Check: func(s *terraform.State) error {
+				got, _ := stateAttr(s, keyAddr, "secret")
+				now, _ := env.Mock.GigahostAPIKeyByID(rec.ID)
+				switch {
+				case got == "" || got != now.Secret:
+					return fmt.Errorf("the state does not hold the rotated secret")
+				case keyStatus(t, env, secret) != http.StatusUnauthorized:
+					return fmt.Errorf("the secret from before the rotation still works")
+				}
+				return nil
 			},
 		}},
 	})

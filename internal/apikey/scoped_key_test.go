@@ -131,8 +131,10 @@ resource "gigahost_dns_record" %q {
 				},
 			},
 			{
-				Config:      setup + record("allowed", allowed) + record("other", other),
-				ExpectError: regexp.MustCompile(`(?s)HTTP 403.*no access to this dns\s+object`),
+				Config: setup + record("allowed", allowed) + record("other", other),
+				// Whitespace-tolerant: Terraform wraps the detail, and the DNS
+				// resource's wording decides where.
+				ExpectError: regexp.MustCompile(`(?s)HTTP\s+403.*no\s+access\s+to\s+this\s+dns\s+object`),
 			},
 		},
 	})

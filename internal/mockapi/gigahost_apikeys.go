@@ -11,10 +11,9 @@ import (
 // API-key management, /account/apikeys. Only session tokens get here: the
 // permission model answers 403 to API-key tokens on every one of these routes
 // (see authorize). The create answer carries the secret and prefix but no
-// key_id (FIELD-NOTES): clients must find the key by its prefix.
-//
-// Beyond the docs, PUT also takes expires_at (a number, 0 or null to clear);
-// the docs list only label and permissions for PUT.
+// key_id (FIELD-NOTES): clients must find the key by its prefix. PUT takes
+// label and permissions only, as documented; anything else in its body (such
+// as expires_at) is ignored.
 
 func (s *Server) registerAPIKeys(mux *http.ServeMux) {
 	s.ghRoute(mux, "GET /account/apikeys", catAPIKeys, "", s.akList)
@@ -178,19 +177,19 @@ func parsePermissions(v any) (map[string]GigahostPermission, bool) {
 	return out, true
 }
 
-// expiryField reads expires_at: present tells whether it was sent, problem
-// says why it is refused.
-func expiryField(body map[string]any, now time.Time) (at int64, present bool, problem string) {
+// expiryField reads the optional expires_at of a creation (0 when absent);
+// problem says why it is refused.
+func expiryField(body map[string]any, now time.Time) (at int64, problem string) {
 	at, present, err := fieldInt(body, "expires_at")
 	switch {
 	case !present:
-		return 0, false, ""
+		return 0, ""
 	case err != nil:
-		return 0, true, "Expiry must be a Unix timestamp."
+		return 0, "Expiry must be a Unix timestamp."
 	case at != 0 && at <= now.Unix():
-		return 0, true, "Expiry must be in the future."
+		return 0, "Expiry must be in the future."
 	}
-	return at, true, ""
+	return at, ""
 }
 
 func newKeySecret() string {
@@ -209,7 +208,7 @@ func (s *Server) akCreate(w http.ResponseWriter, r *http.Request, _ principal) {
 		ghError(w, http.StatusBadRequest, msg)
 		return
 	}
-	expiresAt, _, msg := expiryField(body, now)
+	expiresAt, msg := expiryField(body, now)
 	if msg != "" {
 		ghError(w, http.StatusBadRequest, msg)
 		return
@@ -237,7 +236,6 @@ func (s *Server) akUpdate(w http.ResponseWriter, r *http.Request, _ principal) {
 		ghError(w, http.StatusBadRequest, "Invalid JSON body.")
 		return
 	}
-	now := time.Now()
 	label, hasLabel := fieldString(body, "label")
 	if hasLabel {
 		if msg := labelProblem(label); msg != "" {
@@ -254,15 +252,7 @@ func (s *Server) akUpdate(w http.ResponseWriter, r *http.Request, _ principal) {
 			return
 		}
 	}
-	expiresAt, hasExpiry, msg := expiryField(body, now)
-	if msg != "" {
-		ghError(w, http.StatusBadRequest, msg)
-		return
-	}
-	if _, sentNull := body["expires_at"]; sentNull && !hasExpiry {
-		hasExpiry = true // null clears the expiry
-	}
-	if !hasLabel && !hasPerms && !hasExpiry {
+	if !hasLabel && !hasPerms {
 		ghError(w, http.StatusBadRequest, "Send at least one of label or permissions.")
 		return
 	}
@@ -281,9 +271,6 @@ func (s *Server) akUpdate(w http.ResponseWriter, r *http.Request, _ principal) {
 	}
 	if hasPerms {
 		k.Permissions = perms
-	}
-	if hasExpiry {
-		k.ExpiresAt = expiresAt
 	}
 	ghWrite(w, http.StatusOK, "API key updated.", nil)
 }

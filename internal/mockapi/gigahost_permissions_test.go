@@ -315,6 +315,16 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	expectStatus(t, call(t, base, "PUT", fmt.Sprintf("/account/apikeys/%d", rec.ID), session, map[string]any{"permissions": map[string]any{"webhosting": map[string]any{"mode": "r", "all": true}}}), 200, "update")
 	expectStatus(t, call(t, base, "POST", fmt.Sprintf("/webhosting/%d/emails", GigahostHostingID), rotated.Secret, mailbox("x")), 403, "write after update to r")
 
+	// PUT takes label and permissions only (the docs): an expiry alone is
+	// refused, and next to a label it is ignored.
+	keyPath := fmt.Sprintf("/account/apikeys/%d", rec.ID)
+	later := time.Now().Add(48 * time.Hour).Unix()
+	expectStatus(t, call(t, base, "PUT", keyPath, session, map[string]any{"expires_at": later}), 400, "update of the expiry alone")
+	expectStatus(t, call(t, base, "PUT", keyPath, session, map[string]any{"label": "renamed", "expires_at": later}), 200, "update with an expiry")
+	if after, _ := m.GigahostAPIKeyByID(rec.ID); after.Label != "renamed" || after.ExpiresAt != rec.ExpiresAt {
+		t.Errorf("after PUT: label %q, expires_at %d, want renamed and %d (unchanged)", after.Label, after.ExpiresAt, rec.ExpiresAt)
+	}
+
 	for name, body := range map[string]map[string]any{
 		"no label":          {"permissions": map[string]any{}},
 		"html label":        {"label": "<b>", "permissions": map[string]any{}},

@@ -87,13 +87,11 @@ type APIKeyInput struct {
 	ExpiresAt *int64 `json:"expires_at,omitempty"`
 }
 
-// APIKeyUpdate changes a key; nil fields are not sent.
+// APIKeyUpdate changes a key; nil fields are not sent. The documented PUT
+// takes only these two: the expiry of a key cannot be changed.
 type APIKeyUpdate struct {
 	Label       *string
 	Permissions Permissions
-	// ExpiresAt is not in the documented PUT body; it is sent only when
-	// changed, 0 meaning no expiry, and the caller checks it was applied.
-	ExpiresAt *int64
 }
 
 // NewSecret is the one-time answer of a creation or a rotation.
@@ -180,7 +178,8 @@ func (c *Client) APIKeyByPrefix(ctx context.Context, prefix string) (*APIKey, er
 	return nil, fmt.Errorf("no active API key has the prefix %s", prefix)
 }
 
-// UpdateAPIKey changes a key's label, permissions (replaced whole) and expiry.
+// UpdateAPIKey changes a key's label and permissions (replaced whole). With
+// nothing to change it sends nothing (the API wants at least one).
 func (c *Client) UpdateAPIKey(ctx context.Context, id int64, in APIKeyUpdate) error {
 	if err := c.requireSession(); err != nil {
 		return err
@@ -191,9 +190,6 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id int64, in APIKeyUpdate) er
 	}
 	if in.Permissions != nil {
 		body["permissions"] = in.Permissions
-	}
-	if in.ExpiresAt != nil {
-		body["expires_at"] = *in.ExpiresAt
 	}
 	if len(body) == 0 {
 		return nil

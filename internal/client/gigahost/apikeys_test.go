@@ -50,6 +50,15 @@ func TestAPIKeyLifecycle(t *testing.T) {
 		t.Fatalf("after update %+v, %v", got, err)
 	}
 
+	// Nothing to change: no request (the API refuses an empty PUT).
+	puts := m.CountRequests("gigahost", "PUT", "/account/apikeys")
+	if err := c.UpdateAPIKey(ctx, int64(k.ID), gigahost.APIKeyUpdate{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := m.CountRequests("gigahost", "PUT", "/account/apikeys"); n != puts {
+		t.Errorf("an empty update sent %d PUT", n-puts)
+	}
+
 	rotated, err := c.RotateAPIKey(ctx, int64(k.ID))
 	if err != nil || rotated.Secret == created.Secret {
 		t.Fatalf("rotate = %+v, %v", rotated, err)
