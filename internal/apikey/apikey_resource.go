@@ -162,20 +162,12 @@ const sessionRequired = "gigahost_api_key needs a Gigahost session login: set gi
 // sessionClient returns the Gigahost client when it logs in with a session,
 // else adds the error that says why keys need one.
 func (r *APIKeyResource) sessionClient(diags *diag.Diagnostics) *gigahost.Client {
-	if r.clients == nil {
-		diags.AddError("Provider not configured", "The provider was not configured before use; this is a bug in the provider.")
-		return nil
-	}
-	if !r.clients.GigahostSessionConfigured() {
+	if r.clients != nil && !r.clients.GigahostSessionConfigured() {
 		diags.AddError("Gigahost session credentials required", sessionRequired)
 		return nil
 	}
-	c, err := r.clients.Gigahost()
-	if err != nil {
-		diags.AddError("Gigahost credentials missing", err.Error())
-		return nil
-	}
-	if !c.HasSession() {
+	c := providerdata.GigahostClient(r.clients, diags)
+	if c != nil && !c.HasSession() {
 		diags.AddError("Gigahost session credentials required", sessionRequired)
 		return nil
 	}

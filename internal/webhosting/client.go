@@ -6,25 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
-	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
-	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
-
-// gigahostClient returns the Gigahost client or adds a diagnostic that says
-// which credential is missing.
-func gigahostClient(clients *providerdata.Clients, diags *diag.Diagnostics) *gigahost.Client {
-	if clients == nil {
-		diags.AddError("Provider not configured", "The provider was not configured before use; this is a bug in the provider.")
-		return nil
-	}
-	c, err := clients.Gigahost()
-	if err != nil {
-		diags.AddError("Gigahost credentials missing", err.Error())
-		return nil
-	}
-	return c
-}
 
 // permissionHint explains a 403, which with an API key means its permissions.
 const permissionHint = "The Gigahost credentials in use may not do this. With an API key, check its permissions: " +

@@ -120,7 +120,7 @@ func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigahostClient(r.clients, &resp.Diagnostics)
+	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -152,7 +152,7 @@ func (r *EmailResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		resp.Diagnostics.AddError("Invalid id in state", err.Error())
 		return
 	}
-	c := gigahostClient(r.clients, &resp.Diagnostics)
+	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -180,7 +180,7 @@ func (r *EmailResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigahostClient(r.clients, &resp.Diagnostics)
+	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -235,7 +235,7 @@ func (r *EmailResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigahostClient(r.clients, &resp.Diagnostics)
+	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}

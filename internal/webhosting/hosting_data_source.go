@@ -91,7 +91,7 @@ func (d *HostingDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := gigahostClient(d.clients, &resp.Diagnostics)
+	c := providerdata.GigahostClient(d.clients, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
