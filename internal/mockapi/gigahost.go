@@ -271,6 +271,8 @@ func (s *Server) registerGigahost(mux *http.ServeMux) {
 	s.registerDeploy(mux)
 	s.registerWebhosting(mux)
 	s.registerAPIKeys(mux)
+	s.registerSSHKeys(mux)
+	s.registerDNSRedirects(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		ghError(w, http.StatusNotFound, "Endpoint not found.")
 	})

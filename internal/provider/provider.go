@@ -24,6 +24,7 @@ import (
 	"github.com/gigaform/terraform-provider-giga/internal/dns"
 	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/server"
+	"github.com/gigaform/terraform-provider-giga/internal/sshkey"
 	"github.com/gigaform/terraform-provider-giga/internal/vm"
 	"github.com/gigaform/terraform-provider-giga/internal/webhosting"
 )
@@ -193,7 +194,7 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 // Resources implements provider.Provider.
 func (p *GigaProvider) Resources(_ context.Context) []func() resource.Resource {
 	var out []func() resource.Resource
-	for _, family := range [][]func() resource.Resource{vm.Resources(), dns.Resources(), server.Resources(), webhosting.Resources(), apikey.Resources()} {
+	for _, family := range [][]func() resource.Resource{vm.Resources(), dns.Resources(), server.Resources(), webhosting.Resources(), apikey.Resources(), sshkey.Resources()} {
 		out = append(out, family...)
 	}
 	return out
@@ -202,7 +203,7 @@ func (p *GigaProvider) Resources(_ context.Context) []func() resource.Resource {
 // DataSources implements provider.Provider.
 func (p *GigaProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	var out []func() datasource.DataSource
-	for _, family := range [][]func() datasource.DataSource{vm.DataSources(), dns.DataSources(), server.DataSources(), webhosting.DataSources(), apikey.DataSources()} {
+	for _, family := range [][]func() datasource.DataSource{vm.DataSources(), dns.DataSources(), server.DataSources(), webhosting.DataSources(), apikey.DataSources(), sshkey.DataSources()} {
 		out = append(out, family...)
 	}
 	return out
