@@ -46,6 +46,9 @@ type hostingAccount struct {
 type webhostingState struct {
 	accounts map[int64]*hostingAccount
 	nextID   int64
+	// listFaultsAfterCreate, when not 0, is how many lists of the account
+	// fail with 500 after the next successful mailbox create (a test knob).
+	listFaultsAfterCreate int
 }
 
 func newWebhostingState() *webhostingState {
@@ -192,6 +195,12 @@ func (s *Server) whEmailCreate(w http.ResponseWriter, r *http.Request, _ princip
 		return
 	}
 	a.mailboxes[addr] = &GigahostMailbox{Address: addr, Password: pw, Quota: quota}
+	if n := s.gigahost.webhosting.listFaultsAfterCreate; n > 0 {
+		s.gigahost.webhosting.listFaultsAfterCreate = 0
+		s.targeted = append(s.targeted, &targetedFault{
+			service: "gigahost", method: http.MethodGet, pathPrefix: fmt.Sprintf("/webhosting/%d/emails", a.ID), fault: Fault500, n: n,
+		})
+	}
 	ghWrite(w, http.StatusCreated, "", map[string]any{"message": "Email account created successfully."})
 }
 
@@ -333,4 +342,13 @@ func (s *Server) AddGigahostMailbox(hostingID int64, local, password string, quo
 	addr := local + "@" + a.Domain
 	a.mailboxes[addr] = &GigahostMailbox{Address: addr, Password: password, Quota: quota}
 	return addr, true
+}
+
+// FailGigahostMailboxListsAfterCreate makes the next n lists of a hosting
+// account's mailboxes answer 500 once the next mailbox create has taken
+// effect: the create succeeds, reading it back fails.
+func (s *Server) FailGigahostMailboxListsAfterCreate(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gigahost.webhosting.listFaultsAfterCreate = n
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 )
 
@@ -130,13 +131,56 @@ func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, 
 		password = config.PasswordWO.ValueString()
 	}
 	hostingID := plan.HostingID.ValueInt64()
-	mb, err := c.CreateMailbox(ctx, hostingID, plan.toAPI(password))
+	a := sharedAccounts(r.clients).account(hostingID)
+	fetch := mailboxFetch(c, hostingID)
+	domain, err := a.Domain(ctx, accountDomain(c, hostingID))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read hosting account %d to create the e-mail account %q", hostingID, plan.Email.ValueString()), err)
+		return
+	}
+	address := plan.Email.ValueString() + "@" + domain
+	var found *gigahost.Mailbox
+	gen, err := a.write(func() error {
+		mb, err := createMailbox(ctx, c, a, hostingID, address, plan.toAPI(password))
+		found = mb
+		return err
+	}, nil)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot create the e-mail account %q in hosting account %d", plan.Email.ValueString(), hostingID), err)
 		return
 	}
-	plan.fromAPI(hostingID, *mb)
+
+	// The mailbox exists from now on: save its id in state before reading it
+	// back, so that a failed read leaves a tainted resource (replaced by the
+	// next apply, deleted by destroy) rather than a mailbox Terraform does
+	// not know of.
+	plan.ID = types.StringValue(emailID(hostingID, address))
+	plan.Address = types.StringValue(address)
 	plan.PasswordWO = types.StringNull()
+	if plan.Quota.IsUnknown() {
+		plan.Quota = types.Int64Null()
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+
+	mb := found
+	if mb == nil {
+		// Concurrent creates in the account are serialised: list once after
+		// the last of them rather than once per create.
+		a.waitIdle(ctx)
+		list, err := a.Mailboxes(ctx, gen, fetch)
+		if err == nil {
+			if m, ok := gigahost.FindMailbox(list, address); ok {
+				mb = &m
+			} else {
+				err = fmt.Errorf("the e-mail account %s was created but is not in the list of hosting account %d", address, hostingID)
+			}
+		}
+		if err != nil {
+			addAPIError(&resp.Diagnostics, fmt.Sprintf("The e-mail account %s was created but cannot be read back; it is saved in state as tainted", address), err)
+			return
+		}
+	}
+	plan.fromAPI(hostingID, *mb)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -156,8 +200,10 @@ func (r *EmailResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if c == nil {
 		return
 	}
-	mb, err := c.Mailbox(ctx, hostingID, address)
-	if client.IsNotFound(err) || (err == nil && mb == nil) {
+	// Every mailbox of the account is read from one list per operation.
+	list, err := sharedAccounts(r.clients).account(hostingID).Mailboxes(ctx, 0, mailboxFetch(c, hostingID))
+	mb, found := gigahost.FindMailbox(list, address)
+	if client.IsNotFound(err) || (err == nil && !found) {
 		// The mailbox, or its whole hosting account, is gone: the plan re-creates it.
 		resp.State.RemoveResource(ctx)
 		return
@@ -166,7 +212,7 @@ func (r *EmailResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the e-mail account %s", address), err)
 		return
 	}
-	state.fromAPI(hostingID, *mb)
+	state.fromAPI(hostingID, mb)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -185,29 +231,41 @@ func (r *EmailResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	hostingID, address := state.HostingID.ValueInt64(), state.Address.ValueString()
+	a := sharedAccounts(r.clients).account(hostingID)
 
+	// gen is the list generation that shows the writes below (0: any).
+	var gen uint64
 	if !plan.Quota.IsUnknown() && !plan.Quota.Equal(state.Quota) {
-		if err := c.SetMailboxQuota(ctx, hostingID, address, plan.Quota.ValueInt64()); err != nil {
+		quota := plan.Quota.ValueInt64()
+		g, err := a.write(func() error { return c.SetMailboxQuota(ctx, hostingID, address, quota) }, patchQuota(address, quota))
+		gen = g
+		if err != nil {
 			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot change the quota of %s", address), err)
 			return
 		}
 	}
 	if password, send := passwordToSend(plan, state, config); send {
-		if err := c.SetMailboxPassword(ctx, hostingID, address, password); err != nil {
+		g, err := a.write(func() error { return c.SetMailboxPassword(ctx, hostingID, address, password) }, unchanged)
+		gen = g
+		if err != nil {
 			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot change the password of %s", address), err)
 			return
 		}
 	}
 
-	mb, err := c.Mailbox(ctx, hostingID, address)
-	if err == nil && mb == nil {
+	// Concurrent updates in the account are serialised: list once after the
+	// last of them (when the writes did not keep the cached list current).
+	a.waitIdle(ctx)
+	list, err := a.Mailboxes(ctx, gen, mailboxFetch(c, hostingID))
+	mb, found := gigahost.FindMailbox(list, address)
+	if err == nil && !found {
 		err = fmt.Errorf("the e-mail account %s is no longer in the list of hosting account %d", address, hostingID)
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read the e-mail account %s after the update", address), err)
 		return
 	}
-	plan.fromAPI(hostingID, *mb)
+	plan.fromAPI(hostingID, mb)
 	plan.PasswordWO = types.StringNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -239,8 +297,15 @@ func (r *EmailResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if c == nil {
 		return
 	}
-	address := state.Address.ValueString()
-	err := c.DeleteMailbox(ctx, state.HostingID.ValueInt64(), address)
+	hostingID, address := state.HostingID.ValueInt64(), state.Address.ValueString()
+	a := sharedAccounts(r.clients).account(hostingID)
+	_, err := a.write(func() error {
+		err := c.DeleteMailbox(ctx, hostingID, address)
+		if err == nil || client.IsNotFound(err) {
+			a.noteWrite(address, false)
+		}
+		return err
+	}, patchRemove(address))
 	if err != nil && !client.IsNotFound(err) {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot delete the e-mail account %s", address), err)
 	}

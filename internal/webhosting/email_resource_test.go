@@ -356,8 +356,9 @@ provider "gigahost" {
 				ExpectError: regexp.MustCompile(`(?s)HTTP 403 to POST /webhosting/1234/emails:.*read-only access to\s+webhosting.*mode "rw"`),
 			},
 			{
-				Config:      withKey(otherAccount),
-				ExpectError: regexp.MustCompile(`(?s)HTTP 403 to POST /webhosting/1234/emails:.*no access to this\s+webhosting object.*in ids`),
+				Config: withKey(otherAccount),
+				// The create first reads the account (its domain, its mailboxes).
+				ExpectError: regexp.MustCompile(`(?s)HTTP 403 to (GET|POST) /webhosting/1234[/a-z]*:.*no\s+access\s+to\s+this\s+webhosting\s+object.*in ids`),
 			},
 		},
 	})

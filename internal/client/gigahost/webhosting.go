@@ -143,10 +143,8 @@ func (c *Client) Mailbox(ctx context.Context, hostingID int64, address string) (
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range list {
-		if strings.EqualFold(m.Address, address) {
-			return &m, nil
-		}
+	if m, ok := FindMailbox(list, address); ok {
+		return &m, nil
 	}
 	return nil, nil
 }
@@ -160,23 +158,35 @@ type MailboxInput struct {
 	Quota *int64 `json:"quota,omitempty"`
 }
 
-// CreateMailbox creates an e-mail account and returns it as listed
-// afterwards: the answer does not carry the address, so the account is found
-// by its local part in the list.
-func (c *Client) CreateMailbox(ctx context.Context, hostingID int64, in MailboxInput) (*Mailbox, error) {
-	if err := c.do(ctx, http.MethodPost, fmt.Sprintf("/webhosting/%d/emails", hostingID), nil, in, nil); err != nil {
-		return nil, err
-	}
-	list, err := c.Mailboxes(ctx, hostingID)
-	if err != nil {
-		return nil, err
-	}
+// CreateMailbox sends the creation of an e-mail account once. The answer
+// carries neither the address nor the quota: list the account (Mailboxes)
+// to learn them.
+//
+// A create is never repeated blindly: repeated after it took effect, it
+// fails with "Email account already exists" and the mailbox it made is left
+// out of Terraform's state. It is retried only when the API cannot have
+// acted (429, a connection that could not be opened); after a 5xx answer or
+// a connection lost once the request was sent, the error is one for which
+// client.IsOutcomeUnknown is true, and the caller lists the account to learn
+// whether the mailbox exists before it sends the create again (at most
+// MailboxCreateAttempts times, waiting RetryWait between).
+func (c *Client) CreateMailbox(ctx context.Context, hostingID int64, in MailboxInput) error {
+	return c.send(ctx, client.Request{Method: http.MethodPost, Path: fmt.Sprintf("/webhosting/%d/emails", hostingID), Body: in, Creates: true}, nil)
+}
+
+// MailboxCreateAttempts is how many times a mailbox create may be sent when
+// each earlier attempt was found, by listing the account, to have created
+// nothing: as many as the transport gives any request (max_retries + 1).
+func (c *Client) MailboxCreateAttempts() int { return max(c.cfg.Transport.MaxRetries, 0) + 1 }
+
+// FindMailbox returns the mailbox of list with this full address.
+func FindMailbox(list []Mailbox, address string) (Mailbox, bool) {
 	for _, m := range list {
-		if strings.EqualFold(m.LocalPart(), in.Email) {
-			return &m, nil
+		if strings.EqualFold(m.Address, address) {
+			return m, true
 		}
 	}
-	return nil, fmt.Errorf("the e-mail account %q was created but is not in the list of hosting account %d", in.Email, hostingID)
+	return Mailbox{}, false
 }
 
 func mailboxPath(hostingID int64, address, suffix string) string {

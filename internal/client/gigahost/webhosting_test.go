@@ -44,10 +44,12 @@ func TestMailboxLifecycle(t *testing.T) {
 	}
 
 	quota := int64(500)
-	mb, err := c.CreateMailbox(ctx, mockapi.GigahostHostingID, gigahost.MailboxInput{Email: "post", Password: "secret-one", Quota: &quota})
+	if err := c.CreateMailbox(ctx, mockapi.GigahostHostingID, gigahost.MailboxInput{Email: "post", Password: "secret-one", Quota: &quota}); err != nil {
+		t.Fatalf("CreateMailbox: %v", err)
+	}
 	addr := "post@" + mockapi.GigahostHostingDomain
-	if err != nil || mb.Address != addr || mb.Quota != 500 || mb.LocalPart() != "post" {
-		t.Fatalf("CreateMailbox = %+v, %v", mb, err)
+	if mb, err := c.Mailbox(ctx, mockapi.GigahostHostingID, addr); err != nil || mb == nil || mb.Quota != 500 || mb.LocalPart() != "post" {
+		t.Fatalf("Mailbox after create = %+v, %v", mb, err)
 	}
 	if err := c.SetMailboxPassword(ctx, mockapi.GigahostHostingID, addr, "secret-two"); err != nil {
 		t.Fatal(err)
@@ -75,7 +77,7 @@ func TestMailboxLifecycle(t *testing.T) {
 	if _, err := c.Mailboxes(ctx, 999); !client.IsNotFound(err) {
 		t.Errorf("missing account: %v, want a 404", err)
 	}
-	_, err = c.CreateMailbox(ctx, mockapi.GigahostHostingID, gigahost.MailboxInput{Email: "x", Password: "123"})
+	err = c.CreateMailbox(ctx, mockapi.GigahostHostingID, gigahost.MailboxInput{Email: "x", Password: "123"})
 	if !client.IsStatus(err, 400) {
 		t.Errorf("short password: %v, want a 400", err)
 	}
@@ -109,5 +111,38 @@ func TestMailboxShapes(t *testing.T) {
 		if list[i] != want[i] {
 			t.Errorf("entry %d = %+v, want %+v", i, list[i], want[i])
 		}
+	}
+}
+
+// A create whose answer is lost is not sent again by the client: the error
+// says the outcome is unknown, and the mailbox exists once.
+func TestCreateMailboxLostAnswer(t *testing.T) {
+	t.Parallel()
+	for _, f := range []mockapi.Fault{mockapi.FaultDropAfter, mockapi.Fault500} {
+		t.Run(string(f), func(t *testing.T) {
+			t.Parallel()
+			c, m := mockClient(t, false)
+			m.FailNext("gigahost", http.MethodPost, "/webhosting/", f, 1)
+			err := c.CreateMailbox(context.Background(), mockapi.GigahostHostingID, gigahost.MailboxInput{Email: "lost", Password: "secret-one"})
+			if !client.IsOutcomeUnknown(err) {
+				t.Fatalf("err = %v, want an unknown outcome", err)
+			}
+			posts := 0
+			for _, r := range m.Requests() {
+				if r.Method == http.MethodPost {
+					posts++
+				}
+			}
+			if posts != 1 {
+				t.Errorf("%d POST requests, want 1", posts)
+			}
+			want := 0
+			if f == mockapi.FaultDropAfter {
+				want = 1
+			}
+			if n := m.GigahostMailboxCount(mockapi.GigahostHostingID); n != want {
+				t.Errorf("%d mailboxes, want %d", n, want)
+			}
+		})
 	}
 }
