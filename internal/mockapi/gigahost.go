@@ -75,12 +75,13 @@ type gigahostState struct {
 	dns        *dnsState
 	deploy     *deployState
 	webhosting *webhostingState
+	sshKeys    *sshKeyState
 }
 
 func newGigahostState() *gigahostState {
 	st := &gigahostState{
 		sessions: map[string]time.Time{}, apiKeys: map[int64]*GigahostAPIKeyRecord{}, nextKeyID: 1,
-		dns: newDNSState(), deploy: newDeployState(), webhosting: newWebhostingState(),
+		dns: newDNSState(), deploy: newDeployState(), webhosting: newWebhostingState(), sshKeys: newSSHKeyState(),
 	}
 	full := map[string]GigahostPermission{}
 	for _, c := range []string{CatDNS, CatServers, CatWebhosting} {

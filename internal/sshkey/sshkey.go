@@ -7,7 +7,11 @@ import (
 )
 
 // Resources lists this family's resources.
-func Resources() []func() resource.Resource { return nil }
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{NewKeyResource}
+}
 
 // DataSources lists this family's data sources.
-func DataSources() []func() datasource.DataSource { return nil }
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewKeysDataSource}
+}

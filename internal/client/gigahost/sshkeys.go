@@ -1,0 +1,151 @@
+package gigahost
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+)
+
+// Account is the authenticated account (GET /account), as far as the
+// provider reads it.
+type Account struct {
+	CustomerID client.String `json:"cust_id"`
+	Name       client.String `json:"cust_name"`
+	Email      client.String `json:"cust_email"`
+	SSHKeys    []SSHKey      `json:"sshkeys"`
+}
+
+// SSHKey is one of the account's SSH public keys.
+type SSHKey struct {
+	ID    client.String `json:"key_id"`
+	Name  client.String `json:"key_name"`
+	Added client.Int    `json:"key_added"` // unix seconds
+	Data  client.String `json:"key_data"`  // the OpenSSH public key line
+}
+
+// SSHKeyInput is the body of POST /account/sshkey.
+type SSHKeyInput struct {
+	Name string `json:"name"`
+	Data string `json:"data"`
+}
+
+// Account returns the authenticated account.
+func (c *Client) Account(ctx context.Context) (Account, error) {
+	var a Account
+	if err := c.do(ctx, http.MethodGet, "/account", nil, nil, &a); err != nil {
+		return Account{}, err
+	}
+	return a, nil
+}
+
+// SSHKeys lists the account's SSH keys. The API has no endpoint for one key:
+// they come with the account.
+func (c *Client) SSHKeys(ctx context.Context) ([]SSHKey, error) {
+	a, err := c.Account(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return a.SSHKeys, nil
+}
+
+// SSHKeyMaterial is a public key's type and base64 body, without the
+// comment and with white space normalised: what identifies the key.
+func SSHKeyMaterial(data string) string {
+	fields := strings.Fields(data)
+	if len(fields) > 2 {
+		fields = fields[:2]
+	}
+	return strings.Join(fields, " ")
+}
+
+// matches reports whether k is the key that in creates.
+func (in SSHKeyInput) matches(k SSHKey) bool {
+	return strings.TrimSpace(string(k.Name)) == strings.TrimSpace(in.Name) && SSHKeyMaterial(string(k.Data)) == SSHKeyMaterial(in.Data)
+}
+
+// ErrSSHKeyNotListed is returned by CreateSSHKey when the API accepted the
+// key but the account's list does not show it.
+type ErrSSHKeyNotListed struct{ Name string }
+
+func (e *ErrSSHKeyNotListed) Error() string {
+	return fmt.Sprintf("the API accepted the SSH key %q, but the account's key list does not show it", e.Name)
+}
+
+// CreateSSHKey adds a key and returns it as the account lists it: the API
+// answers 200 with no id, so the key is found by listing and matching name
+// and key material among the keys that were not there before.
+//
+// The create is sent as a client.Request with Creates set: it is retried by
+// the transport only when the API cannot have acted. When its answer is lost
+// (a 5xx, or a connection dropped after sending), the keys are listed: a new
+// key that matches is the one created and is adopted; none means nothing was
+// created and the create is sent again, at most RecordCreateAttempts times
+// in all. Sending it blindly again would be refused as a duplicate, or, on
+// an API that allowed duplicates, add the key twice.
+func (c *Client) CreateSSHKey(ctx context.Context, in SSHKeyInput) (SSHKey, error) {
+	before, err := c.SSHKeys(ctx)
+	if err != nil {
+		return SSHKey{}, fmt.Errorf("listing the account's SSH keys before adding one: %w", err)
+	}
+	known := make([]string, 0, len(before))
+	for _, k := range before {
+		known = append(known, string(k.ID))
+	}
+	findNew := func(keys []SSHKey) (SSHKey, bool) {
+		for _, k := range keys {
+			if in.matches(k) && !slices.Contains(known, string(k.ID)) {
+				return k, true
+			}
+		}
+		return SSHKey{}, false
+	}
+	attempts := c.RecordCreateAttempts()
+	for attempt := 1; ; attempt++ {
+		err := c.send(ctx, client.Request{Method: http.MethodPost, Path: "/account/sshkey", Body: in, Creates: true}, nil)
+		if err != nil && !client.IsOutcomeUnknown(err) {
+			return SSHKey{}, err
+		}
+		keys, lerr := c.SSHKeys(ctx)
+		switch {
+		case lerr != nil && err == nil:
+			return SSHKey{}, fmt.Errorf("the SSH key %q was added, but listing the account's keys to learn its id failed: %w", in.Name, lerr)
+		case lerr != nil:
+			return SSHKey{}, fmt.Errorf("%w; and listing the account's keys to learn whether it was added failed: %w", err, lerr)
+		}
+		if k, ok := findNew(keys); ok {
+			return k, nil
+		}
+		if err == nil {
+			return SSHKey{}, &ErrSSHKeyNotListed{Name: in.Name}
+		}
+		if attempt >= attempts {
+			return SSHKey{}, fmt.Errorf("%w; the SSH key was not added after %d attempts", err, attempt)
+		}
+		if err := sshKeyRetryWait(ctx, c.RetryWait(attempt)); err != nil {
+			return SSHKey{}, err
+		}
+	}
+}
+
+// sshKeyRetryWait waits d, or less when ctx ends first.
+func sshKeyRetryWait(ctx context.Context, d time.Duration) error {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return nil
+	}
+}
+
+// DeleteSSHKey removes a key from the account.
+func (c *Client) DeleteSSHKey(ctx context.Context, id string) error {
+	return c.do(ctx, http.MethodDelete, "/account/sshkey/"+url.PathEscape(id), nil, nil, nil)
+}
