@@ -14,7 +14,7 @@ import (
 
 // Resources lists this family's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewZoneResource, NewRecordResource}
+	return []func() resource.Resource{NewZoneResource, NewRecordResource, NewRedirectResource}
 }
 
 // DataSources lists this family's data sources.

@@ -76,6 +76,7 @@ type gigahostState struct {
 	deploy     *deployState
 	webhosting *webhostingState
 	sshKeys    *sshKeyState
+	redirects  map[int64][]*dnsRedirect // by zone id; gigahost_dns_redirect.go
 }
 
 func newGigahostState() *gigahostState {

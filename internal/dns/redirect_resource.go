@@ -1,0 +1,349 @@
+package dns
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
+)
+
+// RedirectResourceType is the resource's type name.
+const RedirectResourceType = "gigahost_dns_redirect"
+
+var (
+	_ resource.ResourceWithConfigure   = (*RedirectResource)(nil)
+	_ resource.ResourceWithImportState = (*RedirectResource)(nil)
+)
+
+// NewRedirectResource returns the gigahost_dns_redirect resource.
+func NewRedirectResource() resource.Resource { return &RedirectResource{} }
+
+// RedirectResource manages one HTTP redirect of a zone's name.
+//
+// A redirect owns DNS records: the API adds A records pointing to its
+// redirect server at the source (and at www for "@") and removes them with
+// the redirect. Every redirect write is therefore a write to the zone, taken
+// under the zone's write lock (the API fails concurrent zone writes), and
+// drops the zone's cached record list, so that gigahost_dns_record resources
+// of the same operation list the zone afresh.
+type RedirectResource struct{ base }
+
+// Metadata implements resource.Resource.
+func (r *RedirectResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = RedirectResourceType
+}
+
+// Schema implements resource.Resource.
+func (r *RedirectResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An HTTP redirect of a name in a Gigahost DNS zone (`@` or a subdomain) to a URL, served by Gigahost's " +
+			"redirect server.\n\n" +
+			"The API creates the DNS records the redirect needs: an `A` record at the source pointing to the redirect server, " +
+			"and for a redirect of `@` also one at `www` (which redirects too). Destroying the redirect removes them. " +
+			"Do not manage those records with `gigahost_dns_record`. The API refuses a redirect where an `A`, `AAAA` or " +
+			"`CNAME` record already exists at the name (or at `www` for `@`), with `DNS conflict: '@' has an existing A " +
+			"record (...)`: remove that record first, and when it is a `gigahost_dns_record`, remove it in an earlier " +
+			"apply (Terraform does not order the deletion of one resource before the creation of another).",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`<zone_id>/<source>`, the source in the API's relative form (`@` for the apex).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"zone_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Id of the zone (`gigahost_dns_zone.<name>.id`). Changing it re-creates the redirect.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.RegexMatches(numericRe, "must be a numeric zone id")},
+			},
+			"source": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString("@"),
+				MarkdownDescription: "The name that redirects: `@` for the zone apex (default; `www` then redirects too), a name " +
+					"relative to the zone (`blog`), or the full name with or without the trailing dot (`blog.example.no.`). " +
+					"The form you write is kept. Changing it re-creates the redirect.",
+				PlanModifiers: []planmodifier.String{equivalentName{}, stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{stringvalidator.RegexMatches(redirectSourceRe, "must be @, a relative name or a fully qualified name")},
+			},
+			"target_url": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Where the redirect sends visitors: an absolute `http://` or `https://` URL. Changed in place.",
+				Validators:          []validator.String{targetURLValidator{}},
+			},
+			"domain": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The host name that redirects, as the API shows it (`example.no`, `blog.example.no`).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"enabled": schema.BoolAttribute{
+				Computed:            true,
+				MarkdownDescription: "Whether the API reports the redirect as enabled.",
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (r *RedirectResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// zoneWrite runs fn as a write to the zone: serialised with this
+// operation's record and redirect writes to it, and followed by dropping the
+// zone's cached record list, since a redirect write adds or removes A
+// records that this operation's record bookkeeping cannot know of.
+func (r *RedirectResource) zoneWrite(zoneID string, fn func(zs *zoneState) error) error {
+	zs := r.zones().zone(zoneID)
+	_, err := zs.write(func() error {
+		// Even a failed write may have changed the zone.
+		defer zs.forgetRecords()
+		return fn(zs)
+	}, nil)
+	return err
+}
+
+// forgetRecords drops the cached record list and the notes of this
+// operation's writes, so that the next read or write of the zone lists it
+// anew. Callers hold writeMu: no write of this operation is under way.
+func (z *zoneState) forgetRecords() {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	z.cached = nil
+	z.notes = nil
+}
+
+// Create implements resource.Resource.
+func (r *RedirectResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan redirectModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	zoneID := plan.ZoneID.ValueString()
+	zone, err := r.zoneName(ctx, c, zoneID)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+		return
+	}
+	in := plan.toAPI(zone)
+	err = r.zoneWrite(zoneID, func(*zoneState) error { return r.createRedirect(ctx, c, zoneID, in) })
+	if err != nil {
+		addCreateError(&resp.Diagnostics, in, err)
+		return
+	}
+	// The redirect exists now: state holds it before anything else can
+	// fail, so that a failure below leaves it tainted, not forgotten.
+	plan.ID = types.StringValue(redirectID(zoneID, in.Source))
+	plan.Domain, plan.Enabled = types.StringNull(), types.BoolNull()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// The create answer does not say whether the redirect is enabled: the list does.
+	red, ok, err := r.find(ctx, c, zoneID, in.Source)
+	switch {
+	case err != nil:
+		tfutil.AddAPIError(&resp.Diagnostics, "DNS redirect created, but listing the zone's redirects failed", err)
+		return
+	case !ok:
+		resp.Diagnostics.AddError("DNS redirect created, but not found",
+			fmt.Sprintf("The API accepted the redirect of %q in zone %s, but the zone's redirect list does not show it. "+
+				"Run terraform apply again.", in.Source, zoneID))
+		return
+	}
+	plan.fromAPI(zoneID, red, zone)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+}
+
+// createRedirect sends the create. After a lost answer (a 5xx, or a
+// connection lost once sent) it lists the zone's redirects: the redirect
+// there with this target means the create took effect; none means the API
+// refused the write (as it does when another write to the zone is under
+// way) and it is sent again.
+func (r *RedirectResource) createRedirect(ctx context.Context, c *gigahost.Client, zoneID string, in gigahost.RedirectInput) error {
+	attempts := c.RecordCreateAttempts()
+	for attempt := 1; ; attempt++ {
+		err := c.CreateRedirect(ctx, zoneID, in)
+		if err == nil || !client.IsOutcomeUnknown(err) {
+			return err
+		}
+		redirects, lerr := c.ListRedirects(ctx, zoneID)
+		if lerr != nil {
+			return fmt.Errorf("%w; and listing the zone's redirects to learn whether it was created failed: %w", err, lerr)
+		}
+		if red, ok := gigahost.FindRedirect(redirects, in.Source); ok && string(red.TargetURL) == in.TargetURL {
+			tflog.Debug(ctx, "DNS redirect create: answer lost, but the redirect is in the zone now", map[string]any{
+				"zone_id": zoneID, "source": in.Source, "attempt": attempt,
+			})
+			return nil
+		}
+		if attempt >= attempts {
+			return fmt.Errorf("%w; the redirect was not created after %d attempts", err, attempt)
+		}
+		if err := sleep(ctx, c.RetryWait(attempt)); err != nil {
+			return err
+		}
+	}
+}
+
+// addCreateError adds a failed create's diagnostic. A record in the way
+// gets the API's message and what to do about it, on the source attribute.
+func addCreateError(diags *diag.Diagnostics, in gigahost.RedirectInput, err error) {
+	const summary = "Cannot create DNS redirect"
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusBadRequest || !strings.Contains(apiErr.Message, "DNS conflict") {
+		tfutil.AddAPIError(diags, summary, err)
+		return
+	}
+	var d diag.Diagnostics
+	tfutil.AddAPIError(&d, summary, err)
+	diags.AddAttributeError(path.Root("source"), summary, d[0].Detail()+"\n\n"+
+		fmt.Sprintf("A redirect needs the name %q (and www for @) free of A, AAAA and CNAME records: the API adds its own A "+
+			"records there. Remove the record (or its gigahost_dns_record resource) first.", in.Source))
+}
+
+// find returns the zone's redirect of source (relative form).
+func (r *RedirectResource) find(ctx context.Context, c *gigahost.Client, zoneID, source string) (gigahost.Redirect, bool, error) {
+	redirects, err := c.ListRedirects(ctx, zoneID)
+	if err != nil {
+		return gigahost.Redirect{}, false, err
+	}
+	red, ok := gigahost.FindRedirect(redirects, source)
+	return red, ok, nil
+}
+
+// Read implements resource.Resource. A redirect (or zone) gone is removed
+// from the state, so that the next plan re-creates it.
+func (r *RedirectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state redirectModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	zoneID := state.ZoneID.ValueString()
+	zone, err := r.zoneName(ctx, c, zoneID)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+		return
+	}
+	source := relativeName(state.Source.ValueString(), zone)
+	red, ok, err := r.find(ctx, c, zoneID, source)
+	switch {
+	case client.IsNotFound(err):
+		resp.Diagnostics.AddWarning("DNS zone gone", fmt.Sprintf("Zone %s no longer exists; its redirect of %s is removed from the state.", zoneID, source))
+		resp.State.RemoveResource(ctx)
+		return
+	case err != nil:
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS redirects", err)
+		return
+	case !ok:
+		resp.Diagnostics.AddWarning("DNS redirect gone", fmt.Sprintf("The redirect of %s is no longer in zone %s; it is removed from the state "+
+			"and the next plan re-creates it.", source, zoneID))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.fromAPI(zoneID, red, zone)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+}
+
+// Update implements resource.Resource: only target_url changes in place.
+func (r *RedirectResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state redirectModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	zoneID := state.ZoneID.ValueString()
+	zone, err := r.zoneName(ctx, c, zoneID)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+		return
+	}
+	in := plan.toAPI(zone)
+	if err := r.zoneWrite(zoneID, func(*zoneState) error { return c.UpdateRedirect(ctx, zoneID, in) }); err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot update DNS redirect", err)
+		return
+	}
+	red, ok, err := r.find(ctx, c, zoneID, in.Source)
+	switch {
+	case err != nil:
+		tfutil.AddAPIError(&resp.Diagnostics, "DNS redirect updated, but listing the zone's redirects failed", err)
+		return
+	case !ok:
+		resp.Diagnostics.AddError("DNS redirect updated, but not found",
+			fmt.Sprintf("The API accepted the new target of the redirect of %q in zone %s, but the zone's redirect list no longer "+
+				"shows the redirect. Run terraform apply again to re-create it.", in.Source, zoneID))
+		return
+	}
+	plan.fromAPI(zoneID, red, zone)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+}
+
+// Delete implements resource.Resource. The API removes the redirect's A
+// records with it.
+func (r *RedirectResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state redirectModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	zoneID := state.ZoneID.ValueString()
+	// The id holds the source in the API's form, with no need of the zone's name.
+	_, source, _ := strings.Cut(state.ID.ValueString(), "/")
+	if source == "" {
+		source = state.Source.ValueString()
+	}
+	err := r.zoneWrite(zoneID, func(*zoneState) error { return c.DeleteRedirect(ctx, zoneID, source) })
+	if client.IsNotFound(err) {
+		return // the redirect, or its zone, is gone already
+	}
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot delete DNS redirect", err)
+	}
+}
+
+// ImportState implements resource.ResourceWithImportState: <zone_id>/<source>.
+func (r *RedirectResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	parts, err := tfutil.ParseImportID(req.ID, false, "zone_id", "source")
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error()+", for example 123/@ or 123/blog")
+		return
+	}
+	if !numericRe.MatchString(parts[0]) {
+		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("zone id %q in import id %q is not numeric", parts[0], req.ID))
+		return
+	}
+	m := redirectModel{
+		ID: types.StringNull(), ZoneID: types.StringValue(parts[0]), Source: types.StringValue(parts[1]),
+		TargetURL: types.StringNull(), Domain: types.StringNull(), Enabled: types.BoolNull(),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
