@@ -46,7 +46,9 @@ func deployOne(t *testing.T, m *Server) (orderID, serverID int64) {
 
 func TestDeployStatusProgressesAndDrops(t *testing.T) {
 	t.Parallel()
-	m := New(Options{Seed: 1, ProvisioningDelay: 400 * time.Millisecond})
+	// Each stage lasts long enough (the ready entry 500 ms) to be seen by a
+	// 15 ms poll even on a loaded machine.
+	m := New(Options{Seed: 1, ProvisioningDelay: 2 * time.Second})
 	m.Start()
 	defer m.Close()
 	orderID, srvID := deployOne(t, m)
@@ -60,7 +62,7 @@ func TestDeployStatusProgressesAndDrops(t *testing.T) {
 		return e["status"].(string), e["srv_id"].(float64)
 	}
 	seen := map[string]bool{}
-	deadline := time.Now().Add(2 * time.Second)
+	deadline := time.Now().Add(6 * time.Second)
 	for time.Now().Before(deadline) {
 		st, id := statusOf()
 		if st == "" {
