@@ -56,7 +56,7 @@ func (b *base) zoneName(ctx context.Context, c *gigahost.Client, zoneID string) 
 // records returns a zone's records from a list that reflects at least
 // minGen writes (0: every write so far), shared by all records of the zone.
 func (b *base) records(ctx context.Context, c *gigahost.Client, zoneID string, minGen uint64) ([]gigahost.Record, error) {
-	return b.zones().zone(zoneID).Records(ctx, minGen, func(ctx context.Context) ([]gigahost.Record, error) {
+	return b.zones().zone(zoneID).Get(ctx, minGen, func(ctx context.Context) ([]gigahost.Record, error) {
 		return c.ListRecords(ctx, zoneID)
 	})
 }

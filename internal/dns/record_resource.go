@@ -141,7 +141,7 @@ func (r *RecordResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	zs := r.zones().zone(zoneID)
 	var found *gigahost.Record // known when a lost answer was resolved by listing the zone
-	gen, err := zs.write(func() (err error) {
+	gen, err := zs.Write(func() (err error) {
 		found, err = r.createRecord(ctx, c, zs, zoneID, zone, in)
 		return err
 	}, nil)
@@ -167,7 +167,7 @@ func (r *RecordResource) written(ctx context.Context, c *gigahost.Client, zs *zo
 	if found != nil {
 		return *found, nil
 	}
-	zs.waitIdle(ctx)
+	zs.WaitIdle(ctx)
 	rec, ok, err := r.resolve(ctx, c, zoneID, gen, in, zone)
 	if err == nil && !ok {
 		err = errNotListed
@@ -266,7 +266,7 @@ func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	zs := r.zones().zone(zoneID)
 	var found *gigahost.Record // known when a lost answer was resolved by listing the zone
-	gen, err := zs.write(func() error {
+	gen, err := zs.Write(func() error {
 		// The id in state may be stale (any change of the record changes
 		// it): find the record as it is now, from the current list.
 		records, err := r.records(ctx, c, zoneID, 0)
@@ -313,7 +313,7 @@ func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 	var deleted gigahost.Record
 	zs := r.zones().zone(zoneID)
-	_, err = zs.write(func() error {
+	_, err = zs.Write(func() error {
 		records, err := r.records(ctx, c, zoneID, 0)
 		if err != nil {
 			return err

@@ -51,7 +51,7 @@ func (r *RecordResource) createRecord(ctx context.Context, c *gigahost.Client, z
 		if !client.IsOutcomeUnknown(err) {
 			return nil, err
 		}
-		records, lerr := zs.refresh(ctx, fetch)
+		records, lerr := zs.Refresh(ctx, fetch)
 		if lerr != nil {
 			return nil, fmt.Errorf("%w; and listing the zone to learn whether the record was created failed: %w", err, lerr)
 		}
@@ -88,7 +88,7 @@ func (r *RecordResource) updateRecord(ctx context.Context, c *gigahost.Client, z
 	if !mayHaveApplied(err) {
 		return nil, err
 	}
-	records, lerr := zs.refresh(ctx, func(ctx context.Context) ([]gigahost.Record, error) { return c.ListRecords(ctx, zoneID) })
+	records, lerr := zs.Refresh(ctx, func(ctx context.Context) ([]gigahost.Record, error) { return c.ListRecords(ctx, zoneID) })
 	if lerr != nil {
 		return nil, err
 	}

@@ -114,22 +114,12 @@ func (r *RedirectResource) Configure(_ context.Context, req resource.ConfigureRe
 // records that this operation's record bookkeeping cannot know of.
 func (r *RedirectResource) zoneWrite(zoneID string, fn func(zs *zoneState) error) error {
 	zs := r.zones().zone(zoneID)
-	_, err := zs.write(func() error {
+	_, err := zs.Write(func() error {
 		// Even a failed write may have changed the zone.
-		defer zs.forgetRecords()
+		defer zs.Forget()
 		return fn(zs)
 	}, nil)
 	return err
-}
-
-// forgetRecords drops the cached record list and the notes of this
-// operation's writes, so that the next read or write of the zone lists it
-// anew. Callers hold writeMu: no write of this operation is under way.
-func (z *zoneState) forgetRecords() {
-	z.mu.Lock()
-	defer z.mu.Unlock()
-	z.cached = nil
-	z.notes = nil
 }
 
 // Create implements resource.Resource.
