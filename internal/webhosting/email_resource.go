@@ -140,7 +140,7 @@ func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	address := plan.Email.ValueString() + "@" + domain
 	var found *gigahost.Mailbox
-	gen, err := a.write(func() error {
+	gen, err := a.Write(func() error {
 		mb, err := createMailbox(ctx, c, a, hostingID, address, plan.toAPI(password))
 		found = mb
 		return err
@@ -166,8 +166,8 @@ func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if mb == nil {
 		// Concurrent creates in the account are serialised: list once after
 		// the last of them rather than once per create.
-		a.waitIdle(ctx)
-		list, err := a.Mailboxes(ctx, gen, fetch)
+		a.WaitIdle(ctx)
+		list, err := a.Get(ctx, gen, fetch)
 		if err == nil {
 			if m, ok := gigahost.FindMailbox(list, address); ok {
 				mb = &m
@@ -201,7 +201,7 @@ func (r *EmailResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	// Every mailbox of the account is read from one list per operation.
-	list, err := sharedAccounts(r.clients).account(hostingID).Mailboxes(ctx, 0, mailboxFetch(c, hostingID))
+	list, err := sharedAccounts(r.clients).account(hostingID).Get(ctx, 0, mailboxFetch(c, hostingID))
 	mb, found := gigahost.FindMailbox(list, address)
 	if client.IsNotFound(err) || (err == nil && !found) {
 		// The mailbox, or its whole hosting account, is gone: the plan re-creates it.
@@ -237,7 +237,7 @@ func (r *EmailResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	var gen uint64
 	if !plan.Quota.IsUnknown() && !plan.Quota.Equal(state.Quota) {
 		quota := plan.Quota.ValueInt64()
-		g, err := a.write(func() error { return c.SetMailboxQuota(ctx, hostingID, address, quota) }, patchQuota(address, quota))
+		g, err := a.Write(func() error { return c.SetMailboxQuota(ctx, hostingID, address, quota) }, patchQuota(address, quota))
 		gen = g
 		if err != nil {
 			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot change the quota of %s", address), err)
@@ -245,7 +245,7 @@ func (r *EmailResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		}
 	}
 	if password, send := passwordToSend(plan, state, config); send {
-		g, err := a.write(func() error { return c.SetMailboxPassword(ctx, hostingID, address, password) }, unchanged)
+		g, err := a.Write(func() error { return c.SetMailboxPassword(ctx, hostingID, address, password) }, unchanged)
 		gen = g
 		if err != nil {
 			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot change the password of %s", address), err)
@@ -255,8 +255,8 @@ func (r *EmailResource) Update(ctx context.Context, req resource.UpdateRequest, 
 
 	// Concurrent updates in the account are serialised: list once after the
 	// last of them (when the writes did not keep the cached list current).
-	a.waitIdle(ctx)
-	list, err := a.Mailboxes(ctx, gen, mailboxFetch(c, hostingID))
+	a.WaitIdle(ctx)
+	list, err := a.Get(ctx, gen, mailboxFetch(c, hostingID))
 	mb, found := gigahost.FindMailbox(list, address)
 	if err == nil && !found {
 		err = fmt.Errorf("the e-mail account %s is no longer in the list of hosting account %d", address, hostingID)
@@ -299,7 +299,7 @@ func (r *EmailResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	hostingID, address := state.HostingID.ValueInt64(), state.Address.ValueString()
 	a := sharedAccounts(r.clients).account(hostingID)
-	_, err := a.write(func() error {
+	_, err := a.Write(func() error {
 		err := c.DeleteMailbox(ctx, hostingID, address)
 		if err == nil || client.IsNotFound(err) {
 			a.noteWrite(address, false)

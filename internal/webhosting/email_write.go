@@ -9,6 +9,7 @@ import (
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/opcache"
 )
 
 // Mailbox creates whose answer is lost.
@@ -43,7 +44,7 @@ func createMailbox(ctx context.Context, c *gigahost.Client, a *account, hostingI
 		if !client.IsOutcomeUnknown(err) {
 			return nil, err
 		}
-		list, lerr := a.refresh(ctx, fetch)
+		list, lerr := a.Refresh(ctx, fetch)
 		if lerr != nil {
 			return nil, fmt.Errorf("%w; and listing the account to learn whether the e-mail account was created failed: %w", err, lerr)
 		}
@@ -67,7 +68,7 @@ func createMailbox(ctx context.Context, c *gigahost.Client, a *account, hostingI
 }
 
 // mailboxFetch lists a hosting account's mailboxes.
-func mailboxFetch(c *gigahost.Client, hostingID int64) fetchFunc {
+func mailboxFetch(c *gigahost.Client, hostingID int64) opcache.Fetch[[]gigahost.Mailbox] {
 	return func(ctx context.Context) ([]gigahost.Mailbox, error) { return c.Mailboxes(ctx, hostingID) }
 }
 
