@@ -236,12 +236,10 @@ func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest,
 	if c == nil {
 		return
 	}
-	timeout, diags := m.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := tfutil.WithTimeout(ctx, m.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	priceID := m.PriceID.ValueInt64()
@@ -463,12 +461,10 @@ func (r *ServerResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if c == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := tfutil.WithTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.serverID()
@@ -531,12 +527,10 @@ func (r *ServerResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if c == nil {
 		return
 	}
-	timeout, diags := m.Timeouts.Delete(ctx, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := tfutil.WithTimeout(ctx, m.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	warning, err := deleteServer(ctx, c, m.serverID(), m.orderID())
 	if warning != "" {
