@@ -92,7 +92,7 @@ func (d *KeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if c == nil {
 		return
 	}
-	keys, err := sharedKeys(d.clients).keys(ctx, c)
+	keys, err := sharedKeys(d.clients).Get(ctx, c.SSHKeys)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Cannot list the Gigahost account's SSH keys", err)
 		return

@@ -102,6 +102,10 @@ func (a *account) Domain(ctx context.Context, lookup func(context.Context) (stri
 	return d, nil
 }
 
+// Writes patch the cached list where they can (see opcache.List.Write): a
+// delete, a password or a quota change needs no new list; a create does (its
+// default quota is only known from the list).
+
 // patchQuota sets the quota of address in a cached list.
 func patchQuota(address string, quota int64) func([]gigahost.Mailbox) []gigahost.Mailbox {
 	return func(list []gigahost.Mailbox) []gigahost.Mailbox {
