@@ -7,9 +7,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
 // Resources lists this family's resources.
@@ -51,6 +53,29 @@ func (b *base) zoneName(ctx context.Context, c *gigahost.Client, zoneID string) 
 	}
 	z, _ := gigahost.FindZone(zs, zoneID)
 	return string(z.Name), nil
+}
+
+// zoneNameOrDiag returns the name of a zone, or adds a diagnostic when the
+// zone list cannot be had.
+func (b *base) zoneNameOrDiag(ctx context.Context, c *gigahost.Client, zoneID string, diags *diag.Diagnostics) (string, bool) {
+	zone, err := b.zoneName(ctx, c, zoneID)
+	if err != nil {
+		tfutil.AddAPIError(diags, "Cannot list DNS zones", err)
+		return "", false
+	}
+	return zone, true
+}
+
+// privateState is a framework response's private state.
+type privateState interface {
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+// save sets the state to m, and keeps the zone's name in the private state,
+// where the name plan modifiers find it.
+func save(ctx context.Context, diags *diag.Diagnostics, state *tfsdk.State, private privateState, m any, zone string) {
+	diags.Append(state.Set(ctx, m)...)
+	diags.Append(private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
 }
 
 // records returns a zone's records from a list that reflects at least

@@ -128,35 +128,52 @@ func (r *RecordResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	zoneID := plan.ZoneID.ValueString()
-	zone, err := r.zoneName(ctx, c, zoneID)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
-		return
+	zone, ok := r.write(ctx, c, zoneID, &plan, "Cannot create DNS record", &resp.Diagnostics,
+		func(zs *zoneState, zone string, in gigahost.RecordInput) (*gigahost.Record, error) {
+			return r.createRecord(ctx, c, zs, zoneID, zone, in)
+		})
+	if ok {
+		save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &plan, zone)
+	}
+}
+
+// recordWrite sends a create or an update of the record in, from inside a
+// write to the zone. It returns the record when a lost answer was resolved
+// by listing the zone (its id is then known), nil when the API answered.
+type recordWrite func(zs *zoneState, zone string, in gigahost.RecordInput) (*gigahost.Record, error)
+
+// write creates or updates plan's record in the zone with send, under the
+// zone's write lock, and sets plan from the record written. It returns the
+// zone's name, or false after adding a diagnostic (failure is the summary
+// of a failed send).
+func (r *RecordResource) write(ctx context.Context, c *gigahost.Client, zoneID string, plan *recordModel, failure string, diags *diag.Diagnostics, send recordWrite) (string, bool) {
+	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, diags)
+	if !ok {
+		return "", false
 	}
 	in := plan.toAPI(zone)
 	if in.Type == "CNAME" && in.Name == "@" {
-		resp.Diagnostics.AddAttributeError(path.Root("name"), "CNAME at the zone apex",
+		diags.AddAttributeError(path.Root("name"), "CNAME at the zone apex",
 			fmt.Sprintf("%q is the apex of zone %s: a CNAME record cannot be at the apex.", plan.Name.ValueString(), zone))
-		return
+		return "", false
 	}
 	zs := r.zones().zone(zoneID)
 	var found *gigahost.Record // known when a lost answer was resolved by listing the zone
 	gen, err := zs.Write(func() (err error) {
-		found, err = r.createRecord(ctx, c, zs, zoneID, zone, in)
+		found, err = send(zs, zone, in)
 		return err
 	}, nil)
 	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot create DNS record", err)
-		return
+		tfutil.AddAPIError(diags, failure, err)
+		return "", false
 	}
 	rec, err := r.written(ctx, c, zs, zoneID, gen, in, zone, found)
 	if err != nil {
-		r.addResolveError(&resp.Diagnostics, in, err)
-		return
+		r.addResolveError(diags, in, err)
+		return "", false
 	}
 	plan.fromAPI(zoneID, rec, zone)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+	return zone, true
 }
 
 // written returns the record a create or update wrote: found, when the
@@ -221,9 +238,8 @@ func (r *RecordResource) Read(ctx context.Context, req resource.ReadRequest, res
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS records", err)
 		return
 	}
-	zone, err := r.zoneName(ctx, c, zoneID)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	rec, ok := findState(records, state, zone)
@@ -238,8 +254,7 @@ func (r *RecordResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	state.fromAPI(zoneID, rec, zone)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+	save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &state, zone)
 }
 
 // Update implements resource.Resource. The record keeps its place in the
@@ -253,46 +268,25 @@ func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
-	zone, err := r.zoneName(ctx, c, zoneID)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
-		return
+	zone, ok := r.write(ctx, c, zoneID, &plan, "Cannot update DNS record", &resp.Diagnostics,
+		func(zs *zoneState, zone string, in gigahost.RecordInput) (*gigahost.Record, error) {
+			// The id in state may be stale (any change of the record
+			// changes it): find the record as it is now, from the current
+			// list.
+			records, err := r.records(ctx, c, zoneID, 0)
+			if err != nil {
+				return nil, err
+			}
+			cur, ok := findState(records, state, zone)
+			if !ok {
+				return nil, fmt.Errorf("the %s record %s %q is no longer in zone %s; run terraform apply again to re-create it",
+					state.Type.ValueString(), state.Name.ValueString(), state.Value.ValueString(), zoneID)
+			}
+			return r.updateRecord(ctx, c, zs, zoneID, zone, cur, in)
+		})
+	if ok {
+		save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &plan, zone)
 	}
-	in := plan.toAPI(zone)
-	if in.Type == "CNAME" && in.Name == "@" {
-		resp.Diagnostics.AddAttributeError(path.Root("name"), "CNAME at the zone apex",
-			fmt.Sprintf("%q is the apex of zone %s: a CNAME record cannot be at the apex.", plan.Name.ValueString(), zone))
-		return
-	}
-	zs := r.zones().zone(zoneID)
-	var found *gigahost.Record // known when a lost answer was resolved by listing the zone
-	gen, err := zs.Write(func() error {
-		// The id in state may be stale (any change of the record changes
-		// it): find the record as it is now, from the current list.
-		records, err := r.records(ctx, c, zoneID, 0)
-		if err != nil {
-			return err
-		}
-		cur, ok := findState(records, state, zone)
-		if !ok {
-			return fmt.Errorf("the %s record %s %q is no longer in zone %s; run terraform apply again to re-create it",
-				state.Type.ValueString(), state.Name.ValueString(), state.Value.ValueString(), zoneID)
-		}
-		found, err = r.updateRecord(ctx, c, zs, zoneID, zone, cur, in)
-		return err
-	}, nil)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot update DNS record", err)
-		return
-	}
-	rec, err := r.written(ctx, c, zs, zoneID, gen, in, zone, found)
-	if err != nil {
-		r.addResolveError(&resp.Diagnostics, in, err)
-		return
-	}
-	plan.fromAPI(zoneID, rec, zone)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
 }
 
 // Delete implements resource.Resource. It deletes this record only: the API
@@ -306,14 +300,13 @@ func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
-	zone, err := r.zoneName(ctx, c, zoneID)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	var deleted gigahost.Record
 	zs := r.zones().zone(zoneID)
-	_, err = zs.Write(func() error {
+	_, err := zs.Write(func() error {
 		records, err := r.records(ctx, c, zoneID, 0)
 		if err != nil {
 			return err

@@ -112,12 +112,12 @@ func (r *RedirectResource) Configure(_ context.Context, req resource.ConfigureRe
 // operation's record and redirect writes to it, and followed by dropping the
 // zone's cached record list, since a redirect write adds or removes A
 // records that this operation's record bookkeeping cannot know of.
-func (r *RedirectResource) zoneWrite(zoneID string, fn func(zs *zoneState) error) error {
+func (r *RedirectResource) zoneWrite(zoneID string, fn func() error) error {
 	zs := r.zones().zone(zoneID)
 	_, err := zs.Write(func() error {
 		// Even a failed write may have changed the zone.
 		defer zs.Forget()
-		return fn(zs)
+		return fn()
 	}, nil)
 	return err
 }
@@ -131,13 +131,12 @@ func (r *RedirectResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	zoneID := plan.ZoneID.ValueString()
-	zone, err := r.zoneName(ctx, c, zoneID)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	in := plan.toAPI(zone)
-	err = r.zoneWrite(zoneID, func(*zoneState) error { return r.createRedirect(ctx, c, zoneID, in) })
+	err := r.zoneWrite(zoneID, func() error { return r.createRedirect(ctx, c, zoneID, in) })
 	if err != nil {
 		addCreateError(&resp.Diagnostics, in, err)
 		return
@@ -151,20 +150,14 @@ func (r *RedirectResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	// The create answer does not say whether the redirect is enabled: the list does.
-	red, ok, err := r.find(ctx, c, zoneID, in.Source)
-	switch {
-	case err != nil:
-		tfutil.AddAPIError(&resp.Diagnostics, "DNS redirect created, but listing the zone's redirects failed", err)
-		return
-	case !ok:
-		resp.Diagnostics.AddError("DNS redirect created, but not found",
-			fmt.Sprintf("The API accepted the redirect of %q in zone %s, but the zone's redirect list does not show it. "+
-				"Run terraform apply again.", in.Source, zoneID))
+	red, ok := r.written(ctx, c, zoneID, in.Source, "created", &resp.Diagnostics,
+		fmt.Sprintf("The API accepted the redirect of %q in zone %s, but the zone's redirect list does not show it. "+
+			"Run terraform apply again.", in.Source, zoneID))
+	if !ok {
 		return
 	}
 	plan.fromAPI(zoneID, red, zone)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+	save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &plan, zone)
 }
 
 // createRedirect sends the create. After a lost answer (a 5xx, or a
@@ -224,6 +217,23 @@ func (r *RedirectResource) find(ctx context.Context, c *gigahost.Client, zoneID,
 	return red, ok, nil
 }
 
+// written returns the redirect of source after a write, from the zone's
+// redirect list. When the list cannot be had or does not show the redirect,
+// it adds a diagnostic (done is what the write did: "created", "updated";
+// notListed the detail of a redirect not listed) and returns false.
+func (r *RedirectResource) written(ctx context.Context, c *gigahost.Client, zoneID, source, done string, diags *diag.Diagnostics, notListed string) (gigahost.Redirect, bool) {
+	red, ok, err := r.find(ctx, c, zoneID, source)
+	switch {
+	case err != nil:
+		tfutil.AddAPIError(diags, "DNS redirect "+done+", but listing the zone's redirects failed", err)
+		return gigahost.Redirect{}, false
+	case !ok:
+		diags.AddError("DNS redirect "+done+", but not found", notListed)
+		return gigahost.Redirect{}, false
+	}
+	return red, true
+}
+
 // Read implements resource.Resource. A redirect (or zone) gone is removed
 // from the state, so that the next plan re-creates it.
 func (r *RedirectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -234,9 +244,8 @@ func (r *RedirectResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
-	zone, err := r.zoneName(ctx, c, zoneID)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	source := relativeName(state.Source.ValueString(), zone)
@@ -256,8 +265,7 @@ func (r *RedirectResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	state.fromAPI(zoneID, red, zone)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+	save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &state, zone)
 }
 
 // Update implements resource.Resource: only target_url changes in place.
@@ -270,30 +278,23 @@ func (r *RedirectResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
-	zone, err := r.zoneName(ctx, c, zoneID)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	in := plan.toAPI(zone)
-	if err := r.zoneWrite(zoneID, func(*zoneState) error { return c.UpdateRedirect(ctx, zoneID, in) }); err != nil {
+	if err := r.zoneWrite(zoneID, func() error { return c.UpdateRedirect(ctx, zoneID, in) }); err != nil {
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot update DNS redirect", err)
 		return
 	}
-	red, ok, err := r.find(ctx, c, zoneID, in.Source)
-	switch {
-	case err != nil:
-		tfutil.AddAPIError(&resp.Diagnostics, "DNS redirect updated, but listing the zone's redirects failed", err)
-		return
-	case !ok:
-		resp.Diagnostics.AddError("DNS redirect updated, but not found",
-			fmt.Sprintf("The API accepted the new target of the redirect of %q in zone %s, but the zone's redirect list no longer "+
-				"shows the redirect. Run terraform apply again to re-create it.", in.Source, zoneID))
+	red, ok := r.written(ctx, c, zoneID, in.Source, "updated", &resp.Diagnostics,
+		fmt.Sprintf("The API accepted the new target of the redirect of %q in zone %s, but the zone's redirect list no longer "+
+			"shows the redirect. Run terraform apply again to re-create it.", in.Source, zoneID))
+	if !ok {
 		return
 	}
 	plan.fromAPI(zoneID, red, zone)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateZoneName, zoneNameJSON(zone))...)
+	save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &plan, zone)
 }
 
 // Delete implements resource.Resource. The API removes the redirect's A
@@ -311,7 +312,7 @@ func (r *RedirectResource) Delete(ctx context.Context, req resource.DeleteReques
 	if source == "" {
 		source = state.Source.ValueString()
 	}
-	err := r.zoneWrite(zoneID, func(*zoneState) error { return c.DeleteRedirect(ctx, zoneID, source) })
+	err := r.zoneWrite(zoneID, func() error { return c.DeleteRedirect(ctx, zoneID, source) })
 	if client.IsNotFound(err) {
 		return // the redirect, or its zone, is gone already
 	}
