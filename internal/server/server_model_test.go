@@ -168,3 +168,24 @@ func TestDeleteServer_byOrder(t *testing.T) {
 		t.Errorf("not cancelled: %+v", all)
 	}
 }
+
+// A reinstall sends a host name: the configured one, else the server's name
+// only when it is a host name; a descriptive name is never sent.
+func TestReinstallHostname(t *testing.T) {
+	for _, c := range []struct {
+		hostname types.String
+		name     string
+		want     string
+	}{
+		{types.StringValue("web-1.example.no"), "web one", "web-1.example.no"},
+		{types.StringNull(), "web-1.example.no", "web-1.example.no"},
+		{types.StringNull(), "web one", "srv18856.gigahost.no"},
+		{types.StringNull(), "", "srv18856.gigahost.no"},
+	} {
+		plan := serverModel{Hostname: c.hostname}
+		state := serverModel{Name: types.StringValue(c.name)}
+		if got := reinstallHostname(&plan, &state, 18856); got != c.want {
+			t.Errorf("hostname %s, name %q: %q, want %q", c.hostname, c.name, got, c.want)
+		}
+	}
+}

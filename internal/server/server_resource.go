@@ -145,7 +145,8 @@ func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"hostname": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Host name requested at deploy (RFC 1123: labels of letters, digits and hyphens, at most 253 characters). " +
-					"The API does not report it back reliably, so it is not refreshed; after import it is taken from the server's name. Changing it replaces the server.",
+					"The API does not report it back reliably, so it is not refreshed; after import it is taken from the server's name, and a different configured value " +
+					"is adopted in place without replacing the server. Changing it replaces the server.",
 				Validators: []validator.String{
 					stringvalidator.LengthBetween(1, 253),
 					stringvalidator.RegexMatches(hostnameRE, "must be a host name: dot-separated labels of letters, digits and hyphens (1 to 63 characters each, no leading or trailing hyphen)"),
@@ -474,10 +475,7 @@ func (r *ServerResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	plan.RootPassword = state.RootPassword
 	if reinstallPlanned(&state, &plan) {
-		hostname := plan.Hostname.ValueString()
-		if hostname == "" {
-			hostname = state.Name.ValueString()
-		}
+		hostname := reinstallHostname(&plan, &state, id)
 		pw, err := c.Reinstall(ctx, id, gigahost.ReinstallInput{OSID: plan.OSID.ValueInt64(), Language: reinstallLanguage, Keyboard: reinstallKeyboard, Timezone: reinstallTimezone, Hostname: hostname})
 		if err != nil {
 			tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot reinstall server %d", id), err)
@@ -513,6 +511,24 @@ func (r *ServerResource) Update(ctx context.Context, req resource.UpdateRequest,
 	plan.fromAPI(srv, false)
 	plan.unknownsToNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	// The configuration's deploy-time values are in state now: from here on
+	// a change of them replaces the server.
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
+}
+
+// reinstallHostname is the host name sent with a reinstall (the API requires
+// one): the configured hostname, else the server's name when it is a host
+// name (the API names a server after its hostname), else the API's default
+// name srv<id>.gigahost.no. A descriptive name such as "web one" is never
+// sent as a host name.
+func reinstallHostname(plan, state *serverModel, id int64) string {
+	if h := plan.Hostname.ValueString(); h != "" {
+		return h
+	}
+	if n := state.Name.ValueString(); n != "" && len(n) <= 253 && hostnameRE.MatchString(n) {
+		return n
+	}
+	return fmt.Sprintf("srv%d.gigahost.no", id)
 }
 
 // Delete implements resource.Resource: cancel with early termination and
@@ -589,4 +605,7 @@ func (r *ServerResource) ImportState(ctx context.Context, req resource.ImportSta
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parts[0])...)
+	// The deploy-time values the next read guesses (the hostname from the
+	// server's name) must not replace the server on the first plan.
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, importedPrivate)...)
 }

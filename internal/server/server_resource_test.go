@@ -487,3 +487,63 @@ func deployPosts(m *mockapi.Server) int {
 	}
 	return n
 }
+
+// Import plans nothing for a typical configuration, and a server renamed
+// since its deploy (the record then no longer tells the hostname) is
+// adopted in place, never replaced: replacing would cancel the billed server
+// Terraform was just asked to manage.
+func TestAccServer_importPlansNoReplacement(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	var id int64
+	plain := env.Config(serverHCL(`  os_id = 102`))
+	renamed := env.Config(serverHCL(`  os_id = 102
+  name  = "web one"`))
+	sameServer := func(*terraform.State) error {
+		if srv, ok := env.Mock.GigahostServer(id); !ok || srv.Cancelled || len(env.Mock.GigahostServers()) != 1 {
+			return fmt.Errorf("server %d replaced after import: %+v", id, env.Mock.GigahostServers())
+		}
+		return nil
+	}
+	env.Test(t, resource.TestCase{
+		CheckDestroy: noLiveServers(env),
+		Steps: []resource.TestStep{
+			{Config: plain, Check: captureID(&id)},
+			// An import block plans a no-op.
+			{Config: plain, ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
+			{Config: renamed, Check: sameServer},
+			// Forgotten by Terraform (not destroyed), then imported again.
+			{Config: env.Config(`
+removed {
+  from = gigahost_server.test
+  lifecycle {
+    destroy = false
+  }
+}`), Check: sameServer},
+			{Config: renamed, ResourceName: addr, ImportState: true, ImportStatePersist: true,
+				ImportStateIdFunc: func(*terraform.State) (string, error) { return strconv.FormatInt(id, 10), nil }},
+			{
+				Config: renamed,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: sameServer,
+			},
+			{Config: renamed, PlanOnly: true},
+			{
+				// Once adopted, a change of the hostname replaces the server again.
+				Config: env.Config(`
+resource "gigahost_server" "test" {
+  product_id = 7951
+  region_id  = 1
+  hostname   = "web-2.example.no"
+  os_id      = 102
+  name       = "web one"
+}`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+			},
+		},
+	})
+}

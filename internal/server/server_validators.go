@@ -2,6 +2,9 @@ package server
 
 import (
 	"context"
+	"reflect"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -52,23 +55,45 @@ func (imageValidator) ValidateResource(ctx context.Context, req resource.Validat
 
 // The deploy-time arguments the API cannot report back (hostname,
 // ssh_key_ids, iso_id, rescue, price_id) replace the server when they change,
-// but not when the prior value is unknown to Terraform (after an import):
-// the configured value is then simply adopted.
+// but not when the prior value is unknown to Terraform, nor while the values
+// in state are the ones guessed at import (the hostname is taken from the
+// server's name, which may have been changed since): the configured value is
+// then simply adopted. Replacing would cancel a billed server that Terraform
+// has just been asked to manage.
 
-func priorKnownInt64(_ context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
+// importedKey marks, in private state, a server imported and not yet updated
+// by Terraform.
+const importedKey = "imported"
+
+// importedPrivate is what ImportState stores under importedKey.
+var importedPrivate = []byte(`true`)
+
+type privateGetter interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
 }
 
-func priorKnownBool(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
+func imported(ctx context.Context, p privateGetter) bool {
+	if p == nil || reflect.ValueOf(p).IsNil() {
+		return false
+	}
+	v, _ := p.GetKey(ctx, importedKey)
+	return len(v) > 0
 }
 
-func priorKnownString(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
+func priorKnownInt64(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull() && !imported(ctx, req.Private)
 }
 
-func priorKnownSet(_ context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
+func priorKnownBool(ctx context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull() && !imported(ctx, req.Private)
+}
+
+func priorKnownString(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull() && !imported(ctx, req.Private)
+}
+
+func priorKnownSet(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.StateValue.IsNull() && !imported(ctx, req.Private)
 }
 
 // replaceUnlessBothSet replaces the server when os_id is set or removed (a
