@@ -99,9 +99,24 @@ func unquoteTXT(v string) string {
 	return b.String()
 }
 
-// sameValue reports whether two values of a type mean the same.
+// sameValue reports whether two values of a type mean the same. For TXT,
+// data in one pair of quotes also equals the same data unquoted, backslashes
+// taken literally: an API that quotes TXT data without escaping it (`a\b`
+// stored as "a\b") must not lose the record it wrote.
 func sameValue(recordType, a, b string) bool {
-	return canonicalValue(recordType, a) == canonicalValue(recordType, b)
+	if canonicalValue(recordType, a) == canonicalValue(recordType, b) {
+		return true
+	}
+	return recordType == "TXT" && stripQuotes(a) == stripQuotes(b)
+}
+
+// stripQuotes removes one pair of surrounding double quotes.
+func stripQuotes(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) >= 2 && strings.HasPrefix(v, `"`) && strings.HasSuffix(v, `"`) {
+		return v[1 : len(v)-1]
+	}
+	return v
 }
 
 // toAPI is the create or update body. zone is the zone's name, to turn an

@@ -35,6 +35,8 @@ func TestSameValue(t *testing.T) {
 		{"TXT", "v=spf1 -all", `"v=spf1 -all"`},
 		{"TXT", `say "hi"`, `"say \"hi\""`},
 		{"TXT", "abcdef", `"abc" "def"`},
+		{"TXT", `a\b`, `"a\\b"`}, // escaped, as a name server shows it
+		{"TXT", `a\b`, `"a\b"`},  // quoted without escaping
 	}
 	for _, c := range same {
 		if !sameValue(c[0], c[1], c[2]) {
@@ -45,6 +47,7 @@ func TestSameValue(t *testing.T) {
 		{"A", "192.0.2.1", "192.0.2.10"},
 		{"TXT", "abc", "abd"},
 		{"TXT", `"abc`, "abc"},
+		{"TXT", `a\b`, `"ab"`},
 		{"MX", "mail.example.no", "mail2.example.no"},
 	}
 	for _, c := range differ {

@@ -102,6 +102,7 @@ func TestAccRecord_allTypes(t *testing.T) {
 		{label: "ns", name: "sub", typ: "NS", value: "ns1.example.net"},
 		{label: "srv", name: "_sip._tcp", typ: "SRV", value: "5 5060 sip.types.example.", priority: 20},
 		{label: "caa", name: "@", typ: "CAA", value: `0 issue "letsencrypt.org"`, ttl: 300},
+		{label: "txt_escapes", name: "esc", typ: "TXT", value: `path=C:\dir "quoted"`},
 	}
 	env.Test(t, resource.TestCase{
 		CheckDestroy: zoneGone(env, zone),
@@ -117,6 +118,7 @@ func TestAccRecord_allTypes(t *testing.T) {
 				mockHas(env, zone, "sub", "NS", "ns1.example.net", 1),
 				mockHas(env, zone, "_sip._tcp", "SRV", "5 5060 sip.types.example", 1),
 				mockHas(env, zone, "@", "CAA", `0 issue "letsencrypt.org"`, 1),
+				mockHas(env, zone, "esc", "TXT", `"path=C:\\dir \"quoted\""`, 1),
 			),
 			ConfigStateChecks: []statecheck.StateCheck{
 				// What the configuration wrote is kept (no diff), even where the API stores another form.
@@ -138,7 +140,7 @@ func TestAccRecord_allTypes(t *testing.T) {
 				rec{label: "mx", name: "types.example.", typ: "MX", value: "mail.types.example", priority: 10},
 				rec{label: "txt", name: "@", typ: "TXT", value: `"v=spf1 include:_spf.example.net -all"`},
 				rec{label: "txt_quoted", name: "_dmarc", typ: "TXT", value: `v=DMARC1; p=none`},
-				records[6], records[7], records[8],
+				records[6], records[7], records[8], records[9],
 			)),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 		}},

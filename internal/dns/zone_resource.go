@@ -51,8 +51,11 @@ func (r *ZoneResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"name": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "The domain name, such as `example.no`. Changing it re-creates the zone.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{stringvalidator.RegexMatches(zoneNameRe, "must be a domain name such as example.no")},
+				// Another spelling of the same name (case, trailing dot, as
+				// after an import) is no change: replacing the zone would
+				// delete every record in it.
+				PlanModifiers: []planmodifier.String{equivalentZoneName{}, stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{stringvalidator.RegexMatches(zoneNameRe, "must be a domain name such as example.no")},
 			},
 			"type": schema.StringAttribute{
 				Optional:            true,
@@ -147,4 +150,24 @@ func (r *ZoneResource) ImportState(ctx context.Context, req resource.ImportState
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringNull())...)
+}
+
+// equivalentZoneName keeps the name in state when the configuration writes
+// the same zone name another way (upper case, a trailing dot).
+type equivalentZoneName struct{}
+
+func (equivalentZoneName) Description(context.Context) string {
+	return "another spelling of the same zone name causes no change"
+}
+func (m equivalentZoneName) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (equivalentZoneName) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.StateValue.IsNull() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
+		return
+	}
+	if sameZoneName(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
+		resp.PlanValue = req.StateValue
+	}
 }

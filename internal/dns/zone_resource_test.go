@@ -90,3 +90,33 @@ data "gigahost_dns_zone" "by_id" { id = "123" }
 		}},
 	})
 }
+
+// A zone imported by name into a configuration that spells the name another
+// way plans no change: a replacement would delete every record in the zone.
+func TestAccZone_importedBySpelledNameKeepsZone(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	id := env.Mock.AddDNSZone("imported.example")
+	if err := env.Mock.AddDNSRecord(id, "www", "A", "192.0.2.4", 300, nil); err != nil {
+		t.Fatal(err)
+	}
+	cfg := env.Config(`resource "gigahost_dns_zone" "z" { name = "Imported.Example." }`)
+	env.Test(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: cfg, ResourceName: "gigahost_dns_zone.z", ImportState: true, ImportStateId: "imported.example", ImportStatePersist: true,
+	}, {
+		Config:           cfg,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		Check: func(*terraform.State) error {
+			if got := env.Mock.DNSZoneID("imported.example"); got != id || len(env.Mock.DNSRecords(id)) != 1 {
+				return fmt.Errorf("zone %d (want %d) with records %+v", got, id, env.Mock.DNSRecords(id))
+			}
+			return nil
+		},
+	}, {
+		// Another name is another zone.
+		Config: env.Config(`resource "gigahost_dns_zone" "z" { name = "imported2.example" }`),
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction("gigahost_dns_zone.z", plancheck.ResourceActionDestroyBeforeCreate),
+		}},
+	}}})
+}

@@ -232,7 +232,8 @@ func recordFromBody(body map[string]any, zone string) (*dnsRecord, string) {
 }
 
 // quoteTXT stores TXT data the way the name server does: in double quotes,
-// split into strings of at most 255 characters. Already quoted data is kept.
+// split into strings of at most 255 characters, with backslashes and quotes
+// escaped (RFC 1035 presentation form). Already quoted data is kept.
 func quoteTXT(v string) string {
 	if strings.HasPrefix(v, `"`) && strings.HasSuffix(v, `"`) && len(v) >= 2 {
 		return v
@@ -244,10 +245,12 @@ func quoteTXT(v string) string {
 	}
 	parts = append(parts, v)
 	for i, p := range parts {
-		parts[i] = `"` + strings.ReplaceAll(p, `"`, `\"`) + `"`
+		parts[i] = `"` + txtEscaper.Replace(p) + `"`
 	}
 	return strings.Join(parts, " ")
 }
+
+var txtEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 
 // ---- handlers ----
 

@@ -180,7 +180,8 @@ func (c *Client) DeleteRecord(ctx context.Context, zoneID, recordID string, r Re
 // StoredValue is the form in which the name server stores a record's value,
 // given the value as the record list shows it: MX and SRV carry their
 // priority in front and a trailing dot ("10 mail.example.no."), CNAME, NS and
-// PTR targets a trailing dot, TXT data is quoted.
+// PTR targets a trailing dot, TXT data is quoted (backslashes and quotes
+// escaped).
 func StoredValue(recordType, value string, priority *client.Int) string {
 	switch strings.ToUpper(recordType) {
 	case "MX", "SRV":
@@ -195,7 +196,7 @@ func StoredValue(recordType, value string, priority *client.Int) string {
 		if len(value) >= 2 && strings.HasPrefix(value, `"`) && strings.HasSuffix(value, `"`) {
 			return value
 		}
-		return `"` + strings.ReplaceAll(value, `"`, `\"`) + `"`
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(value) + `"`
 	}
 	return value
 }

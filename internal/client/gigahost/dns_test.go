@@ -143,6 +143,7 @@ func TestStoredValue(t *testing.T) {
 		{"CNAME", "www.example.no", nil, "www.example.no."},
 		{"TXT", "v=spf1 -all", nil, `"v=spf1 -all"`},
 		{"TXT", `"already"`, nil, `"already"`},
+		{"TXT", `a\b "c"`, nil, `"a\\b \"c\""`},
 		{"A", "192.0.2.1", nil, "192.0.2.1"},
 	} {
 		if got := StoredValue(c.typ, c.value, c.prio); got != c.want {
