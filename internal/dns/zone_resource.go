@@ -49,8 +49,9 @@ func (r *ZoneResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The domain name, such as `example.no`. Changing it re-creates the zone.",
+				Required: true,
+				MarkdownDescription: "The domain name, such as `example.no`. Another spelling of the same name (upper case, a trailing dot) is no change; " +
+					"another name re-creates the zone.",
 				// Another spelling of the same name (case, trailing dot, as
 				// after an import) is no change: replacing the zone would
 				// delete every record in it.
