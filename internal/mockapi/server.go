@@ -254,6 +254,14 @@ func (s *Server) Handler() http.Handler {
 		if fault == FaultDropAfter {
 			next.ServeHTTP(httptest.NewRecorder(), r)
 		}
+		if fault == FaultDrop || fault == FaultDropAfter {
+			// Record before the connection closes: the client sees the
+			// drop at once and may count requests straight away.
+			rec.Fault = fault
+			s.record(rec)
+			s.injectFault(w, fault)
+			return
+		}
 		if fault != "" {
 			rec.Fault = fault
 			rec.Status = s.injectFault(w, fault)
