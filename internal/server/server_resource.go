@@ -21,7 +21,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -119,22 +118,23 @@ func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			},
 			"iso_id": schema.Int64Attribute{
 				Optional:            true,
-				MarkdownDescription: "Uploaded ISO to install from (`GET /deploy/isos`). Exactly one of `os_id`, `iso_id` and `rescue = true`. Changing it replaces the server.",
+				MarkdownDescription: "Uploaded ISO to install from (`GET /deploy/isos`). Exactly one of `os_id`, `iso_id` and `rescue = true`. Setting, changing or removing it replaces the server.",
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplaceIf(priorKnownInt64, "Replaces the server when the prior value is known.", "Replaces the server when the prior value is known.")},
+				PlanModifiers:       []planmodifier.Int64{replaceDeployInt64()},
 			},
 			"rescue": schema.BoolAttribute{
 				Optional:            true,
-				MarkdownDescription: "Boot the new server into rescue mode instead of installing an OS. Exactly one of `os_id`, `iso_id` and `rescue = true`. Changing it replaces the server.",
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(priorKnownBool, "Replaces the server when the prior value is known.", "Replaces the server when the prior value is known.")},
+				MarkdownDescription: "Boot the new server into rescue mode instead of installing an OS. Exactly one of `os_id`, `iso_id` and `rescue = true`. Changing it replaces the server (unset and `false` are the same).",
+				PlanModifiers:       []planmodifier.Bool{replaceDeployBool()},
 			},
 			"price_id": schema.Int64Attribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "Price of the product (`price_id` from `gigahost_catalog`). When unset, the product's price id is taken from the catalog " +
-					"(after checking that the product deploys in the region and can be billed per `billing_period`). Changing it replaces the server.",
+					"(after checking that the product deploys in the region and can be billed per `billing_period`). Changing it to another price replaces the server; " +
+					"removing it from the configuration keeps the price in state.",
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown(),
-					int64planmodifier.RequiresReplaceIf(priorKnownInt64, "Replaces the server when the prior value is known.", "Replaces the server when the prior value is known.")},
+					replaceDeployInt64()},
 			},
 			"billing_period": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString("hourly"),
@@ -145,13 +145,13 @@ func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"hostname": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Host name requested at deploy (RFC 1123: labels of letters, digits and hyphens, at most 253 characters). " +
-					"The API does not report it back reliably, so it is not refreshed; after import it is taken from the server's name, and a different configured value " +
-					"is adopted in place without replacing the server. Changing it replaces the server.",
+					"The API does not report it back reliably, so it is not refreshed. Setting, changing or removing it replaces the server. After import it is taken from the " +
+					"server's name, and until the first apply that updates the server a different configured value is adopted in place without replacing it.",
 				Validators: []validator.String{
 					stringvalidator.LengthBetween(1, 253),
 					stringvalidator.RegexMatches(hostnameRE, "must be a host name: dot-separated labels of letters, digits and hyphens (1 to 63 characters each, no leading or trailing hyphen)"),
 				},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(priorKnownString, "Replaces the server when the prior value is known.", "Replaces the server when the prior value is known.")},
+				PlanModifiers: []planmodifier.String{replaceDeployString()},
 			},
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
@@ -162,9 +162,10 @@ func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"ssh_key_ids": schema.SetAttribute{
 				ElementType: types.Int64Type, Optional: true,
 				MarkdownDescription: "Ids of your SSH keys to authorise on the new server. With keys, the API shows no root password. " +
-					"Not readable from the API: unknown after import (the configured value is then adopted without replacement). Changing it replaces the server.",
+					"Adding, changing or removing keys replaces the server (unset and an empty set are the same). " +
+					"Not readable from the API: null after import, and until the first apply that updates the server the configured value is adopted without replacement.",
 				Validators:    []validator.Set{setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
-				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(priorKnownSet, "Replaces the server when the prior value is known.", "Replaces the server when the prior value is known.")},
+				PlanModifiers: []planmodifier.Set{replaceDeploySet()},
 			},
 			"backups": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),

@@ -54,12 +54,18 @@ func (imageValidator) ValidateResource(ctx context.Context, req resource.Validat
 }
 
 // The deploy-time arguments the API cannot report back (hostname,
-// ssh_key_ids, iso_id, rescue, price_id) replace the server when they change,
-// but not when the prior value is unknown to Terraform, nor while the values
-// in state are the ones guessed at import (the hostname is taken from the
-// server's name, which may have been changed since): the configured value is
-// then simply adopted. Replacing would cancel a billed server that Terraform
-// has just been asked to manage.
+// ssh_key_ids, iso_id, rescue, price_id) replace the server whenever they
+// change, null to a value and a value to null included: the server keeps
+// what it was deployed with, so keeping it under another value would make
+// the state claim keys or a host name the server does not have. The framework
+// calls these functions only when the planned value differs from the state.
+//
+// The exception is a server imported and not yet updated by Terraform: the
+// API cannot report these values, so the state holds nulls or guesses (the
+// hostname is taken from the server's name, which may have been changed
+// since), and the configured value is adopted in place by the first update.
+// Replacing would cancel a billed server that Terraform has just been asked
+// to manage.
 
 // importedKey marks, in private state, a server imported and not yet updated
 // by Terraform.
@@ -67,6 +73,9 @@ const importedKey = "imported"
 
 // importedPrivate is what ImportState stores under importedKey.
 var importedPrivate = []byte(`true`)
+
+// replaceDescription describes the deploy-time arguments' plan modifiers.
+const replaceDescription = "Replaces the server when the value changes (set, changed or removed), except on the first update after an import, which adopts the configured value."
 
 type privateGetter interface {
 	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
@@ -80,20 +89,41 @@ func imported(ctx context.Context, p privateGetter) bool {
 	return len(v) > 0
 }
 
-func priorKnownInt64(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull() && !imported(ctx, req.Private)
+func replaceDeployInt64() planmodifier.Int64 {
+	return int64planmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !imported(ctx, req.Private)
+	}, replaceDescription, replaceDescription)
 }
 
-func priorKnownBool(ctx context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull() && !imported(ctx, req.Private)
+func replaceDeployString() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !imported(ctx, req.Private)
+	}, replaceDescription, replaceDescription)
 }
 
-func priorKnownString(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull() && !imported(ctx, req.Private)
+// replaceDeployBool replaces on a change of rescue; null and false both mean
+// "not in rescue mode", so a change between them is no change of the server
+// and is recorded in place.
+func replaceDeployBool() planmodifier.Bool {
+	return boolplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
+		if req.PlanValue.IsUnknown() || req.StateValue.IsUnknown() {
+			resp.RequiresReplace = !imported(ctx, req.Private)
+			return
+		}
+		resp.RequiresReplace = req.PlanValue.ValueBool() != req.StateValue.ValueBool() && !imported(ctx, req.Private)
+	}, replaceDescription, replaceDescription)
 }
 
-func priorKnownSet(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull() && !imported(ctx, req.Private)
+// replaceDeploySet replaces on a change of ssh_key_ids; null and an empty set
+// both mean "no keys", so a change between them is recorded in place.
+func replaceDeploySet() planmodifier.Set {
+	return setplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+		noKeys := func(v types.Set) bool { return v.IsNull() || (!v.IsUnknown() && len(v.Elements()) == 0) }
+		if noKeys(req.PlanValue) && noKeys(req.StateValue) {
+			return
+		}
+		resp.RequiresReplace = !imported(ctx, req.Private)
+	}, replaceDescription, replaceDescription)
 }
 
 // replaceUnlessBothSet replaces the server when os_id is set or removed (a
