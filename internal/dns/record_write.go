@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -41,37 +40,35 @@ func (r *RecordResource) createRecord(ctx context.Context, c *gigahost.Client, z
 	if err != nil {
 		return nil, fmt.Errorf("listing zone %s before creating the record: %w", zoneID, err)
 	}
-	attempts := c.RecordCreateAttempts()
-	for attempt := 1; ; attempt++ {
-		err := c.CreateRecord(ctx, zoneID, in)
-		if err == nil {
-			zs.noteWrite(key, true)
-			return nil, nil
-		}
-		if !client.IsOutcomeUnknown(err) {
-			return nil, err
-		}
-		records, lerr := zs.Refresh(ctx, fetch)
-		if lerr != nil {
-			return nil, fmt.Errorf("%w; and listing the zone to learn whether the record was created failed: %w", err, lerr)
-		}
-		if rec, ok := findKey(records, key, zone); ok && !before.has(key) {
+	tries := client.CreateTries{Attempts: c.RecordCreateAttempts(), Wait: c.RetryWait, NotCreated: "the record was not created",
+		Again: func(ctx context.Context, attempt int, err error) {
+			tflog.Debug(ctx, "DNS record create: answer lost and the record is not in the zone; creating it again", map[string]any{
+				"zone_id": zoneID, "attempt": attempt, "error": err.Error(),
+			})
+		}}
+	rec, adopted, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error { return c.CreateRecord(ctx, zoneID, in) },
+		func(ctx context.Context, attempt int, err error) (gigahost.Record, bool, error) {
+			records, lerr := zs.Refresh(ctx, fetch)
+			if lerr != nil {
+				return gigahost.Record{}, false, fmt.Errorf("%w; and listing the zone to learn whether the record was created failed: %w", err, lerr)
+			}
+			rec, ok := findKey(records, key, zone)
+			if !ok || before.has(key) {
+				return gigahost.Record{}, false, nil
+			}
 			tflog.Debug(ctx, "DNS record create: answer lost, but the record is in the zone now", map[string]any{
 				"zone_id": zoneID, "record_id": string(rec.ID), "attempt": attempt,
 			})
-			zs.noteWrite(key, true)
-			return &rec, nil
-		}
-		if attempt >= attempts {
-			return nil, fmt.Errorf("%w; the record was not created after %d attempts", err, attempt)
-		}
-		tflog.Debug(ctx, "DNS record create: answer lost and the record is not in the zone; creating it again", map[string]any{
-			"zone_id": zoneID, "attempt": attempt, "error": err.Error(),
+			return rec, true, nil
 		})
-		if err := sleep(ctx, c.RetryWait(attempt)); err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
 	}
+	zs.noteWrite(key, true)
+	if !adopted {
+		return nil, nil
+	}
+	return &rec, nil
 }
 
 // updateRecord replaces the record cur with in, from inside a write to the
@@ -118,16 +115,4 @@ func mayHaveApplied(err error) bool {
 		return !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
 	}
 	return apiErr.Status == http.StatusNotFound || apiErr.Status >= 500
-}
-
-// sleep waits d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -166,29 +166,23 @@ func (r *RedirectResource) Create(ctx context.Context, req resource.CreateReques
 // refused the write (as it does when another write to the zone is under
 // way) and it is sent again.
 func (r *RedirectResource) createRedirect(ctx context.Context, c *gigahost.Client, zoneID string, in gigahost.RedirectInput) error {
-	attempts := c.RecordCreateAttempts()
-	for attempt := 1; ; attempt++ {
-		err := c.CreateRedirect(ctx, zoneID, in)
-		if err == nil || !client.IsOutcomeUnknown(err) {
-			return err
-		}
-		redirects, lerr := c.ListRedirects(ctx, zoneID)
-		if lerr != nil {
-			return fmt.Errorf("%w; and listing the zone's redirects to learn whether it was created failed: %w", err, lerr)
-		}
-		if red, ok := gigahost.FindRedirect(redirects, in.Source); ok && string(red.TargetURL) == in.TargetURL {
+	tries := client.CreateTries{Attempts: c.RecordCreateAttempts(), Wait: c.RetryWait, NotCreated: "the redirect was not created"}
+	_, _, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error { return c.CreateRedirect(ctx, zoneID, in) },
+		func(ctx context.Context, attempt int, err error) (gigahost.Redirect, bool, error) {
+			redirects, lerr := c.ListRedirects(ctx, zoneID)
+			if lerr != nil {
+				return gigahost.Redirect{}, false, fmt.Errorf("%w; and listing the zone's redirects to learn whether it was created failed: %w", err, lerr)
+			}
+			red, ok := gigahost.FindRedirect(redirects, in.Source)
+			if !ok || string(red.TargetURL) != in.TargetURL {
+				return gigahost.Redirect{}, false, nil
+			}
 			tflog.Debug(ctx, "DNS redirect create: answer lost, but the redirect is in the zone now", map[string]any{
 				"zone_id": zoneID, "source": in.Source, "attempt": attempt,
 			})
-			return nil
-		}
-		if attempt >= attempts {
-			return fmt.Errorf("%w; the redirect was not created after %d attempts", err, attempt)
-		}
-		if err := sleep(ctx, c.RetryWait(attempt)); err != nil {
-			return err
-		}
-	}
+			return red, true, nil
+		})
+	return err
 }
 
 // addCreateError adds a failed create's diagnostic. A record in the way

@@ -3,7 +3,6 @@ package webhosting
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -34,37 +33,35 @@ func createMailbox(ctx context.Context, c *gigahost.Client, a *account, hostingI
 	if err != nil {
 		return nil, fmt.Errorf("listing the e-mail accounts of hosting account %d before the create: %w", hostingID, err)
 	}
-	attempts := c.MailboxCreateAttempts()
-	for attempt := 1; ; attempt++ {
-		err := c.CreateMailbox(ctx, hostingID, in)
-		if err == nil {
-			a.noteWrite(address, true)
-			return nil, nil
-		}
-		if !client.IsOutcomeUnknown(err) {
-			return nil, err
-		}
-		list, lerr := a.Refresh(ctx, fetch)
-		if lerr != nil {
-			return nil, fmt.Errorf("%w; and listing the account to learn whether the e-mail account was created failed: %w", err, lerr)
-		}
-		if mb, ok := gigahost.FindMailbox(list, address); ok && !before.has(address) {
+	tries := client.CreateTries{Attempts: c.MailboxCreateAttempts(), Wait: c.RetryWait, NotCreated: "the e-mail account was not created",
+		Again: func(ctx context.Context, attempt int, err error) {
+			tflog.Debug(ctx, "E-mail account create: answer lost and the account is not in the list; creating it again", map[string]any{
+				"hosting_id": hostingID, "address": address, "attempt": attempt, "error": err.Error(),
+			})
+		}}
+	mb, adopted, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error { return c.CreateMailbox(ctx, hostingID, in) },
+		func(ctx context.Context, attempt int, err error) (gigahost.Mailbox, bool, error) {
+			list, lerr := a.Refresh(ctx, fetch)
+			if lerr != nil {
+				return gigahost.Mailbox{}, false, fmt.Errorf("%w; and listing the account to learn whether the e-mail account was created failed: %w", err, lerr)
+			}
+			mb, ok := gigahost.FindMailbox(list, address)
+			if !ok || before.has(address) {
+				return gigahost.Mailbox{}, false, nil
+			}
 			tflog.Debug(ctx, "E-mail account create: answer lost, but the account is in the list now", map[string]any{
 				"hosting_id": hostingID, "address": address, "attempt": attempt,
 			})
-			a.noteWrite(address, true)
-			return &mb, nil
-		}
-		if attempt >= attempts {
-			return nil, fmt.Errorf("%w; the e-mail account was not created after %d attempts", err, attempt)
-		}
-		tflog.Debug(ctx, "E-mail account create: answer lost and the account is not in the list; creating it again", map[string]any{
-			"hosting_id": hostingID, "address": address, "attempt": attempt, "error": err.Error(),
+			return mb, true, nil
 		})
-		if err := sleep(ctx, c.RetryWait(attempt)); err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
 	}
+	a.noteWrite(address, true)
+	if !adopted {
+		return nil, nil
+	}
+	return &mb, nil
 }
 
 // mailboxFetch lists a hosting account's mailboxes.
@@ -83,17 +80,5 @@ func accountDomain(c *gigahost.Client, hostingID int64) func(context.Context) (s
 			return "", fmt.Errorf("GET /webhosting/%d: the answer carries no domain", hostingID)
 		}
 		return string(h.Domain), nil
-	}
-}
-
-// sleep waits d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 )
@@ -105,44 +104,29 @@ func (c *Client) CreateSSHKey(ctx context.Context, in SSHKeyInput) (SSHKey, erro
 		}
 		return SSHKey{}, false
 	}
-	attempts := c.RecordCreateAttempts()
-	for attempt := 1; ; attempt++ {
-		err := c.send(ctx, client.Request{Method: http.MethodPost, Path: "/account/sshkey", Body: in, Creates: true}, nil)
-		if err != nil && !client.IsOutcomeUnknown(err) {
-			return SSHKey{}, err
-		}
+	tries := client.CreateTries{Attempts: c.RecordCreateAttempts(), Wait: c.RetryWait, NotCreated: "the SSH key was not added"}
+	k, adopted, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error {
+		return c.send(ctx, client.Request{Method: http.MethodPost, Path: "/account/sshkey", Body: in, Creates: true}, nil)
+	}, func(ctx context.Context, _ int, err error) (SSHKey, bool, error) {
 		keys, lerr := c.SSHKeys(ctx)
-		switch {
-		case lerr != nil && err == nil:
-			return SSHKey{}, fmt.Errorf("the SSH key %q was added, but listing the account's keys to learn its id failed: %w", in.Name, lerr)
-		case lerr != nil:
-			return SSHKey{}, fmt.Errorf("%w; and listing the account's keys to learn whether it was added failed: %w", err, lerr)
+		if lerr != nil {
+			return SSHKey{}, false, fmt.Errorf("%w; and listing the account's keys to learn whether it was added failed: %w", err, lerr)
 		}
-		if k, ok := findNew(keys); ok {
-			return k, nil
-		}
-		if err == nil {
-			return SSHKey{}, &ErrSSHKeyNotListed{Name: in.Name}
-		}
-		if attempt >= attempts {
-			return SSHKey{}, fmt.Errorf("%w; the SSH key was not added after %d attempts", err, attempt)
-		}
-		if err := sshKeyRetryWait(ctx, c.RetryWait(attempt)); err != nil {
-			return SSHKey{}, err
-		}
+		k, ok := findNew(keys)
+		return k, ok, nil
+	})
+	if err != nil || adopted {
+		return k, err
 	}
-}
-
-// sshKeyRetryWait waits d, or less when ctx ends first.
-func sshKeyRetryWait(ctx context.Context, d time.Duration) error {
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-timer.C:
-		return nil
+	// Added: the answer carries no id, so the list tells it.
+	keys, err := c.SSHKeys(ctx)
+	if err != nil {
+		return SSHKey{}, fmt.Errorf("the SSH key %q was added, but listing the account's keys to learn its id failed: %w", in.Name, err)
 	}
+	if k, ok := findNew(keys); ok {
+		return k, nil
+	}
+	return SSHKey{}, &ErrSSHKeyNotListed{Name: in.Name}
 }
 
 // DeleteSSHKey removes a key from the account.
