@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -153,7 +154,11 @@ func (d *CatalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot read the Gigahost deploy catalog", err)
 		return
 	}
-	m.fromAPI(cat)
+	re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	m.fromAPI(cat, re)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
@@ -172,9 +177,10 @@ func (m *catalogModel) regionMatches(r gigahost.Region) bool {
 	return true
 }
 
-// fromAPI fills the filtered products and regions. A region filter keeps the
-// products that deploy in at least one matching region.
-func (m *catalogModel) fromAPI(cat *gigahost.Catalog) {
+// fromAPI fills the filtered products and regions; re is the compiled
+// name_regex (nil: any name). A region filter keeps the products that
+// deploy in at least one matching region.
+func (m *catalogModel) fromAPI(cat *gigahost.Catalog, re *regexp.Regexp) {
 	m.Currency = types.StringValue(string(cat.Currency))
 	regionFiltered := !m.RegionID.IsNull() || m.Region.ValueString() != ""
 	regionOK := map[int64]bool{}
@@ -189,10 +195,6 @@ func (m *catalogModel) fromAPI(cat *gigahost.Catalog) {
 			ShortName: types.StringValue(string(r.RegionNameShort)), Country: types.StringValue(string(r.RegionCountry)),
 			Active: types.BoolValue(bool(r.RegionActive)),
 		})
-	}
-	var re *regexp.Regexp
-	if m.NameRegex.ValueString() != "" {
-		re = regexp.MustCompile(m.NameRegex.ValueString()) // validated at plan time
 	}
 	m.Products = []catalogProductModel{}
 	for _, t := range cat.Tiers {

@@ -3,11 +3,11 @@ package server
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -118,9 +118,9 @@ func (d *OperatingSystemsDataSource) Read(ctx context.Context, req datasource.Re
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list Gigahost distributions", err)
 		return
 	}
-	var re *regexp.Regexp
-	if m.NameRegex.ValueString() != "" {
-		re = regexp.MustCompile(m.NameRegex.ValueString()) // validated at plan time
+	re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), &resp.Diagnostics)
+	if !ok {
+		return
 	}
 	want := strings.TrimSpace(m.Distribution.ValueString())
 	m.Distributions, m.OperatingSystems = []distModel{}, []osEntryModel{}

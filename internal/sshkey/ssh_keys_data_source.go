@@ -2,7 +2,6 @@ package sshkey
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -80,13 +79,9 @@ func (d *KeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var re *regexp.Regexp
-	if !m.NameRegex.IsNull() {
-		var err error
-		if re, err = regexp.Compile(m.NameRegex.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
-			return
-		}
+	re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), &resp.Diagnostics)
+	if !ok {
+		return
 	}
 	c := providerdata.GigahostClient(d.clients, &resp.Diagnostics)
 	if c == nil {

@@ -2,10 +2,10 @@ package vm
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -82,9 +82,9 @@ func (d *LocationsDataSource) Read(ctx context.Context, req datasource.ReadReque
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list Gigas locations", err)
 		return
 	}
-	var re *regexp.Regexp
-	if !m.LabelRegex.IsNull() {
-		re = regexp.MustCompile(m.LabelRegex.ValueString()) // validated at plan time
+	re, ok := tfutil.ConfigRegex(m.LabelRegex, path.Root("label_regex"), &resp.Diagnostics)
+	if !ok {
+		return
 	}
 	m.Locations = []locationModel{}
 	for _, l := range locations {

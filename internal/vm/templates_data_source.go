@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -126,9 +127,9 @@ func (d *TemplatesDataSource) Read(ctx context.Context, req datasource.ReadReque
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list Gigas templates", err)
 		return
 	}
-	var re *regexp.Regexp
-	if !m.LabelRegex.IsNull() {
-		re = regexp.MustCompile(m.LabelRegex.ValueString()) // validated at plan time
+	re, ok := tfutil.ConfigRegex(m.LabelRegex, path.Root("label_regex"), &resp.Diagnostics)
+	if !ok {
+		return
 	}
 	m.Templates = []templateModel{}
 	for _, t := range templates {
