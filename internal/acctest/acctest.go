@@ -50,10 +50,18 @@ func setup() {
 
 // New starts a mock for one test with quick delays; change lets a test set
 // other knobs (latency, faults, seed) before it starts.
+//
+// GIGA_MOCK_ALTS ("name=form,...") switches silent points of every mock
+// the suite starts, so that the whole suite can run under one alternative:
+// GIGA_MOCK_ALTS=dns.txt-value=quoted make test.
 func New(t testing.TB, change ...func(*mockapi.Options)) *Env {
 	t.Helper()
 	setupOnce.Do(setup)
-	opts := mockapi.Options{Seed: 42, ProvisioningDelay: TestProvisioningDelay, RetryAfterSeconds: 1}
+	alts, err := mockapi.ParseAlts(os.Getenv("GIGA_MOCK_ALTS"))
+	if err != nil {
+		t.Fatalf("GIGA_MOCK_ALTS: %v", err)
+	}
+	opts := mockapi.Options{Seed: 42, ProvisioningDelay: TestProvisioningDelay, RetryAfterSeconds: 1, Alts: alts}
 	for _, c := range change {
 		c(&opts)
 	}
@@ -61,6 +69,29 @@ func New(t testing.TB, change ...func(*mockapi.Options)) *Env {
 	m.Start()
 	t.Cleanup(m.Close)
 	return &Env{Mock: m, opts: provider.Options{Poll: FastPoll, RetryWaitMin: 10 * time.Millisecond, RetryWaitMax: 100 * time.Millisecond}}
+}
+
+// EachForm runs body once per form of the silent point a, each as a
+// subtest named after the form with its own mock answering in that form, so
+// that one acceptance test proves the client's defence under every form the
+// live API may use. change applies to every subtest's mock.
+func EachForm(t *testing.T, a mockapi.Alt, body func(t *testing.T, env *Env), change ...func(*mockapi.Options)) {
+	t.Helper()
+	spec, ok := mockapi.AltSpecOf(a)
+	if !ok {
+		t.Fatalf("mockapi has no alternative %q", a)
+	}
+	for _, form := range spec.Forms {
+		t.Run(form, func(t *testing.T) {
+			setForm := func(o *mockapi.Options) {
+				if o.Alts == nil {
+					o.Alts = map[mockapi.Alt]string{}
+				}
+				o.Alts[a] = form
+			}
+			body(t, New(t, append(append([]func(*mockapi.Options){}, change...), setForm)...))
+		})
+	}
 }
 
 // Factories serves the provider in process under both local names, so that

@@ -82,6 +82,8 @@ type Options struct {
 	// SessionTTL is the lifetime of session tokens from POST /token and
 	// POST /authenticate. Zero means one hour.
 	SessionTTL time.Duration
+	// Alts switches silent points to other plausible forms (see Alt).
+	Alts map[Alt]string
 }
 
 // DefaultOptions are the demo settings: quick enough to watch, slow enough to
@@ -114,6 +116,7 @@ type Server struct {
 	requests []RequestRecord
 	targeted []*targetedFault
 	httpSrv  *httptest.Server
+	alts     map[Alt]string
 
 	gigas    *gigasState
 	gigahost *gigahostState
@@ -130,6 +133,9 @@ func New(opts Options) *Server {
 	s := &Server{opts: opts, rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))} //nolint:gosec // reproducible test randomness
 	s.gigas = newGigasState()
 	s.gigahost = newGigahostState()
+	for a, f := range opts.Alts {
+		s.SetAlt(a, f)
+	}
 	return s
 }
 

@@ -1,0 +1,106 @@
+package mockapi
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Alt names a point where the docs, the samples and the field notes are
+// silent, so that the live API may answer in more than one plausible form.
+// By default the mock answers in the first (evidenced or most likely) form;
+// a test switches it to each other form to prove that the client's defence
+// holds whichever the live API uses.
+type Alt string
+
+// AltSpec is one silent point and its plausible forms. Forms[0] is the
+// default. Why says what the evidence shows and what it does not.
+type AltSpec struct {
+	Name  Alt
+	Forms []string
+	Why   string
+}
+
+// Alternatives lists every silent point the mock can switch, by area. Each
+// area's list lives beside its handlers (alternatives_*.go).
+func Alternatives() []AltSpec {
+	var all []AltSpec
+	for _, area := range [][]AltSpec{gigasAlts, dnsAlts, deployAlts, accountAlts, envelopeAlts} {
+		all = append(all, area...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
+	return all
+}
+
+// AltSpecOf returns the spec of a, or false when the mock has no such point.
+func AltSpecOf(a Alt) (AltSpec, bool) {
+	for _, s := range Alternatives() {
+		if s.Name == a {
+			return s, true
+		}
+	}
+	return AltSpec{}, false
+}
+
+// SetAlt switches a silent point to one of its forms. It panics on an
+// unknown point or form: a test that asks for what the mock cannot do must
+// not pass quietly.
+func (s *Server) SetAlt(a Alt, form string) {
+	spec, ok := AltSpecOf(a)
+	if !ok {
+		panic(fmt.Sprintf("mockapi: unknown alternative %q", a))
+	}
+	if !slices.Contains(spec.Forms, form) {
+		panic(fmt.Sprintf("mockapi: alternative %q has no form %q (forms: %s)", a, form, strings.Join(spec.Forms, ", ")))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.alts == nil {
+		s.alts = map[Alt]string{}
+	}
+	s.alts[a] = form
+}
+
+// Alt returns the form a silent point answers in now.
+func (s *Server) Alt(a Alt) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.altLocked(a)
+}
+
+// altLocked is Alt for callers that hold s.mu.
+func (s *Server) altLocked(a Alt) string {
+	if f, ok := s.alts[a]; ok {
+		return f
+	}
+	if spec, ok := AltSpecOf(a); ok {
+		return spec.Forms[0]
+	}
+	panic(fmt.Sprintf("mockapi: unknown alternative %q", a))
+}
+
+// ParseAlts reads "name=form,name=form" (as in GIGA_MOCK_ALTS) into a map,
+// checking every name and form.
+func ParseAlts(s string) (map[Alt]string, error) {
+	out := map[Alt]string{}
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		name, form, ok := strings.Cut(part, "=")
+		if !ok {
+			return nil, fmt.Errorf("alternative %q: want name=form", part)
+		}
+		spec, known := AltSpecOf(Alt(name))
+		if !known {
+			return nil, fmt.Errorf("unknown alternative %q", name)
+		}
+		if !slices.Contains(spec.Forms, form) {
+			return nil, fmt.Errorf("alternative %q has no form %q (forms: %s)", name, form, strings.Join(spec.Forms, ", "))
+		}
+		out[Alt(name)] = form
+	}
+	return out, nil
+}

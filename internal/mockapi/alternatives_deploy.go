@@ -1,0 +1,4 @@
+package mockapi
+
+// deployAlts are the silent points of Gigahost servers and deploy.
+var deployAlts = []AltSpec{}
