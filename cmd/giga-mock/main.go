@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
@@ -34,14 +35,24 @@ func run(args []string, out io.Writer) error {
 	seed := fs.Uint64("seed", def.Seed, "seed of the random choices (faults, ids), for reproducible runs")
 	retryAfter := fs.Int("retry-after", def.RetryAfterSeconds, "Retry-After `seconds` sent with injected 429s")
 	envFile := fs.String("env-file", "", "once listening, write the endpoints and API keys to this `file` as shell variable assignments (for scripts)")
+	alts := fs.String("alts", "", "answer silent points of the docs in another plausible form: `name=form,...` (-list-alts shows them)")
+	listAlts := fs.Bool("list-alts", false, "list the silent points the mock can switch, with their forms, and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
 	}
+	if *listAlts {
+		printAlts(out)
+		return nil
+	}
 	if err := checkLoopback(*listen); err != nil {
 		return err
+	}
+	altForms, err := mockapi.ParseAlts(*alts)
+	if err != nil {
+		return fmt.Errorf("-alts: %w", err)
 	}
 	if *faultRate < 0 || *faultRate > 1 {
 		return fmt.Errorf("-fault-rate must be between 0 and 1, got %v", *faultRate)
@@ -53,6 +64,7 @@ func run(args []string, out io.Writer) error {
 	opts.FaultRate = *faultRate
 	opts.Seed = *seed
 	opts.RetryAfterSeconds = *retryAfter
+	opts.Alts = altForms
 	srv := mockapi.New(opts)
 	if err := srv.StartOn(*listen); err != nil {
 		return err
@@ -130,4 +142,11 @@ State lives in memory only. Stop with Ctrl-C.
 		opts.ProvisioningDelay, opts.Latency, opts.FaultRate, opts.Seed, opts.RetryAfterSeconds,
 		srv.GigasURL(), mockapi.GigasAPIKey, srv.GigahostURL(), mockapi.GigahostAPIKey,
 	)
+}
+
+// printAlts lists the silent points: name, forms (default first), and why.
+func printAlts(out io.Writer) {
+	for _, a := range mockapi.Alternatives() {
+		fmt.Fprintf(out, "%s: %s\n    %s\n", a.Name, strings.Join(a.Forms, " | "), a.Why)
+	}
 }
