@@ -1,20 +1,26 @@
-// Package parity checks that a resource's schema and its model agree.
+// Package parity checks that a resource's or data source's schema and its
+// model agree, nested attributes included: the one parity check of every
+// resource and data source.
 package parity
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
-// AssertResource fails when a resource's schema and its model
-// disagree: every attribute and block needs a model field and the other
-// way round.
+// AssertResource fails when a resource's schema and its model disagree:
+// every attribute and block needs a model field and the other way round,
+// and so do the attributes of nested objects whose model field is a struct
+// (or a pointer, slice or map of one).
 func AssertResource(t *testing.T, r resource.Resource, model any) {
 	t.Helper()
 	var resp resource.SchemaResponse
@@ -22,14 +28,16 @@ func AssertResource(t *testing.T, r resource.Resource, model any) {
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("schema: %v", resp.Diagnostics)
 	}
-	names := map[string]bool{}
-	for k := range resp.Schema.Attributes {
-		names[k] = true
+	attrs := map[string]attr.Type{}
+	for k, a := range resp.Schema.Attributes {
+		attrs[k] = a.GetType()
 	}
 	for k := range resp.Schema.Blocks {
-		names[k] = true
+		attrs[k] = nil
 	}
-	assertFields(t, names, model)
+	for _, p := range problems(typeName(model), attrs, reflect.TypeOf(model)) {
+		t.Error(p)
+	}
 }
 
 // AssertDataSource is AssertResource for a data source.
@@ -40,43 +48,96 @@ func AssertDataSource(t *testing.T, d datasource.DataSource, model any) {
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("schema: %v", resp.Diagnostics)
 	}
-	names := map[string]bool{}
-	for k := range resp.Schema.Attributes {
-		names[k] = true
+	attrs := map[string]attr.Type{}
+	for k, a := range resp.Schema.Attributes {
+		attrs[k] = a.GetType()
 	}
 	for k := range resp.Schema.Blocks {
-		names[k] = true
+		attrs[k] = nil
 	}
-	assertFields(t, names, model)
+	for _, p := range problems(typeName(model), attrs, reflect.TypeOf(model)) {
+		t.Error(p)
+	}
 }
 
-func assertFields(t *testing.T, schemaNames map[string]bool, model any) {
-	t.Helper()
-	fields := map[string]bool{}
+func typeName(model any) string {
 	typ := reflect.TypeOf(model)
 	for typ.Kind() == reflect.Pointer {
 		typ = typ.Elem()
 	}
-	for i := range typ.NumField() {
-		tag, _, _ := strings.Cut(typ.Field(i).Tag.Get("tfsdk"), ",")
+	return typ.Name()
+}
+
+// problems compares attrs (name to type; nil for a block) with the tfsdk
+// tags of model's fields, and recurses into nested objects.
+func problems(where string, attrs map[string]attr.Type, model reflect.Type) []string {
+	model = structOf(model)
+	if model == nil {
+		return nil
+	}
+	var out []string
+	fields := map[string]reflect.Type{}
+	for i := range model.NumField() {
+		tag, _, _ := strings.Cut(model.Field(i).Tag.Get("tfsdk"), ",")
 		if tag != "" && tag != "-" {
-			fields[tag] = true
+			fields[tag] = model.Field(i).Type
 		}
 	}
 	var missing, extra []string
-	for k := range schemaNames {
-		if !fields[k] {
-			missing = append(missing, k)
+	for name, typ := range attrs {
+		ft, ok := fields[name]
+		if !ok {
+			missing = append(missing, name)
+			continue
+		}
+		if obj, ok := objectOf(typ); ok && structOf(ft) != nil {
+			out = append(out, problems(where+"."+name, obj, ft)...)
 		}
 	}
-	for k := range fields {
-		if !schemaNames[k] {
-			extra = append(extra, k)
+	for name := range fields {
+		if _, ok := attrs[name]; !ok {
+			extra = append(extra, name)
 		}
 	}
 	sort.Strings(missing)
 	sort.Strings(extra)
 	if len(missing) > 0 || len(extra) > 0 {
-		t.Errorf("schema/model mismatch in %s: schema attributes without a model field %v; model fields without a schema attribute %v", typ.Name(), missing, extra)
+		out = append(out, fmt.Sprintf("schema/model mismatch in %s: schema attributes without a model field %v; model fields without a schema attribute %v", where, missing, extra))
+	}
+	return out
+}
+
+// objectOf returns the attribute types of an object type, or of the
+// elements of a list, set or map of objects.
+func objectOf(typ attr.Type) (map[string]attr.Type, bool) {
+	switch v := typ.(type) {
+	case basetypes.ObjectType:
+		return v.AttrTypes, true
+	case basetypes.ListType:
+		return objectOf(v.ElemType)
+	case basetypes.SetType:
+		return objectOf(v.ElemType)
+	case basetypes.MapType:
+		return objectOf(v.ElemType)
+	}
+	return nil, false
+}
+
+// structOf returns the struct a model field holds directly or through a
+// pointer, slice or map; nil for framework values (types.Object, ...),
+// whose contents the parity check cannot see.
+func structOf(typ reflect.Type) reflect.Type {
+	for {
+		switch typ.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Map:
+			typ = typ.Elem()
+		case reflect.Struct:
+			if strings.HasPrefix(typ.PkgPath(), "github.com/hashicorp/") {
+				return nil
+			}
+			return typ
+		default:
+			return nil
+		}
 	}
 }
