@@ -291,6 +291,7 @@ func (s *Server) registerGigas(mux *http.ServeMux) {
 	mux.HandleFunc("GET /account/{account}/virtual_machine/{id}", s.gigasAuth(s.gigasGetVM))
 	mux.HandleFunc("PUT /account/{account}/virtual_machine/{id}", s.gigasAuth(s.gigasUpdateVM))
 	mux.HandleFunc("DELETE /account/{account}/virtual_machine/{id}", s.gigasAuth(s.gigasDeleteVM))
+	mux.HandleFunc("GET /account/{account}/virtual_machine/{id}/disks", s.gigasAuth(s.gigasVMDisks))
 	mux.HandleFunc("GET /account/{account}/transaction/{token}/status", s.gigasAuth(s.gigasTxnStatus))
 }
 
@@ -326,6 +327,10 @@ func (s *Server) gigasLogin(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) gigasRefresh(w http.ResponseWriter, r *http.Request) {
+	if s.Alt(AltGigasTokenRefresh) == "absent" {
+		gigasError(w, http.StatusNotFound, "Not found")
+		return
+	}
 	body, err := readJSON(r)
 	if err != nil {
 		gigasError(w, http.StatusBadRequest, "Invalid JSON body")
@@ -377,8 +382,10 @@ func (s *Server) gigasList(items func() []map[string]any) func(http.ResponseWrit
 }
 
 // vmJSON renders a VM the way the API does: ids as strings, account_id a
-// number, locked as 1/0 in single reads and true/false in lists.
-func vmJSON(vm *GigasVM, listForm bool) map[string]any {
+// number, locked as 1/0 in single reads and true/false in lists. Disk sizes
+// are not part of the documented VM object; AltGigasVMDisks adds them.
+// Callers hold s.mu.
+func (s *Server) vmJSON(vm *GigasVM, listForm bool) map[string]any {
 	var locked any = 0
 	if vm.Locked {
 		locked = 1
@@ -390,16 +397,75 @@ func vmJSON(vm *GigasVM, listForm bool) map[string]any {
 	if vm.Note != "" {
 		note = vm.Note
 	}
-	return map[string]any{
+	out := map[string]any{
 		"id": vm.ID, "label": vm.Label, "hostname": vm.Hostname, "status": vm.Status, "locked": locked,
 		"suspended": 0, "memory": vm.Memory, "cpus": vm.CPUs, "cpu_type": vm.CPUType, "cpu_shares": 1,
-		"primary_disk_size": vm.PrimaryDiskSize, "swap_disk_size": vm.SwapDiskSize,
 		"disk_type": "virtio", "disk_prefix": "vd", "boot_type": "default", "booted_from": "hd",
 		"location_id": vm.LocationID, "hypervisor_id": vm.HypervisorID, "template_id": vm.TemplateID,
 		"initial_password": vm.InitialPassword, "note": note, "identifier": vm.Identifier, "type": "standard",
 		"account_id": vm.AccountID, "operating_system": "linux", "error": 0,
 		"created_at": vm.CreatedAt.UTC().Format("2006-01-02T15:04:05"), "updated_at": time.Now().UTC().Format("2006-01-02T15:04:05"),
 	}
+	if s.altLocked(AltGigasVMDisks) == "present" {
+		out["primary_disk_size"], out["swap_disk_size"] = vm.PrimaryDiskSize, vm.SwapDiskSize
+	}
+	return out
+}
+
+// vmObject wraps a single VM as AltGigasVMObject says. Callers hold s.mu.
+func (s *Server) vmObject(vm *GigasVM) any {
+	out := s.vmJSON(vm, false)
+	if s.altLocked(AltGigasVMObject) == "wrapped" {
+		return map[string]any{"virtual_machine": out}
+	}
+	return out
+}
+
+// gigasVMDisks lists a VM's disks in the form AltGigasDisks says.
+func (s *Server) gigasVMDisks(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	vm, ok := s.accountVM(r)
+	form := s.altLocked(AltGigasDisks)
+	if !ok || form == "unavailable" {
+		gigasError(w, http.StatusNotFound, "Not found")
+		return
+	}
+	type disk struct {
+		id      string
+		size    int64
+		primary bool
+	}
+	disks := []disk{{vm.ID + "1", vm.PrimaryDiskSize, true}}
+	if vm.SwapDiskSize > 0 {
+		disks = append(disks, disk{vm.ID + "2", vm.SwapDiskSize, false})
+	}
+	items := make([]any, 0, len(disks))
+	for _, d := range disks {
+		var item map[string]any
+		switch form {
+		case "type-field":
+			kind := "swap"
+			if d.primary {
+				kind = "primary"
+			}
+			item = map[string]any{"id": d.id, "type": kind, "size_gb": strconv.FormatInt(d.size, 10)}
+		case "unknown-fields":
+			item = map[string]any{"id": d.id, "capacity": d.size * 1024, "label": "Disk " + d.id}
+		default:
+			item = map[string]any{"id": d.id, "label": "Disk " + d.id, "disk_size": d.size, "primary": d.primary, "is_swap": !d.primary}
+		}
+		if form == "item-wrapped" {
+			items = append(items, map[string]any{"disk": item})
+		} else {
+			items = append(items, item)
+		}
+	}
+	if form == "wrapped" {
+		writeJSON(w, http.StatusOK, map[string]any{"disks": items})
+		return
+	}
+	writeJSON(w, http.StatusOK, items)
 }
 
 func (s *Server) findTemplate(id string) map[string]any {
@@ -495,8 +561,9 @@ func (s *Server) gigasCreateVM(w http.ResponseWriter, r *http.Request) {
 	vm.HypervisorID = "22666101" + strconv.Itoa(3+s.rng.IntN(5))
 	vm.Identifier = strings.ReplaceAll(uuid()[:14], "-", "x")
 	s.gigas.vms[vm.ID] = vm
-	tx := s.newTxn(vm.ID, func(vm *GigasVM) { vm.Status = "online" }, false)
-	out := vmJSON(vm, false)
+	built := s.altLocked(AltGigasBuiltStatus)
+	tx := s.newTxn(vm.ID, func(vm *GigasVM) { vm.Status = built }, false)
+	out := s.vmJSON(vm, false)
 	out["queue_token"] = tx.token
 	writeJSON(w, http.StatusAccepted, out)
 }
@@ -505,7 +572,7 @@ func (s *Server) gigasListVMs(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	q := r.URL.Query()
-	out := []map[string]any{}
+	out := []any{}
 	ids := make([]string, 0, len(s.gigas.vms))
 	for id := range s.gigas.vms {
 		ids = append(ids, id)
@@ -528,7 +595,16 @@ func (s *Server) gigasListVMs(w http.ResponseWriter, r *http.Request) {
 		if v := q.Get("label"); v != "" && v != vm.Label {
 			continue
 		}
-		out = append(out, vmJSON(vm, true))
+		item := s.vmJSON(vm, true)
+		if s.altLocked(AltGigasVMList) == "item-wrapped" {
+			out = append(out, map[string]any{"virtual_machine": item})
+		} else {
+			out = append(out, item)
+		}
+	}
+	if s.altLocked(AltGigasVMList) == "wrapped" {
+		writeJSON(w, http.StatusOK, map[string]any{"virtual_machines": out})
+		return
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -550,7 +626,7 @@ func (s *Server) gigasGetVM(w http.ResponseWriter, r *http.Request) {
 		gigasError(w, http.StatusNotFound, "Virtual machine not found")
 		return
 	}
-	writeJSON(w, http.StatusOK, vmJSON(vm, false))
+	writeJSON(w, http.StatusOK, s.vmObject(vm))
 }
 
 func (s *Server) gigasUpdateVM(w http.ResponseWriter, r *http.Request) {
@@ -621,12 +697,21 @@ func (s *Server) gigasUpdateVM(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	// Every change lands when the transaction completes.
+	before := s.vmJSON(vm, false)
 	tx := s.newTxn(vm.ID, func(vm *GigasVM) {
 		for _, c := range changes {
 			c(vm)
 		}
 	}, false)
-	writeJSON(w, http.StatusAccepted, map[string]any{"id": vm.ID, "queue_token": tx.token})
+	switch s.altLocked(AltGigasPutAnswer) {
+	case "vm-with-token":
+		before["queue_token"] = tx.token
+		writeJSON(w, http.StatusAccepted, before)
+	case "no-token":
+		writeJSON(w, http.StatusOK, before)
+	default:
+		writeJSON(w, http.StatusAccepted, map[string]any{"id": vm.ID, "queue_token": tx.token})
+	}
 }
 
 func (s *Server) gigasDeleteVM(w http.ResponseWriter, r *http.Request) {
@@ -669,6 +754,9 @@ func (s *Server) gigasTxnStatus(w http.ResponseWriter, r *http.Request) {
 		status := "Completed"
 		if s.rng.IntN(2) == 0 {
 			status = "complete"
+		}
+		if s.altLocked(AltGigasDoneWord) == "other" {
+			status = "Success"
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"status": status, "updated_at": tx.readyAt.UTC().Format("2006-01-02 15:04:05")})
 	}

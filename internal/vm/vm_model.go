@@ -39,8 +39,8 @@ func (m *vmModel) fromAPI(vm *gigas.VirtualMachine) {
 	m.Memory = types.Int64Value(int64(vm.Memory))
 	m.CPUs = types.Int64Value(int64(vm.CPUs))
 	m.CPUType = types.StringValue(string(vm.CPUType))
-	m.PrimaryDiskSize = types.Int64Value(int64(vm.PrimaryDiskSize))
-	m.SwapDiskSize = types.Int64Value(int64(vm.SwapDiskSize))
+	m.PrimaryDiskSize = diskSize(vm.Disks.Primary, m.PrimaryDiskSize)
+	m.SwapDiskSize = diskSize(vm.Disks.Swap, m.SwapDiskSize)
 	m.LocationID = types.StringValue(string(vm.LocationID))
 	m.TemplateID = types.StringValue(string(vm.TemplateID))
 	m.Note = types.StringValue(string(vm.Note))
@@ -65,6 +65,20 @@ func (m *vmModel) fromAPI(vm *gigas.VirtualMachine) {
 		}
 	} else {
 		m.InitialPassword = types.StringNull()
+	}
+}
+
+// diskSize is a disk size as read, or, when the API did not show it in a
+// readable form, the prior or configured value (never a zero); unknown
+// becomes null.
+func diskSize(read *int64, prior types.Int64) types.Int64 {
+	switch {
+	case read != nil:
+		return types.Int64Value(*read)
+	case prior.IsUnknown():
+		return types.Int64Null()
+	default:
+		return prior
 	}
 }
 
@@ -117,7 +131,11 @@ func updateInput(state, plan vmModel) (in gigas.UpdateVMInput, ok bool) {
 	in.CPUType = str(state.CPUType, plan.CPUType)
 	in.Memory = num(state.Memory, plan.Memory)
 	in.CPUs = num(state.CPUs, plan.CPUs)
-	in.PrimaryDiskSize = num(state.PrimaryDiskSize, plan.PrimaryDiskSize)
+	// A disk size the state does not know (after an import that could not
+	// read it) is adopted as configured, never sent as a resize.
+	if !state.PrimaryDiskSize.IsNull() {
+		in.PrimaryDiskSize = num(state.PrimaryDiskSize, plan.PrimaryDiskSize)
+	}
 	if !plan.Note.IsUnknown() && !state.Note.Equal(plan.Note) {
 		ok = true
 		v := plan.Note.ValueString()

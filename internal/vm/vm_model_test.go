@@ -19,7 +19,7 @@ func TestSchemaModelParity(t *testing.T) {
 func apiVM() *gigas.VirtualMachine {
 	return &gigas.VirtualMachine{
 		ID: "226661014786", Label: "web", Hostname: "web", Status: "online", Memory: 512, CPUs: 1, CPUType: "intel",
-		PrimaryDiskSize: 5, SwapDiskSize: 1, LocationID: "226661012", TemplateID: "2266610116",
+		Disks: gigas.DiskSizes{Primary: ptr[int64](5), Swap: ptr[int64](1)}, LocationID: "226661012", TemplateID: "2266610116",
 		InitialPassword: "generated1", Identifier: "4uxj2anxy5ddxp", HypervisorID: "226661013",
 	}
 }
@@ -69,5 +69,41 @@ func TestUpdateInput(t *testing.T) {
 	}
 	if in.Label != nil || in.CPUs != nil || in.Status != nil {
 		t.Errorf("unchanged fields were sent: %+v", in)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// A disk size the API does not show keeps the prior or configured value,
+// never a zero; a size it shows wins (drift).
+func TestFromAPI_diskSizes(t *testing.T) {
+	vm := apiVM()
+	vm.Disks = gigas.DiskSizes{}
+	m := vmModel{PrimaryDiskSize: types.Int64Value(10), SwapDiskSize: types.Int64Unknown()}
+	m.fromAPI(vm)
+	if m.PrimaryDiskSize.ValueInt64() != 10 || !m.SwapDiskSize.IsNull() {
+		t.Errorf("unreadable disks: primary %v swap %v, want 10 and null", m.PrimaryDiskSize, m.SwapDiskSize)
+	}
+	m = vmModel{PrimaryDiskSize: types.Int64Null(), SwapDiskSize: types.Int64Value(2)}
+	m.fromAPI(vm)
+	if !m.PrimaryDiskSize.IsNull() || m.SwapDiskSize.ValueInt64() != 2 {
+		t.Errorf("unreadable disks after import: primary %v swap %v, want null and 2", m.PrimaryDiskSize, m.SwapDiskSize)
+	}
+	m.fromAPI(apiVM())
+	if m.PrimaryDiskSize.ValueInt64() != 5 || m.SwapDiskSize.ValueInt64() != 1 {
+		t.Errorf("readable disks: primary %v swap %v, want 5 and 1", m.PrimaryDiskSize, m.SwapDiskSize)
+	}
+}
+
+// After an import that could not read the disk size, the configured size is
+// adopted, never sent as a resize.
+func TestUpdateInput_adoptsUnknownDiskSize(t *testing.T) {
+	var state vmModel
+	state.fromAPI(apiVM())
+	state.PrimaryDiskSize = types.Int64Null()
+	plan := state
+	plan.PrimaryDiskSize = types.Int64Value(40)
+	if in, changed := updateInput(state, plan); changed || in.PrimaryDiskSize != nil {
+		t.Errorf("updateInput = %+v, %v; want no resize", in, changed)
 	}
 }

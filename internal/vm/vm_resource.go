@@ -10,14 +10,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
@@ -102,14 +103,19 @@ func (r *VMResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp 
 				Validators:          []validator.String{stringvalidator.OneOf("intel", "amd")},
 			},
 			"primary_disk_size": schema.Int64Attribute{
-				Required: true, MarkdownDescription: "Size of the main disk in GB. It can grow in place but never shrink.",
+				Required: true,
+				MarkdownDescription: "Size of the main disk in GB. It can grow in place but never shrink. " +
+					"Read from the VM's disk list; when the API does not show it in a readable form, the configured value is kept. " +
+					"After an import whose size cannot be read, the configured size is recorded as it is, with a warning and no resize.",
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"swap_disk_size": schema.Int64Attribute{
 				Optional: true, Computed: true,
-				MarkdownDescription: "Swap disk size in GB (useless on Windows). When unset, the API's default. Changing it replaces the VM.",
-				Validators:          []validator.Int64{int64validator.AtLeast(0)},
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplaceIfConfigured()},
+				MarkdownDescription: "Swap disk size in GB (useless on Windows). When unset, the API's default. Changing a known size replaces the VM. " +
+					"The API shows disk sizes only in the VM's disk list; when it cannot be read, the configured value is kept, and after an import " +
+					"a configured size is recorded as it is, with a warning and no change to the VM.",
+				Validators:    []validator.Int64{int64validator.AtLeast(0)},
+				PlanModifiers: []planmodifier.Int64{swapDiskModifier{}},
 			},
 			"location_id": schema.StringAttribute{
 				Required: true, PlanModifiers: replace,
@@ -230,24 +236,17 @@ func (r *VMResource) Create(ctx context.Context, req resource.CreateRequest, res
 	}
 	tflog.Info(ctx, "Gigas VM created, waiting for its build", map[string]any{"vm_id": string(created.ID)})
 
-	if err := waitTransaction(ctx, c, string(created.QueueToken), string(created.ID)); err != nil {
+	warnings, err := c.WaitVMBuilt(ctx, created, wanted.ValueString())
+	addWarnings(&resp.Diagnostics, warnings)
+	if err != nil {
 		addWaitError(&resp.Diagnostics, "build", string(created.ID), err)
 		return
-	}
-	if wanted.ValueString() == powerOffline {
-		if err := r.setPower(ctx, c, string(created.ID), powerOffline); err != nil {
-			addWaitError(&resp.Diagnostics, "power-off", string(created.ID), err)
-			return
-		}
 	}
 	r.readInto(ctx, c, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if plan.Status.ValueString() == "unbuilt" {
-		addWaitError(&resp.Diagnostics, "build", plan.ID.ValueString(), errors.New("the VM is unlocked but still unbuilt"))
-	}
 }
 
 // Read implements resource.Resource.
@@ -294,23 +293,20 @@ func (r *VMResource) Update(ctx context.Context, req resource.UpdateRequest, res
 	defer cancel()
 	id := state.ID.ValueString()
 
-	if in, changed := updateInput(state, plan); changed {
-		if _, err := c.WaitUnlocked(ctx, id); err != nil {
-			tfutil.AddAPIError(&resp.Diagnostics, "Cannot update the Gigas virtual machine", err)
-			return
-		}
-		token, err := c.UpdateVM(ctx, id, in)
+	in, changed := updateInput(state, plan)
+	if changed {
+		warnings, err := c.UpdateVM(ctx, id, in)
+		addWarnings(&resp.Diagnostics, warnings)
 		if err != nil {
-			tfutil.AddAPIError(&resp.Diagnostics, "Cannot update the Gigas virtual machine", err)
-			return
-		}
-		if err := waitTransaction(ctx, c, token, id); err != nil {
 			addWaitError(&resp.Diagnostics, "update", id, err)
 			return
 		}
 	}
+	addAdoptionWarnings(&resp.Diagnostics, state, plan)
 	if !plan.PowerState.Equal(state.PowerState) || state.Status.ValueString() != plan.PowerState.ValueString() {
-		if err := r.setPower(ctx, c, id, plan.PowerState.ValueString()); err != nil {
+		warnings, err := c.SetVMPower(ctx, id, plan.PowerState.ValueString())
+		addWarnings(&resp.Diagnostics, warnings)
+		if err != nil {
 			addWaitError(&resp.Diagnostics, "power change", id, err)
 			return
 		}
@@ -346,27 +342,7 @@ func (r *VMResource) Delete(ctx context.Context, req resource.DeleteRequest, res
 	defer cancel()
 	id := state.ID.ValueString()
 
-	if _, err := c.WaitUnlocked(ctx, id); err != nil {
-		if client.IsNotFound(err) {
-			return
-		}
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot delete the Gigas virtual machine", err)
-		return
-	}
-	token, err := c.DeleteVM(ctx, id)
-	if client.IsNotFound(err) {
-		return
-	}
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot delete the Gigas virtual machine", err)
-		return
-	}
-	if err := c.WaitTransaction(ctx, token); err != nil && !errors.Is(err, gigas.ErrTransactionGone) {
-		addWaitError(&resp.Diagnostics, "deletion", id, err)
-		return
-	}
-	// A completed transaction is not proof enough: confirm the VM is gone.
-	if err := c.WaitDeleted(ctx, id); err != nil {
+	if err := c.DeleteVM(ctx, id); err != nil {
 		addWaitError(&resp.Diagnostics, "deletion", id, err)
 	}
 }
@@ -380,35 +356,28 @@ func (r *VMResource) ImportState(ctx context.Context, req resource.ImportStateRe
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
-// setPower turns the VM on or off and waits for it.
-func (r *VMResource) setPower(ctx context.Context, c *gigas.Client, id, state string) error {
-	if _, err := c.WaitUnlocked(ctx, id); err != nil {
-		return err
+// addWarnings shows the client's warnings (a change confirmed by reading
+// the VM rather than by its transaction).
+func addWarnings(diags *diag.Diagnostics, warnings []string) {
+	for _, w := range warnings {
+		diags.AddWarning("Gigas virtual machine", w)
 	}
-	token, err := c.UpdateVM(ctx, id, gigas.UpdateVMInput{Status: &state})
-	if err != nil {
-		return err
-	}
-	return waitTransaction(ctx, c, token, id)
 }
 
-// waitTransaction waits for a VM's queue token. The live API forgets
-// finished tokens; when it no longer knows this one, the VM itself decides:
-// the work is over once the VM is unlocked, and the caller's read of the VM
-// shows its outcome.
-func waitTransaction(ctx context.Context, c *gigas.Client, token, vmID string) error {
-	if token == "" {
-		// A VM found after a lost answer comes without its token.
-		_, err := c.WaitUnlocked(ctx, vmID)
-		return err
+// addAdoptionWarnings says when a configured disk size was recorded
+// without a change: after an import whose disk sizes the API did not show,
+// the configured size is taken as it is, with no resize request.
+func addAdoptionWarnings(diags *diag.Diagnostics, state, plan vmModel) {
+	for _, a := range []struct {
+		name        string
+		state, plan types.Int64
+	}{{"primary_disk_size", state.PrimaryDiskSize, plan.PrimaryDiskSize}, {"swap_disk_size", state.SwapDiskSize, plan.SwapDiskSize}} {
+		if a.state.IsNull() && !a.plan.IsNull() && !a.plan.IsUnknown() {
+			diags.AddAttributeWarning(path.Root(a.name), "Disk size recorded as configured",
+				fmt.Sprintf("The API did not show this VM's %s, so the configured %d GB is recorded as it is: no resize was requested. "+
+					"If the disk has another size, change it in the control panel or replace the VM.", a.name, a.plan.ValueInt64()))
+		}
 	}
-	err := c.WaitTransaction(ctx, token)
-	if !errors.Is(err, gigas.ErrTransactionGone) {
-		return err
-	}
-	tflog.Warn(ctx, "Gigas transaction no longer known; confirming from the VM", map[string]any{"vm_id": vmID, "queue_token": token})
-	_, err = c.WaitUnlocked(ctx, vmID)
-	return err
 }
 
 // readInto refreshes m from the API after a write.

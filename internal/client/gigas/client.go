@@ -13,6 +13,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 )
 
@@ -41,6 +43,9 @@ type Client struct {
 
 	authMu  sync.Mutex
 	session *session
+	// loggedIn is set after the first successful login: a later login that
+	// fails with a TOTP configured is most likely the code's expiry.
+	loggedIn bool
 
 	accountMu sync.Mutex
 	accountID int64
@@ -112,36 +117,38 @@ func apiError(method, path string, r *client.Response) error {
 // do sends an authenticated request and decodes a 2xx JSON answer into out.
 // A 401 on a session token triggers one fresh login and one retry.
 func (c *Client) do(ctx context.Context, method, path string, body, out any) error {
-	return c.send(ctx, client.Request{Method: method, Path: path, Body: body}, out)
+	b, err := c.send(ctx, client.Request{Method: method, Path: path, Body: body})
+	if err != nil || out == nil || len(b) == 0 {
+		return err
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		return fmt.Errorf("%s %s: decoding response: %w", method, path, err)
+	}
+	return nil
 }
 
-// send is do for a prepared request, such as one marked Creates.
-func (c *Client) send(ctx context.Context, req client.Request, out any) error {
+// send sends a prepared request, such as one marked Creates, and returns the
+// body of a 2xx answer.
+func (c *Client) send(ctx context.Context, req client.Request) ([]byte, error) {
 	method, path := req.Method, req.Path
 	for attempt := 0; ; attempt++ {
 		token, err := c.token(ctx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		req.Header = client.Bearer(token)
 		resp, err := c.t.Do(ctx, req)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if resp.Status == http.StatusUnauthorized && c.cfg.APIKey == "" && attempt == 0 {
 			c.dropSession(token)
 			continue
 		}
 		if resp.Status < 200 || resp.Status > 299 {
-			return apiError(method, path, resp)
+			return nil, apiError(method, path, resp)
 		}
-		if out == nil || len(resp.Body) == 0 {
-			return nil
-		}
-		if err := json.Unmarshal(resp.Body, out); err != nil {
-			return fmt.Errorf("%s %s: decoding response: %w", method, path, err)
-		}
-		return nil
+		return resp.Body, nil
 	}
 }
 
@@ -157,14 +164,24 @@ func (c *Client) token(ctx context.Context) (string, error) {
 		return s.token, nil
 	}
 	if s := c.session; s != nil && s.refreshToken != "" && now.Before(s.refreshExpires) {
-		if err := c.refresh(ctx, s.refreshToken); err == nil {
+		err := c.refresh(ctx, s.refreshToken)
+		if err == nil {
 			return c.session.token, nil
 		}
-		// A refused refresh falls back to a full login below.
+		// POST /token/refresh is not documented: a 404, 405 or 400 (no such
+		// endpoint, or another body expected) or a refused refresh token
+		// falls back to a full login below.
+		tflog.Debug(ctx, "Gigas session refresh refused; logging in again", map[string]any{"error": err.Error()})
 	}
 	if err := c.login(ctx); err != nil {
+		if c.cfg.TOTP != "" && c.loggedIn {
+			return "", fmt.Errorf("the Gigas session expired and logging in again failed: the configured TOTP code (gigas_totp) "+
+				"has most likely expired, since a code is valid for a few seconds only and this run outlived it. "+
+				"For long runs use an API key (gigas_api_key or GIGAS_API_KEY) instead of a login: %w", err)
+		}
 		return "", err
 	}
+	c.loggedIn = true
 	return c.session.token, nil
 }
 
@@ -234,9 +251,7 @@ type Account struct {
 
 // Accounts lists the accounts the credentials can see.
 func (c *Client) Accounts(ctx context.Context) ([]Account, error) {
-	var out []Account
-	err := c.do(ctx, http.MethodGet, "/accounts", nil, &out)
-	return out, err
+	return getList[Account](ctx, c, "/accounts", "account", "accounts")
 }
 
 // AccountID returns the configured account, or discovers the only one.

@@ -2,11 +2,14 @@ package gigas
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 )
@@ -42,8 +45,6 @@ type VirtualMachine struct {
 	Memory          client.Int    `json:"memory"`
 	CPUs            client.Int    `json:"cpus"`
 	CPUType         client.String `json:"cpu_type"`
-	PrimaryDiskSize client.Int    `json:"primary_disk_size"`
-	SwapDiskSize    client.Int    `json:"swap_disk_size"`
 	LocationID      client.String `json:"location_id"`
 	HypervisorID    client.String `json:"hypervisor_id"`
 	TemplateID      client.String `json:"template_id"`
@@ -52,6 +53,33 @@ type VirtualMachine struct {
 	Identifier      client.String `json:"identifier"`
 	OperatingSystem client.String `json:"operating_system"`
 	QueueToken      client.String `json:"queue_token"`
+	// Disks are not part of the documented VM object: they are read from it
+	// when it carries primary_disk_size / swap_disk_size, else from the
+	// VM's disk list (GetVM); nil where neither can be read.
+	Disks DiskSizes `json:"-"`
+}
+
+// UnmarshalJSON reads a VM, and its disk sizes when the object carries them
+// in a readable form.
+func (vm *VirtualMachine) UnmarshalJSON(b []byte) error {
+	type plain VirtualMachine
+	var aux struct {
+		plain
+		Primary json.RawMessage `json:"primary_disk_size"`
+		Swap    json.RawMessage `json:"swap_disk_size"`
+	}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	*vm = VirtualMachine(aux.plain)
+	vm.Disks = DiskSizes{Primary: parseSize(aux.Primary), Swap: parseSize(aux.Swap)}
+	return nil
+}
+
+// built reports whether the VM is built: online or offline.
+func (vm *VirtualMachine) built() bool {
+	s := strings.ToLower(string(vm.Status))
+	return s == "online" || s == "offline"
 }
 
 // CreateVMInput is the body of a VM creation.
@@ -87,8 +115,7 @@ func (c *Client) Locations(ctx context.Context) ([]Location, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Location
-	return out, c.do(ctx, http.MethodGet, p, nil, &out)
+	return getList[Location](ctx, c, p, "location", "locations")
 }
 
 // Templates lists the account's templates.
@@ -97,23 +124,22 @@ func (c *Client) Templates(ctx context.Context) ([]Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Template
-	return out, c.do(ctx, http.MethodGet, p, nil, &out)
+	return getList[Template](ctx, c, p, "template", "templates")
 }
 
-// maxCreateAttempts bounds how often CreateVM orders again after finding
-// that an order whose answer was lost did not create anything.
-const maxCreateAttempts = 3
+// maxWriteAttempts bounds how often a VM write whose answer was lost is sent
+// again after reading back showed that it did nothing.
+const maxWriteAttempts = 3
 
 // CreateVM asks for a VM. The answer carries the VM's id and a queue token;
-// the VM is usable once WaitTransaction says so.
+// the VM is usable once WaitVMBuilt says so.
 //
-// A VM is billed, so the order is never blindly repeated: when its answer is
-// lost (a 5xx or a dropped connection), CreateVM lists the VMs with that
-// hostname and compares with the list it took before ordering. One new VM
+// A VM is billed, so the order goes through client.CreateOnce: when its
+// answer is lost (a 5xx or a dropped connection), the VMs with that hostname
+// are listed and compared with the list taken before ordering. One new VM
 // that matches the order is this order's VM and is returned without a queue
-// token (wait with WaitUnlocked); none means the order did nothing and it is
-// placed again; several is an error that names them.
+// token (WaitVMBuilt then watches the VM itself); none means the order did
+// nothing and it is placed again; several is an error that names them.
 func (c *Client) CreateVM(ctx context.Context, in CreateVMInput) (*VirtualMachine, error) {
 	p, err := c.accountPath(ctx, "/virtual_machine")
 	if err != nil {
@@ -128,21 +154,21 @@ func (c *Client) CreateVM(ctx context.Context, in CreateVMInput) (*VirtualMachin
 	for _, vm := range before {
 		known[string(vm.ID)] = true
 	}
-	for attempt := 1; ; attempt++ {
-		var vm VirtualMachine
-		err := c.send(ctx, client.Request{Method: http.MethodPost, Path: p, Body: in, Creates: true}, &vm)
-		if err == nil {
-			if vm.ID == "" {
-				return nil, fmt.Errorf("POST %s: the answer carries no VM id", p)
-			}
-			return &vm, nil
+	var created *VirtualMachine
+	send := func(ctx context.Context) error {
+		body, err := c.send(ctx, client.Request{Method: http.MethodPost, Path: p, Body: in, Creates: true})
+		if err != nil {
+			return err
 		}
-		if !client.IsOutcomeUnknown(err) {
-			return nil, err
+		if created, err = decodeObject[VirtualMachine](body, "virtual_machine"); err != nil {
+			return fmt.Errorf("POST %s: %w", p, err)
 		}
+		return nil
+	}
+	find := func(ctx context.Context, attempt int, err error) (VirtualMachine, bool, error) {
 		after, lerr := c.ListVMs(ctx, byHostname)
 		if lerr != nil {
-			return nil, fmt.Errorf("%w; and listing VMs to find out whether it was created failed: %w", err, lerr)
+			return VirtualMachine{}, false, fmt.Errorf("%w; and listing VMs to find out whether it was created failed: %w", err, lerr)
 		}
 		var found []VirtualMachine
 		for _, vm := range after {
@@ -150,21 +176,32 @@ func (c *Client) CreateVM(ctx context.Context, in CreateVMInput) (*VirtualMachin
 				found = append(found, vm)
 			}
 		}
-		switch {
-		case len(found) == 1:
-			found[0].QueueToken = ""
-			return &found[0], nil
-		case len(found) > 1:
+		if len(found) > 1 {
 			ids := make([]string, len(found))
 			for i, vm := range found {
 				ids[i] = string(vm.ID)
 			}
-			return nil, fmt.Errorf("%w; since then %d new VMs match this order (%s): check them in the control panel, import the right one and delete the others",
+			return VirtualMachine{}, false, fmt.Errorf("%w; since then %d new VMs match this order (%s): check them in the control panel, import the right one and delete the others",
 				err, len(found), strings.Join(ids, ", "))
-		case attempt >= maxCreateAttempts:
-			return nil, fmt.Errorf("%w; no VM was created after %d attempts", err, attempt)
 		}
+		if len(found) == 1 {
+			tflog.Warn(ctx, "Gigas VM order's answer was lost; adopting the VM it created", map[string]any{"vm_id": string(found[0].ID), "attempt": attempt})
+			return found[0], true, nil
+		}
+		return VirtualMachine{}, false, nil
 	}
+	adopted, ok, err := client.CreateOnce(ctx, client.CreateTries{Attempts: maxWriteAttempts, NotCreated: "no VM was created"}, send, find)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		adopted.QueueToken = ""
+		return &adopted, nil
+	}
+	if created.ID == "" {
+		return nil, fmt.Errorf("POST %s: the answer carries no VM id", p)
+	}
+	return created, nil
 }
 
 // matches reports whether a listed VM is what this order asks for.
@@ -173,17 +210,51 @@ func (in CreateVMInput) matches(vm VirtualMachine) bool {
 		string(vm.LocationID) == in.LocationID && string(vm.TemplateID) == in.TemplateID
 }
 
-// GetVM reads one VM. A missing VM is an error for which client.IsNotFound is true.
+// GetVM reads one VM with its disk sizes (from the VM object when it carries
+// them, else from its disk list). A missing VM is an error for which
+// client.IsNotFound is true.
 func (c *Client) GetVM(ctx context.Context, id string) (*VirtualMachine, error) {
+	vm, err := c.getVMObject(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return vm, c.fillDisks(ctx, vm)
+}
+
+// fillDisks reads the disk list when the VM object lacks a disk size.
+func (c *Client) fillDisks(ctx context.Context, vm *VirtualMachine) error {
+	if vm.Disks.known() {
+		return nil
+	}
+	d, err := c.Disks(ctx, string(vm.ID))
+	if err != nil {
+		return fmt.Errorf("reading the disks of VM %s: %w", vm.ID, err)
+	}
+	vm.Disks.fill(d)
+	return nil
+}
+
+// getVMObject reads the VM object alone, as the waiters poll it.
+func (c *Client) getVMObject(ctx context.Context, id string) (*VirtualMachine, error) {
 	p, err := c.accountPath(ctx, "/virtual_machine/%s", url.PathEscape(id))
 	if err != nil {
 		return nil, err
 	}
-	var vm VirtualMachine
-	return &vm, c.do(ctx, http.MethodGet, p, nil, &vm)
+	body, err := c.send(ctx, requestGet(p))
+	if err != nil {
+		return nil, err
+	}
+	vm, err := decodeObject[VirtualMachine](body, "virtual_machine")
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", p, err)
+	}
+	return vm, nil
 }
 
 // ListVMs lists the account's VMs, filtered by the API's own parameters.
+// The list's shape is not documented: a bare array, the array under
+// "virtual_machines" or "data", and items under "virtual_machine" are read;
+// anything else is an error.
 func (c *Client) ListVMs(ctx context.Context, filter url.Values) ([]VirtualMachine, error) {
 	p, err := c.accountPath(ctx, "/virtual_machines")
 	if err != nil {
@@ -192,36 +263,150 @@ func (c *Client) ListVMs(ctx context.Context, filter url.Values) ([]VirtualMachi
 	if len(filter) > 0 {
 		p += "?" + filter.Encode()
 	}
-	var out []VirtualMachine
-	return out, c.do(ctx, http.MethodGet, p, nil, &out)
+	return getList[VirtualMachine](ctx, c, p, "virtual_machine", "virtual_machines")
 }
 
-// UpdateVM edits a VM and returns the queue token of the change, if any.
-func (c *Client) UpdateVM(ctx context.Context, id string, in UpdateVMInput) (string, error) {
+// UpdateVM waits until the VM is unlocked, edits it, and waits until the
+// change is done. It returns warnings for the user (a change confirmed by
+// reading the VM rather than by its transaction).
+//
+// A PUT is not idempotent on a lockable VM, so it is never retried blindly:
+// when its answer is lost, UpdateVM waits for the lock to clear and reads
+// the VM back; if the VM shows the new values the change is done, otherwise
+// it is sent again (at most maxWriteAttempts times in all).
+func (c *Client) UpdateVM(ctx context.Context, id string, in UpdateVMInput) ([]string, error) {
 	p, err := c.accountPath(ctx, "/virtual_machine/%s", url.PathEscape(id))
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	var out VirtualMachine
-	if err := c.do(ctx, http.MethodPut, p, in, &out); err != nil {
-		return "", err
+	if _, err := c.WaitVMUnlocked(ctx, id); err != nil {
+		return nil, err
 	}
-	return string(out.QueueToken), nil
+	var token string
+	send := func(ctx context.Context) error {
+		body, err := c.send(ctx, client.Request{Method: http.MethodPut, Path: p, Body: in, Creates: true})
+		if err != nil {
+			return err
+		}
+		token = queueToken(body)
+		return nil
+	}
+	find := func(ctx context.Context, attempt int, err error) (bool, bool, error) {
+		vm, werr := c.WaitVMUnlocked(ctx, id)
+		if werr != nil {
+			return false, false, fmt.Errorf("%w; and reading the VM back failed: %w", err, werr)
+		}
+		off, derr := c.differs(ctx, vm, vmCheck{differs: in.differs, disks: in.PrimaryDiskSize != nil})
+		if derr != nil {
+			return false, false, fmt.Errorf("%w; and reading the VM back failed: %w", err, derr)
+		}
+		if off != "" {
+			tflog.Warn(ctx, "Gigas VM change's answer was lost and the VM does not show it; sending it again", map[string]any{"vm_id": id, "attempt": attempt})
+			return false, false, nil
+		}
+		return true, true, nil
+	}
+	_, confirmed, err := client.CreateOnce(ctx, client.CreateTries{Attempts: maxWriteAttempts, NotCreated: "the change was not applied"}, send, find)
+	if err != nil || confirmed {
+		return nil, err
+	}
+	return c.waitVMChange(ctx, id, token, vmCheck{differs: in.differs, disks: in.PrimaryDiskSize != nil})
 }
 
-// DeleteVM destroys a VM and returns the queue token of the deletion, if any.
-func (c *Client) DeleteVM(ctx context.Context, id string) (string, error) {
-	p, err := c.accountPath(ctx, "/virtual_machine/%s", url.PathEscape(id))
-	if err != nil {
-		return "", err
+// SetVMPower turns a VM on ("online") or off ("offline") with the
+// documented status PUT and waits until it is so.
+func (c *Client) SetVMPower(ctx context.Context, id, state string) ([]string, error) {
+	return c.UpdateVM(ctx, id, UpdateVMInput{Status: &state})
+}
+
+// differs says how vm does not show this change yet, or "" when it does.
+// A field the VM does not report (a disk size it cannot read) is not held
+// against it.
+func (in UpdateVMInput) differs(vm *VirtualMachine) string {
+	var off []string
+	str := func(name string, want *string, got client.String) {
+		if want != nil && *want != string(got) {
+			off = append(off, fmt.Sprintf("%s is %q, want %q", name, got, *want))
+		}
 	}
+	num := func(name string, want *int64, got *int64) {
+		if want != nil && got != nil && *want != *got {
+			off = append(off, fmt.Sprintf("%s is %d, want %d", name, *got, *want))
+		}
+	}
+	mem, cpus := int64(vm.Memory), int64(vm.CPUs)
+	str("label", in.Label, vm.Label)
+	str("hostname", in.Hostname, vm.Hostname)
+	str("note", in.Note, vm.Note)
+	str("cpu_type", in.CPUType, vm.CPUType)
+	str("status", in.Status, vm.Status)
+	num("memory", in.Memory, &mem)
+	num("cpus", in.CPUs, &cpus)
+	num("primary_disk_size", in.PrimaryDiskSize, vm.Disks.Primary)
+	return strings.Join(off, ", ")
+}
+
+// queueToken reads queue_token from a write's answer, bare or wrapped; ""
+// when there is none.
+func queueToken(body []byte) string {
 	var out struct {
 		QueueToken client.String `json:"queue_token"`
 	}
-	if err := c.do(ctx, http.MethodDelete, p, nil, &out); err != nil {
-		return "", err
+	if json.Unmarshal(body, &out) == nil && out.QueueToken != "" {
+		return string(out.QueueToken)
 	}
-	return string(out.QueueToken), nil
+	if vm, err := decodeObject[VirtualMachine](body, "virtual_machine"); err == nil {
+		return string(vm.QueueToken)
+	}
+	return ""
+}
+
+// DeleteVM waits until the VM is unlocked, destroys it and waits until
+// reading it answers 404. A VM already gone is no error. A lost answer is
+// not retried blindly: the VM is read first, and the delete sent again only
+// when the VM is still there and unlocked.
+func (c *Client) DeleteVM(ctx context.Context, id string) error {
+	p, err := c.accountPath(ctx, "/virtual_machine/%s", url.PathEscape(id))
+	if err != nil {
+		return err
+	}
+	if _, err := c.WaitVMUnlocked(ctx, id); err != nil {
+		if client.IsNotFound(err) {
+			return nil
+		}
+		return err
+	}
+	var token string
+	send := func(ctx context.Context) error {
+		body, err := c.send(ctx, client.Request{Method: http.MethodDelete, Path: p, Creates: true})
+		if err != nil {
+			return err
+		}
+		token = queueToken(body)
+		return nil
+	}
+	find := func(ctx context.Context, _ int, err error) (bool, bool, error) {
+		_, werr := c.WaitVMUnlocked(ctx, id)
+		if client.IsNotFound(werr) {
+			return true, true, nil
+		}
+		if werr != nil {
+			return false, false, fmt.Errorf("%w; and reading the VM back failed: %w", err, werr)
+		}
+		return false, false, nil
+	}
+	_, gone, err := client.CreateOnce(ctx, client.CreateTries{Attempts: maxWriteAttempts, NotCreated: "the VM was not deleted"}, send, find)
+	if client.IsNotFound(err) || gone {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := c.WaitTransaction(ctx, token); err != nil && !errors.Is(err, ErrTransactionGone) {
+		return err
+	}
+	// A completed transaction is not proof enough: confirm the VM is gone.
+	return c.WaitVMDeleted(ctx, id)
 }
 
 // TransactionStatus is the state of a queue token.
@@ -231,87 +416,20 @@ type TransactionStatus struct {
 	Message   client.String `json:"message"`
 }
 
-// Transaction reads the status of a queue token.
+// Transaction reads the status of a queue token. An answer without a status
+// has Status "": neither pending nor completed, it is never taken for done.
 func (c *Client) Transaction(ctx context.Context, token string) (*TransactionStatus, error) {
 	p, err := c.accountPath(ctx, "/transaction/%s/status", url.PathEscape(token))
 	if err != nil {
 		return nil, err
 	}
-	var st TransactionStatus
-	return &st, c.do(ctx, http.MethodGet, p, nil, &st)
-}
-
-// TransactionError is a transaction that ended in anything but success.
-type TransactionError struct {
-	Token  string
-	Status string
-	Detail string
-}
-
-func (e *TransactionError) Error() string {
-	msg := fmt.Sprintf("Gigas transaction %s ended with status %q", e.Token, e.Status)
-	if e.Detail != "" {
-		msg += ": " + e.Detail
-	}
-	return msg
-}
-
-// ErrTransactionGone is returned by WaitTransaction when the API no longer
-// knows the token. The live API forgets finished transactions, so this is
-// no proof of success or failure: confirm with a read of the resource.
-var ErrTransactionGone = errors.New("the transaction is no longer known to the API")
-
-// WaitTransaction polls a queue token until it completes. Status values are
-// compared case-insensitively: pending waits, completed or complete succeeds,
-// anything else fails with the status quoted. A token the API answers 404
-// for yields ErrTransactionGone.
-func (c *Client) WaitTransaction(ctx context.Context, token string) error {
-	if token == "" {
-		return nil
-	}
-	return client.Poll(ctx, c.poll, func(ctx context.Context) (bool, error) {
-		st, err := c.Transaction(ctx, token)
-		if client.IsNotFound(err) {
-			return false, fmt.Errorf("waiting for transaction %s: %w", token, ErrTransactionGone)
-		}
-		if err != nil {
-			return false, fmt.Errorf("waiting for transaction %s: %w", token, err)
-		}
-		switch s := strings.ToLower(strings.TrimSpace(string(st.Status))); s {
-		case "pending":
-			return false, nil
-		case "completed", "complete":
-			return true, nil
-		default:
-			return false, &TransactionError{Token: token, Status: string(st.Status), Detail: string(st.Message)}
-		}
-	})
-}
-
-// WaitUnlocked waits until the VM reports no running operation and returns it.
-func (c *Client) WaitUnlocked(ctx context.Context, id string) (*VirtualMachine, error) {
-	var vm *VirtualMachine
-	err := client.Poll(ctx, c.poll, func(ctx context.Context) (bool, error) {
-		v, err := c.GetVM(ctx, id)
-		if err != nil {
-			return false, err
-		}
-		vm = v
-		return !bool(v.Locked), nil
-	})
+	body, err := c.send(ctx, requestGet(p))
 	if err != nil {
-		return nil, fmt.Errorf("waiting for VM %s to be unlocked: %w", id, err)
+		return nil, err
 	}
-	return vm, nil
-}
-
-// WaitDeleted waits until reading the VM answers 404.
-func (c *Client) WaitDeleted(ctx context.Context, id string) error {
-	return client.Poll(ctx, c.poll, func(ctx context.Context) (bool, error) {
-		_, err := c.GetVM(ctx, id)
-		if client.IsNotFound(err) {
-			return true, nil
-		}
-		return false, err
-	})
+	var st TransactionStatus
+	if err := json.Unmarshal(body, &st); err != nil {
+		return nil, fmt.Errorf("GET %s: the answer is not a status object: %s", p, snippet(body))
+	}
+	return &st, nil
 }

@@ -159,7 +159,7 @@ func TestWaitTransactionUnknownToken(t *testing.T) {
 	}
 }
 
-func TestWaitUnlocked(t *testing.T) {
+func TestWaitVMUnlocked(t *testing.T) {
 	t.Parallel()
 	m := startMock(t, mockapi.Options{})
 	c := newClient(t, m.GigasURL(), Config{APIKey: mockapi.GigasAPIKey})
@@ -168,22 +168,22 @@ func TestWaitUnlocked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := c.WaitUnlocked(ctx, string(vm.ID))
+	got, err := c.WaitVMUnlocked(ctx, string(vm.ID))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if bool(got.Locked) || got.Status != "online" || got.ID != vm.ID {
-		t.Errorf("WaitUnlocked = %+v, want the unlocked, online VM", got)
+		t.Errorf("WaitVMUnlocked = %+v, want the unlocked, online VM", got)
 	}
 	if n := count(m, http.MethodGet, fmt.Sprintf("/account/%d/virtual_machine/%s", mockapi.GigasAccountID, vm.ID)); n < 2 {
 		t.Errorf("the VM was read %d times, want it seen locked first", n)
 	}
-	if _, err := c.WaitUnlocked(ctx, "999"); !client.IsNotFound(err) || !strings.Contains(err.Error(), "999") {
+	if _, err := c.WaitVMUnlocked(ctx, "999"); !client.IsNotFound(err) || !strings.Contains(err.Error(), "999") {
 		t.Errorf("missing VM: err = %v, want a 404 naming the VM", err)
 	}
 }
 
-func TestUpdateDeleteAndWaitDeleted(t *testing.T) {
+func TestUpdateAndDeleteWaitForTheVM(t *testing.T) {
 	t.Parallel()
 	m := startMock(t, mockapi.Options{})
 	c := newClient(t, m.GigasURL(), sessionConfig())
@@ -193,31 +193,21 @@ func TestUpdateDeleteAndWaitDeleted(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := string(vm.ID)
-	if _, err := c.UpdateVM(ctx, id, UpdateVMInput{Memory: ptr[int64](2048)}); !client.IsStatus(err, http.StatusConflict) {
-		t.Errorf("update of a locked VM: err = %v, want the API's 409", err)
+	// A locked VM is waited for, not written to.
+	if _, err := c.UpdateVM(ctx, id, UpdateVMInput{Memory: ptr[int64](2048), Label: ptr("renamed")}); err != nil {
+		t.Fatalf("UpdateVM: %v", err)
 	}
-	if err := c.WaitTransaction(ctx, string(vm.QueueToken)); err != nil {
-		t.Fatal(err)
+	if mv, _ := m.GigasVM(id); mv.Memory != 2048 || mv.Label != "renamed" || mv.Locked {
+		t.Errorf("after the update the mock has %+v", mv)
 	}
-	token, err := c.UpdateVM(ctx, id, UpdateVMInput{Memory: ptr[int64](2048), Label: ptr("renamed")})
-	if err != nil || token == "" {
-		t.Fatalf("UpdateVM = %q, %v", token, err)
+	if n := countStatus(m, http.StatusConflict); n != 0 {
+		t.Errorf("%d writes to a locked VM", n)
 	}
-	if err := c.WaitTransaction(ctx, token); err != nil {
-		t.Fatal(err)
-	}
-	if mv, _ := m.GigasVM(id); mv.Memory != 2048 || mv.Label != "renamed" {
-		t.Errorf("after the update the mock has memory %d label %q", mv.Memory, mv.Label)
-	}
-	token, err = c.DeleteVM(ctx, id)
-	if err != nil || token == "" {
-		t.Fatalf("DeleteVM = %q, %v", token, err)
-	}
-	if err := c.WaitDeleted(ctx, id); err != nil {
-		t.Fatal(err)
+	if err := c.DeleteVM(ctx, id); err != nil {
+		t.Fatalf("DeleteVM: %v", err)
 	}
 	if _, ok := m.GigasVM(id); ok {
-		t.Error("the VM is still in the mock after WaitDeleted")
+		t.Error("the VM is still in the mock after DeleteVM")
 	}
 	if _, err := c.GetVM(ctx, id); !client.IsNotFound(err) {
 		t.Errorf("GetVM after delete: err = %v, want a 404", err)
@@ -306,11 +296,8 @@ func TestSurvivesInjectedFaults(t *testing.T) {
 		if _, err := c.GetVM(ctx, string(vm.ID)); err != nil {
 			t.Fatalf("get %d: %v", i, err)
 		}
-		if _, err := c.DeleteVM(ctx, string(vm.ID)); err != nil {
+		if err := c.DeleteVM(ctx, string(vm.ID)); err != nil {
 			t.Fatalf("delete %d: %v", i, err)
-		}
-		if err := c.WaitDeleted(ctx, string(vm.ID)); err != nil {
-			t.Fatalf("wait deleted %d: %v", i, err)
 		}
 	}
 	faults := 0
