@@ -46,6 +46,11 @@ type GigahostServer struct {
 	ReverseDNS   map[string]string // IP address -> PTR
 	Cancelled    bool
 	CancelReason string
+	// Held is an order the API saved that does not deploy until released
+	// (ReleaseGigahostOrders): payment declined, pending payment or review.
+	Held string
+	// Label is srv_label ("" shows the default srv<id>.gigahost.no).
+	Label string
 	// Failed marks a deploy that failed: its order and server vanished.
 	Failed    bool
 	CreatedAt time.Time
@@ -66,6 +71,8 @@ func (sv *ghServer) state(t time.Time) string {
 	switch {
 	case sv.Cancelled:
 		return "cancelled"
+	case sv.Held != "":
+		return "held"
 	case sv.vanished || (sv.Failed && !t.Before(sv.failAt)):
 		return "failed"
 	case t.Before(sv.assignAt):
@@ -85,7 +92,7 @@ func (sv *ghServer) state(t time.Time) string {
 // live reports whether the server exists as a server record at t.
 func (sv *ghServer) live(t time.Time) bool {
 	switch sv.state(t) {
-	case "waiting", "failed", "cancelled":
+	case "waiting", "failed", "cancelled", "held":
 		return false
 	}
 	return true
@@ -125,6 +132,7 @@ type deployState struct {
 	nextOrderNumber int64
 	nextIP          int
 	failNext        int
+	hold            string // the hold of the next orders: "", payment_declined, pending_payment, under_review
 	// The default transient absence: a server, once ready, is missing from
 	// the record views for absenceReads reads with probability absenceChance.
 	absenceReads  int
@@ -198,6 +206,15 @@ func (s *Server) ghVisible(sv *ghServer, t time.Time) bool {
 		return false
 	}
 	return true
+}
+
+// ghRecordVisible is ghVisible for the record views, where a server
+// cancelled may still show (AltCancelledServer). Callers hold s.mu.
+func (s *Server) ghRecordVisible(sv *ghServer, t time.Time) bool {
+	if sv.Cancelled && s.altLocked(AltCancelledServer) != "vanishes" {
+		return true
+	}
+	return s.ghVisible(sv, t)
 }
 
 // ---- test handle ----
@@ -305,6 +322,33 @@ func (s *Server) FailNextGigahostDeploys(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.gigahost.deploy.failNext = n
+}
+
+// HoldGigahostOrders makes the next orders saved but held, as the docs
+// describe: "payment_declined" answers 402 (the order is saved and deploys
+// once paid), "pending_payment" and "under_review" answer 200 with that flag
+// true. "" ends it. Held orders have no server and are not in the deploy
+// status until ReleaseGigahostOrders.
+func (s *Server) HoldGigahostOrders(hold string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gigahost.deploy.hold = hold
+}
+
+// ReleaseGigahostOrders lets every held order deploy from now on, as once
+// paid or reviewed.
+func (s *Server) ReleaseGigahostOrders() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	delay := s.provisioningDelay()
+	for _, sv := range s.gigahost.deploy.servers {
+		if sv.Held != "" {
+			sv.Held = ""
+			sv.CreatedAt = now
+			sv.setTimes(now, delay)
+		}
+	}
 }
 
 // SetGigahostStock sets a product's stock (-1: unlimited).
@@ -556,10 +600,11 @@ func (s *Server) ghDeploy(w http.ResponseWriter, r *http.Request, _ principal) {
 		if len(sshKeys) == 0 || rescue {
 			sv.Password = "Gh-" + strings.ReplaceAll(uuid(), "-", "")[:16]
 		}
-		sv.assignAt = now.Add(delay / 10)
-		sv.installAt = now.Add(delay * 3 / 10)
-		sv.readyAt = now.Add(delay)
-		sv.dropAt = sv.readyAt.Add(delay / 4)
+		sv.setTimes(now, delay)
+		sv.Held = st.hold
+		if s.altLocked(AltOrderIDGap) == "gapped" {
+			st.nextOrderID += int64(1 + s.rng.IntN(40)) // other customers' orders
+		}
 		if st.failNext > 0 {
 			st.failNext--
 			sv.Failed = true
@@ -569,9 +614,27 @@ func (s *Server) ghDeploy(w http.ResponseWriter, r *http.Request, _ principal) {
 		orderIDs = append(orderIDs, sv.OrderID)
 		orderNumbers = append(orderNumbers, sv.OrderNumber)
 	}
+	if st.hold == "payment_declined" {
+		writeJSON(w, http.StatusPaymentRequired, map[string]any{"meta": map[string]any{
+			"status": 402, "status_message": "402 Payment Required", "reason": "payment_declined",
+			"error": "Your card was declined. The order is saved and we will retry payment; your server deploys once it is paid.",
+		}, "data": []any{}})
+		return
+	}
+	var ids any = orderIDs
+	if s.altLocked(AltDeployOrderIDs) == "strings" {
+		strs := make([]string, len(orderIDs))
+		for i, id := range orderIDs {
+			strs[i] = strconv.FormatInt(id, 10)
+		}
+		ids = strs
+	}
 	data := map[string]any{
-		"success": true, "message": "Servers queued for deployment.", "order_ids": orderIDs, "order_numbers": orderNumbers,
+		"success": true, "message": "Servers queued for deployment.", "order_ids": ids, "order_numbers": orderNumbers,
 		"quantity": quantity, "currency": "NOK",
+	}
+	if period != "hourly" || st.hold != "" {
+		data["pending_payment"], data["under_review"] = st.hold == "pending_payment", st.hold == "under_review"
 	}
 	if period == "hourly" {
 		data["rate_hourly"], data["monthly_cap"] = p.rateHourly, p.rateMonthly
@@ -579,6 +642,14 @@ func (s *Server) ghDeploy(w http.ResponseWriter, r *http.Request, _ principal) {
 		data["billing_period"], data["monthly"] = period, p.rateMonthly
 	}
 	ghWrite(w, http.StatusOK, "", data)
+}
+
+// setTimes schedules the provisioning phases from t.
+func (sv *ghServer) setTimes(t time.Time, delay time.Duration) {
+	sv.assignAt = t.Add(delay / 10)
+	sv.installAt = t.Add(delay * 3 / 10)
+	sv.readyAt = t.Add(delay)
+	sv.dropAt = sv.readyAt.Add(delay / 4)
 }
 
 // ghErrorField answers an error the way deploy errors come: in meta.error.
@@ -660,7 +731,7 @@ func (s *Server) ghDeployStatus(w http.ResponseWriter, r *http.Request, p princi
 			continue
 		}
 		state := sv.state(now)
-		if state == "failed" || state == "cancelled" || !now.Before(sv.dropAt) {
+		if state == "failed" || state == "cancelled" || state == "held" || !now.Before(sv.dropAt) {
 			continue
 		}
 		srvID, ip, ipv6 := int64(0), "", ""
@@ -742,19 +813,43 @@ func (s *Server) serverJSON(sv *ghServer, now time.Time) map[string]any {
 	if o := st.os(sv.OSID); o != nil {
 		osName = o.name
 	}
+	label := sv.Label
+	if label == "" {
+		label = fmt.Sprintf("srv%d.gigahost.no", sv.ID)
+	}
+	var backups any = sv.Backups
+	switch s.altLocked(AltServerBackupsFlag) {
+	case "false":
+		backups = false
+	case "true":
+		backups = true
+	}
+	orderStatus := "active"
+	if s.altLocked(AltServerOrderStatus) == "cancelled" || sv.Cancelled {
+		orderStatus = "cancelled"
+	}
+	deleted, cancelled := "0", any(nil)
+	if sv.Cancelled {
+		switch s.altLocked(AltCancelledServer) {
+		case "deleted":
+			deleted = "1"
+		case "marked":
+			cancelled = map[string]any{"date": strconv.FormatInt(now.Unix(), 10), "reason": sv.CancelReason}
+		}
+	}
 	return map[string]any{
-		"srv_id": strconv.FormatInt(sv.ID, 10), "srv_name": sv.Name, "srv_hostname": "", "srv_label": fmt.Sprintf("srv%d.gigahost.no", sv.ID),
+		"srv_id": strconv.FormatInt(sv.ID, 10), "srv_name": sv.Name, "srv_hostname": "", "srv_label": label,
 		"srv_status": true, "srv_status_install": now.Before(sv.readyAt) || now.Before(sv.reinstallUntil), "srv_status_rescue": sv.Rescue,
-		"srv_status_snapshot": false, "srv_status_mount": sv.ISOID != 0, "srv_feature_backups": sv.Backups, "srv_feature_reinstall": true,
+		"srv_status_snapshot": false, "srv_status_mount": sv.ISOID != 0, "srv_feature_backups": backups, "srv_feature_reinstall": true,
 		"os_id": strconv.FormatInt(sv.OSID, 10), "iso_id": strconv.FormatInt(sv.ISOID, 10), "product_id": "0", "pkg_id": 0,
 		"srv_cores": strconv.FormatInt(cores, 10), "srv_ram": ram, "srv_type": srvType, "srv_vps_type": vpsType, "srv_mgmt_type": "kvm",
-		"srv_primary_ip": sv.IPv4, "srv_deleted": "0", "srv_suspended": false, "cancelled": nil, "cust_id": strconv.Itoa(GigahostCustomerID),
+		"srv_primary_ip": sv.IPv4, "srv_deleted": deleted, "srv_suspended": false, "cancelled": cancelled, "cust_id": strconv.Itoa(GigahostCustomerID),
 		"srv_date_created": strconv.FormatInt(sv.CreatedAt.Unix(), 10), "srv_location": "DC1",
 		"ips": ips,
 		"order": map[string]any{
 			"order_id": strconv.FormatInt(sv.OrderID, 10), "order_number": strconv.FormatInt(sv.OrderNumber, 10),
 			"product_id": strconv.FormatInt(sv.ProductID, 10), "product_name": productName,
-			"order_billing_type": billingType, "order_billing_cycle": cycle, "order_status": "active", "order_cancel_reason": "",
+			"order_billing_type": billingType, "order_billing_cycle": cycle, "order_status": orderStatus, "order_cancel_reason": sv.CancelReason,
 		},
 		"os":         map[string]any{"os_id": strconv.FormatInt(sv.OSID, 10), "os_name": osName},
 		"datacenter": map[string]any{"region_id": strconv.FormatInt(sv.RegionID, 10), "region_name": regionName, "dc_id": "9", "dc_name": "DC4", "dc_type": "rack"},
@@ -774,10 +869,15 @@ func (s *Server) ghListServers(w http.ResponseWriter, _ *http.Request, p princip
 	list := []any{}
 	for _, id := range ids {
 		sv := s.gigahost.deploy.servers[id]
-		if !p.canSee(CatServers, id) || !s.ghVisible(sv, now) {
+		if !p.canSee(CatServers, id) || !s.ghRecordVisible(sv, now) {
 			continue
 		}
-		list = append(list, s.serverJSON(sv, now))
+		item := s.serverJSON(sv, now)
+		if s.altLocked(AltServerListItems) == "bare" {
+			delete(item, "order")
+			delete(item, "datacenter")
+		}
+		list = append(list, item)
 	}
 	ghWrite(w, http.StatusOK, "", list)
 }
@@ -795,7 +895,7 @@ func (s *Server) liveServer(w http.ResponseWriter, r *http.Request, countsAsRead
 	}
 	visible := sv.live(now)
 	if countsAsRead {
-		visible = s.ghVisible(sv, now)
+		visible = s.ghRecordVisible(sv, now)
 	}
 	if !visible {
 		ghError(w, http.StatusNotFound, "Server not found.")
@@ -827,7 +927,11 @@ func (s *Server) ghRenameServer(w http.ResponseWriter, r *http.Request, _ princi
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if sv := s.liveServer(w, r, false); sv != nil {
-		sv.Name = name
+		if s.altLocked(AltRenameField) == "srv_label" {
+			sv.Label = name
+		} else {
+			sv.Name = name
+		}
 		ghWrite(w, http.StatusOK, "Server name has been updated.", nil)
 	}
 }

@@ -138,8 +138,14 @@ func (m *serverModel) fromAPI(srv *gigahost.Server, importing bool) {
 	if bp := srv.BillingPeriod(); bp != "" {
 		m.BillingPeriod = types.StringValue(bp)
 	}
-	m.Name = types.StringValue(string(srv.Name))
-	m.Backups = types.BoolValue(bool(srv.Backups))
+	m.Name = types.StringValue(srv.DisplayName(m.Name.ValueString()))
+	// backups is not read back (srv_feature_backups is not shown to be the
+	// ordered option): the configured or prior value stays. An import has
+	// none: it starts as false, as the schema's default, and the first update
+	// adopts the configured value in place (replaceDeployBool).
+	if m.Backups.IsUnknown() || m.Backups.IsNull() {
+		m.Backups = types.BoolValue(false)
+	}
 	if ip := srv.IPv4(); ip != "" {
 		m.IPv4 = types.StringValue(ip)
 	}

@@ -87,18 +87,25 @@ func TestToDeploy(t *testing.T) {
 	}
 }
 
-func TestGone(t *testing.T) {
+// Only srv_deleted means gone: the docs' own GET /servers/{id} example shows
+// order_status "cancelled" on a live server, and what "cancelled" holds when
+// set is not documented.
+func TestDeleted(t *testing.T) {
 	for _, c := range []struct {
 		patch string
 		gone  bool
 	}{
 		{`"cancelled":null`, false},
-		{`"cancelled":{"date":"1791197612"}`, true},
+		{`"cancelled":{"date":"1791197612"}`, false},
+		{`"cancelled":null,"srv_ram":4`, false}, // order_status patched below
 		{`"srv_deleted":"1","cancelled":null`, true},
 	} {
 		s := strings.Replace(strings.Replace(liveServer, `"srv_deleted":"0",`, "", 1), `"cancelled":null`, c.patch, 1)
-		if got := decodeServer(t, s).Gone(); got != c.gone {
-			t.Errorf("%s: Gone() = %v", c.patch, got)
+		if strings.Contains(c.patch, "srv_ram") {
+			s = strings.Replace(s, `"order_status":"active"`, `"order_status":"cancelled"`, 1)
+		}
+		if got := decodeServer(t, s).Deleted(); got != c.gone {
+			t.Errorf("%s: Deleted() = %v", c.patch, got)
 		}
 	}
 }
@@ -136,7 +143,7 @@ func TestDeleteServer_alreadyVanished(t *testing.T) {
 	}
 	m.VanishGigahostServer(out.ServerID)
 	warning, err := deleteServer(ctx, c, out.ServerID, out.OrderID)
-	if err != nil || !strings.Contains(warning, "confirmed absent") {
+	if err != nil || !strings.Contains(warning, "confirmed gone") {
 		t.Fatalf("warning %q, err %v", warning, err)
 	}
 	if n := m.CountRequests("gigahost", "POST", "/servers/"); n != 1 {

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
+	"reflect"
 	"regexp"
 	"strconv"
 	"time"
@@ -18,7 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -169,8 +168,10 @@ func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			},
 			"backups": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-				MarkdownDescription: "Enable backups (adds 25% to the price). Default `false`. Changing it replaces the server.",
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
+				MarkdownDescription: "Enable backups (adds 25% to the price). Default `false`. Changing it replaces the server. " +
+					"The API does not report it back (the record's `srv_feature_backups` is not documented as the ordered option), so it is not refreshed: " +
+					"after import it is unknown to Terraform and the configured value is adopted without replacement.",
+				PlanModifiers: []planmodifier.Bool{replaceDeployBool()},
 			},
 			"ipv4": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "Primary IPv4 address.",
@@ -259,7 +260,8 @@ func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	res, err := c.Deploy(ctx, in)
 	if err != nil {
-		if client.IsOutcomeUnknown(err) {
+		var declined *gigahost.PaymentDeclinedError
+		if errors.As(err, &declined) || client.IsOutcomeUnknown(err) {
 			// Not an API answer: say what is known of the order as it is.
 			resp.Diagnostics.AddError("Cannot deploy the Gigahost server", err.Error())
 		} else {
@@ -286,6 +288,13 @@ func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest,
 	m.ID = idString(res.ServerID)
 	m.unknownsToNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	if held := res.Held(); held != "" {
+		// Saved but not deploying: keep the order (never order again) and
+		// say what the user must do.
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, heldKey, []byte(strconv.Quote(held)))...)
+		resp.Diagnostics.AddError(heldSummary(orderID, held), heldDetail(orderID, held))
+		return
+	}
 
 	out, err := c.WaitDeploy(ctx, gigahost.DeployWatch{
 		OrderID:  orderID,
@@ -375,6 +384,12 @@ func (r *ServerResource) Read(ctx context.Context, req resource.ReadRequest, res
 		if srvID == 0 && listed {
 			return // still waiting for a server: keep the order
 		}
+		if held := heldReason(ctx, req.Private); srvID == 0 && held != "" {
+			// Saved but not deploying until paid or reviewed: it has no
+			// server and may never be listed, but it is not gone.
+			resp.Diagnostics.AddWarning(heldSummary(orderID, held), heldDetail(orderID, held))
+			return
+		}
 		if srvID == 0 {
 			if srvID, err = c.WaitOrderServer(ctx, orderID); err != nil {
 				tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot resolve the server of order %d", orderID), err)
@@ -388,6 +403,7 @@ func (r *ServerResource) Read(ctx context.Context, req resource.ReadRequest, res
 		}
 		id = srvID
 		m.ID = idString(id)
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, heldKey, nil)...)
 	}
 	srv, err := c.GetServer(ctx, id)
 	if client.IsNotFound(err) {
@@ -408,7 +424,7 @@ func (r *ServerResource) Read(ctx context.Context, req resource.ReadRequest, res
 		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read Gigahost server %d", id), err)
 		return
 	}
-	if srv.Gone() {
+	if srv.Deleted() {
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -549,6 +565,21 @@ func (r *ServerResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	defer cancel()
+	if held := heldReason(ctx, req.Private); held != "" && m.serverID() == 0 {
+		srvID, _, err := c.ResolveOrder(ctx, m.orderID())
+		if err != nil {
+			tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot resolve the server of order %d", m.orderID()), err)
+			return
+		}
+		if srvID == 0 {
+			resp.Diagnostics.AddError(fmt.Sprintf("Gigahost order %d has no server to cancel", m.orderID()),
+				fmt.Sprintf("Order %d %s and has no server yet. The API cannot cancel an order that has no server: cancel it in the Gigahost control panel, "+
+					"then remove it from state with `terraform state rm`. Otherwise it deploys once %s, and a later refresh finds its server.",
+					m.orderID(), heldWhat(held), heldWhen(held)))
+			return
+		}
+		m.ID = idString(srvID)
+	}
 	warning, err := deleteServer(ctx, c, m.serverID(), m.orderID())
 	if warning != "" {
 		resp.Diagnostics.AddWarning("Gigahost server already gone", warning)
@@ -573,23 +604,7 @@ func deleteServer(ctx context.Context, c *gigahost.Client, id, orderID int64) (w
 			return fmt.Sprintf("Order %d never got a server and is no longer provisioning: there is nothing to cancel.", orderID), nil
 		}
 	}
-	if err := c.CancelServer(ctx, id, cancelReason); err != nil {
-		if !client.IsStatus(err, http.StatusBadRequest, http.StatusNotFound, http.StatusGone) {
-			return "", err
-		}
-		srv, cerr := c.ConfirmServer(ctx, id)
-		if cerr != nil {
-			return "", fmt.Errorf("%w (and checking whether server %d still exists failed: %w)", err, id, cerr)
-		}
-		if srv != nil {
-			return "", err
-		}
-		return fmt.Sprintf("The cancellation of server %d was refused (%s), and the server is confirmed absent: it is removed from state.", id, err), nil
-	}
-	if err := c.WaitServerGone(ctx, id); err != nil {
-		return "", fmt.Errorf("server %d was cancelled but still shows as active: %w", id, err)
-	}
-	return "", nil
+	return c.Cancel(ctx, id, cancelReason)
 }
 
 // ImportState implements resource.ResourceWithImportState: import by server
@@ -609,4 +624,49 @@ func (r *ServerResource) ImportState(ctx context.Context, req resource.ImportSta
 	// The deploy-time values the next read guesses (the hostname from the
 	// server's name) must not replace the server on the first plan.
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, importedPrivate)...)
+}
+
+// heldKey marks, in private state, an order the API saved but does not
+// deploy yet: "payment" (pending_payment) or "review" (under_review).
+const heldKey = "held"
+
+type privateKeys interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+}
+
+func heldReason(ctx context.Context, p privateKeys) string {
+	if p == nil || reflect.ValueOf(p).IsNil() {
+		return ""
+	}
+	b, _ := p.GetKey(ctx, heldKey)
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+func heldWhat(held string) string {
+	if held == "review" {
+		return "is under review by Gigahost"
+	}
+	return "awaits payment"
+}
+
+func heldWhen(held string) string {
+	if held == "review" {
+		return "the review approves it"
+	}
+	return "it is paid"
+}
+
+func heldSummary(orderID int64, held string) string {
+	return fmt.Sprintf("Gigahost order %d %s", orderID, heldWhat(held))
+}
+
+func heldDetail(orderID int64, held string) string {
+	return fmt.Sprintf("The API accepted order %d but it %s; it deploys once %s. The order is saved in state (with no server id yet), so no second order is placed. "+
+		"Settle it in the Gigahost control panel. Once the server is deployed, `terraform apply -refresh-only` records it and `terraform untaint` keeps it "+
+		"(this failed create marks the resource tainted). To give it up, cancel the order in the control panel and run `terraform state rm`: "+
+		"destroying it fails while the order has no server, because the API cannot cancel an order.", orderID, heldWhat(held), heldWhen(held))
 }

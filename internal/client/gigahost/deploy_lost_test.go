@@ -146,7 +146,7 @@ func TestDeploy_lostAnswerSeveralMatches(t *testing.T) {
 	in := lostOrder
 	in.Hostnames = nil
 	_, err := cl.Deploy(context.Background(), in)
-	if !client.IsOutcomeUnknown(err) || !strings.Contains(err.Error(), "2 new servers match") {
+	if !client.IsOutcomeUnknown(err) || !strings.Contains(err.Error(), "2 new orders or servers match") {
 		t.Fatalf("err = %v", err)
 	}
 	for _, id := range recent {

@@ -111,19 +111,3 @@ func (c *Client) doMeta(ctx context.Context, method, path string, query url.Valu
 		return nil
 	}
 }
-
-// WaitReinstall waits until the server record shows the new OS and no
-// install running. The record may be missing for a while meanwhile.
-func (c *Client) WaitReinstall(ctx context.Context, id, osID int64) error {
-	err := client.Poll(ctx, c.poll, func(ctx context.Context) (bool, error) {
-		srv, err := c.serverOrNil(ctx, id)
-		if err != nil || srv == nil {
-			return false, err
-		}
-		return int64(srv.OSID) == osID && !bool(srv.Installing), nil
-	})
-	if err != nil {
-		return fmt.Errorf("waiting for the reinstall of server %d with os %d: %w", id, osID, err)
-	}
-	return nil
-}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sort"
 	"strings"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
@@ -24,8 +25,10 @@ type Server struct {
 	Installing  client.Bool   `json:"srv_status_install"`
 	Rescue      client.Bool   `json:"srv_status_rescue"`
 	Suspended   client.Bool   `json:"srv_suspended"`
-	Deleted     client.Bool   `json:"srv_deleted"`
-	Backups     client.Bool   `json:"srv_feature_backups"`
+	DeletedFlag client.Bool   `json:"srv_deleted"`
+	// srv_feature_backups is not read: nothing shows that it is the ordered
+	// backups option rather than the availability of the feature, as the
+	// other srv_feature_* flags are (reinstall, mgmt, firewall, snapshot).
 	OSID        client.Int    `json:"os_id"`
 	ISOID       client.Int    `json:"iso_id"`
 	ProductID   client.Int    `json:"product_id"` // 0 on live records: see Order.ProductID
@@ -107,10 +110,21 @@ func (c *cancelMark) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Gone reports whether the record shows a server that is cancelled or
-// deleted, and so no longer billed.
-func (s *Server) Gone() bool {
-	return bool(s.Deleted) || bool(s.CancelledAt) || strings.EqualFold(string(s.Order.Status), "cancelled")
+// Deleted reports whether the record shows the server deleted (srv_deleted,
+// docs GET /servers/{id}). Nothing else in a record means gone: the docs'
+// own example shows order_status "cancelled" and "cancelled": null on a live
+// server, and what "cancelled" holds when set is not documented.
+func (s *Server) Deleted() bool { return bool(s.DeletedFlag) }
+
+// DisplayName is the descriptive name the record shows. A rename is
+// documented to set "the servers descriptive name" without saying which field
+// shows it: when prior (the name set or known before) is in srv_name or in
+// srv_label, prior is kept; otherwise srv_name.
+func (s *Server) DisplayName(prior string) string {
+	if prior != "" && (string(s.Name) == prior || string(s.Label) == prior) {
+		return prior
+	}
+	return string(s.Name)
 }
 
 // IPv4 is the primary IPv4 address.
@@ -196,16 +210,39 @@ func (c *Client) GetServer(ctx context.Context, id int64) (*Server, error) {
 	return nil, &client.APIError{Method: http.MethodGet, Path: path, Status: http.StatusNotFound, Message: "server not in the answer"}
 }
 
+// maxOrderReads bounds how many server records FindServerByOrder reads when
+// the list items carry no order.
+const maxOrderReads = 20
+
 // FindServerByOrder lists the servers and returns the one created by the
-// order, if any.
+// order, if any. The docs' GET /servers example carries no "order" object
+// (the record of GET /servers/{id} does): list items without an order id are
+// read one by one, newest first, at most maxOrderReads of them.
 func (c *Client) FindServerByOrder(ctx context.Context, orderID int64) (*Server, error) {
 	servers, err := c.ListServers(ctx)
 	if err != nil {
 		return nil, err
 	}
+	var unknown []int64
 	for i := range servers {
-		if int64(servers[i].Order.OrderID) == orderID {
+		switch int64(servers[i].Order.OrderID) {
+		case orderID:
 			return &servers[i], nil
+		case 0:
+			unknown = append(unknown, int64(servers[i].ID))
+		}
+	}
+	sort.Slice(unknown, func(i, j int) bool { return unknown[i] > unknown[j] })
+	for i, id := range unknown {
+		if i >= maxOrderReads {
+			break
+		}
+		srv, err := c.serverOrNil(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if srv != nil && int64(srv.Order.OrderID) == orderID {
+			return srv, nil
 		}
 	}
 	return nil, nil
@@ -216,13 +253,59 @@ func (c *Client) RenameServer(ctx context.Context, id int64, name string) error 
 	return c.do(ctx, http.MethodPut, serverPath(id, "/name"), nil, map[string]any{"name": name}, nil)
 }
 
-// CancelServer terminates a server and stops its billing, at once (POST
-// /servers/{id}/cancel with early_termination, the only way: DELETE answers
-// 405). A server that no longer exists answers 400, not 404: callers follow
-// a refusal with an absence check.
+// CancelServer sends one cancellation, which terminates a server and stops
+// its billing at once (POST /servers/{id}/cancel with early_termination, the
+// only way: DELETE answers 405). It is not retried: a 5xx or a lost answer is
+// a client.OutcomeUnknownError. A server that no longer exists answers 400,
+// not 404. Cancel handles both.
 func (c *Client) CancelServer(ctx context.Context, id int64, reason string) error {
 	body := map[string]any{"reason": reason, "early_termination": 1}
-	return c.do(ctx, http.MethodPost, serverPath(id, "/cancel"), nil, body, nil)
+	return c.send(ctx, client.Request{Method: http.MethodPost, Path: serverPath(id, "/cancel"), Body: body, Creates: true}, nil)
+}
+
+// maxCancelAttempts bounds how often Cancel sends the cancellation.
+const maxCancelAttempts = 3
+
+// Cancel terminates a server and waits until it is gone. The cancellation is
+// never sent blindly twice: after a lost answer (a 5xx or a dropped
+// connection) the server is read first, and the cancellation is sent again
+// only when the server is there and neither deleted nor marked cancelled. A
+// refused cancellation (400, 404, 410) is followed by an absence check
+// (FIELD-NOTES): a server confirmed absent is no error, and warning says so.
+func (c *Client) Cancel(ctx context.Context, id int64, reason string) (warning string, err error) {
+	for attempt := 1; ; attempt++ {
+		err := c.CancelServer(ctx, id, reason)
+		switch {
+		case err == nil:
+			if err := c.WaitServerGone(ctx, id); err != nil {
+				return "", fmt.Errorf("server %d was cancelled but still shows as active: %w", id, err)
+			}
+			return "", nil
+		case client.IsOutcomeUnknown(err):
+			srv, cerr := c.ConfirmServer(ctx, id)
+			if cerr != nil {
+				return "", fmt.Errorf("%w (and reading server %d back failed: %w)", err, id, cerr)
+			}
+			if srv == nil || bool(srv.CancelledAt) {
+				return "", nil
+			}
+			if attempt >= maxCancelAttempts {
+				return "", fmt.Errorf("%w; server %d is still active after %d cancellations", err, id, attempt)
+			}
+			continue
+		case client.IsStatus(err, http.StatusBadRequest, http.StatusNotFound, http.StatusGone):
+			srv, cerr := c.ConfirmServer(ctx, id)
+			if cerr != nil {
+				return "", fmt.Errorf("%w (and checking whether server %d still exists failed: %w)", err, id, cerr)
+			}
+			if srv != nil && !bool(srv.CancelledAt) {
+				return "", err
+			}
+			return fmt.Sprintf("The cancellation of server %d was refused (%s), and the server is confirmed gone: it is removed from state.", id, err), nil
+		default:
+			return "", err
+		}
+	}
 }
 
 // RebootServer reboots a server (GET /servers/{id}/reboot).
