@@ -342,7 +342,9 @@ func (r *VMResource) Delete(ctx context.Context, req resource.DeleteRequest, res
 	defer cancel()
 	id := state.ID.ValueString()
 
-	if err := c.DeleteVM(ctx, id); err != nil {
+	warnings, err := c.DeleteVM(ctx, id)
+	addWarnings(&resp.Diagnostics, warnings)
+	if err != nil {
 		addWaitError(&resp.Diagnostics, "deletion", id, err)
 	}
 }

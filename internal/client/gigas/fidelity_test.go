@@ -286,6 +286,10 @@ func TestWaitVMBuiltUnknownStatus(t *testing.T) {
 	if mv, _ := m.GigasVM(string(vm.ID)); mv.CPUs != 4 {
 		t.Errorf("mock VM cpus %d", mv.CPUs)
 	}
+	warnings, err = c.DeleteVM(ctx, string(vm.ID))
+	if _, still := m.GigasVM(string(vm.ID)); err != nil || len(warnings) != 1 || still {
+		t.Errorf("DeleteVM = %v, %v; still in the mock: %v", warnings, err, still)
+	}
 }
 
 // A built VM is brought to the power state asked for, whichever it came up in.

@@ -365,16 +365,16 @@ func queueToken(body []byte) string {
 // reading it answers 404. A VM already gone is no error. A lost answer is
 // not retried blindly: the VM is read first, and the delete sent again only
 // when the VM is still there and unlocked.
-func (c *Client) DeleteVM(ctx context.Context, id string) error {
+func (c *Client) DeleteVM(ctx context.Context, id string) ([]string, error) {
 	p, err := c.accountPath(ctx, "/virtual_machine/%s", url.PathEscape(id))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := c.WaitVMUnlocked(ctx, id); err != nil {
 		if client.IsNotFound(err) {
-			return nil
+			return nil, nil
 		}
-		return err
+		return nil, err
 	}
 	var token string
 	send := func(ctx context.Context) error {
@@ -397,16 +397,26 @@ func (c *Client) DeleteVM(ctx context.Context, id string) error {
 	}
 	_, gone, err := client.CreateOnce(ctx, client.CreateTries{Attempts: maxWriteAttempts, NotCreated: "the VM was not deleted"}, send, find)
 	if client.IsNotFound(err) || gone {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := c.WaitTransaction(ctx, token); err != nil && !errors.Is(err, ErrTransactionGone) {
-		return err
+	var warnings []string
+	err = c.WaitTransaction(ctx, token)
+	var txErr *TransactionError
+	if errors.As(err, &txErr) {
+		// Neither pending nor completed: the VM decides.
+		if _, gerr := c.getVMObject(ctx, id); !client.IsNotFound(gerr) {
+			return warnings, err
+		}
+		warnings = append(warnings, fmt.Sprintf("Gigas transaction %s of VM %s reported status %q, which is neither pending nor completed, "+
+			"but the VM is gone, so the deletion is taken as done.", token, id, txErr.Status))
+	} else if err != nil && !errors.Is(err, ErrTransactionGone) {
+		return warnings, err
 	}
 	// A completed transaction is not proof enough: confirm the VM is gone.
-	return c.WaitVMDeleted(ctx, id)
+	return warnings, c.WaitVMDeleted(ctx, id)
 }
 
 // TransactionStatus is the state of a queue token.

@@ -203,7 +203,7 @@ func TestUpdateAndDeleteWaitForTheVM(t *testing.T) {
 	if n := countStatus(m, http.StatusConflict); n != 0 {
 		t.Errorf("%d writes to a locked VM", n)
 	}
-	if err := c.DeleteVM(ctx, id); err != nil {
+	if _, err := c.DeleteVM(ctx, id); err != nil {
 		t.Fatalf("DeleteVM: %v", err)
 	}
 	if _, ok := m.GigasVM(id); ok {
@@ -296,7 +296,7 @@ func TestSurvivesInjectedFaults(t *testing.T) {
 		if _, err := c.GetVM(ctx, string(vm.ID)); err != nil {
 			t.Fatalf("get %d: %v", i, err)
 		}
-		if err := c.DeleteVM(ctx, string(vm.ID)); err != nil {
+		if _, err := c.DeleteVM(ctx, string(vm.ID)); err != nil {
 			t.Fatalf("delete %d: %v", i, err)
 		}
 	}
