@@ -165,8 +165,10 @@ func TestAccVM_lostUpdateAnswer(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: env.Config(baseVM().hcl())},
 			{
-				PreConfig: func() { m.FailNext("gigas", http.MethodPut, "/account/22666/virtual_machine/", mockapi.FaultDropAfter, 1) },
-				Config:    env.Config(bigger.hcl()),
+				PreConfig: func() {
+					m.FailNext("gigas", http.MethodPut, "/account/22666/virtual_machine/", mockapi.FaultDropAfter, 1)
+				},
+				Config: env.Config(bigger.hcl()),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(address, tfjsonpath.New("memory"), knownvalue.Int64Exact(4096)),
 				},
