@@ -72,10 +72,10 @@ func TestPermissionsRoundTrip(t *testing.T) {
 		gigahost.PermServers: {Mode: "r", All: &tr},
 		gigahost.PermAccount: {Mode: "r"},
 	}
-	if !permissionsEqual(back, want) {
+	if !back.Equal(want) {
 		t.Errorf("toAPI = %+v, want %+v", back, want)
 	}
-	if permissionsEqual(back, gigahost.Permissions{gigahost.PermDNS: {Mode: "rw"}}) {
+	if back.Equal(gigahost.Permissions{gigahost.PermDNS: {Mode: "rw"}}) {
 		t.Error("different permissions compare equal")
 	}
 }

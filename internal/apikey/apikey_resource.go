@@ -88,7 +88,8 @@ func (r *APIKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A personal Gigahost API key (`flux_live_...`) with granular permissions. " +
 			"Managing keys needs a session login: configure `gigahost_username` and `gigahost_password` on the provider, " +
-			"since the API refuses API-key tokens on `/account/apikeys`. The secret is returned only at creation and at rotation " +
+			"since the API refuses API-key tokens on `/account/apikeys`; with `gigahost_api_key` set as well, the login is used for the keys " +
+			"and the API key for everything else, so no provider alias is needed. The secret is returned only at creation and at rotation " +
 			"and is kept (sensitive) in the state; change `rotation_triggers` to rotate it. Destroying the resource revokes the key. " +
 			"A key that is revoked or expired outside Terraform disappears from the state, and the next apply creates a new one. " +
 			"Import with the key id; the secret is then unknown to Terraform (null). An imported key is not rotated when " +
@@ -155,19 +156,21 @@ func (r *APIKeyResource) Configure(_ context.Context, req resource.ConfigureRequ
 }
 
 const sessionRequired = "gigahost_api_key needs a Gigahost session login: set gigahost_username and gigahost_password on the provider " +
-	"(or GIGAHOST_USERNAME and GIGAHOST_PASSWORD), without gigahost_api_key. The Gigahost API refuses API-key tokens on " +
-	"/account/apikeys (API keys cannot manage API keys), and when an API key is configured the provider authenticates with it, " +
-	"even if a username and password are set too. To use both, declare a second provider configuration (an alias) for the key."
+	"(or GIGAHOST_USERNAME and GIGAHOST_PASSWORD). The Gigahost API refuses API-key tokens on /account/apikeys (API keys cannot " +
+	"manage API keys), so the provider sends these requests with a session token; a gigahost_api_key configured beside the login " +
+	"is still used for everything else."
 
-// sessionClient returns the Gigahost client when it logs in with a session,
-// else adds the error that says why keys need one.
+// sessionClient returns the Gigahost client when session credentials are
+// configured (whether or not an API key is too: the client sends the
+// /account/apikeys requests with the session token), else adds the error
+// that says why keys need them.
 func (r *APIKeyResource) sessionClient(diags *diag.Diagnostics) *gigahost.Client {
 	if r.clients != nil && !r.clients.GigahostSessionConfigured() {
 		diags.AddError("Gigahost session credentials required", sessionRequired)
 		return nil
 	}
 	c := providerdata.GigahostClient(r.clients, diags)
-	if c != nil && !c.HasSession() {
+	if c != nil && !c.CanManageAPIKeys() {
 		diags.AddError("Gigahost session credentials required", sessionRequired)
 		return nil
 	}
@@ -290,19 +293,26 @@ func (r *APIKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	created, err := c.CreateAPIKey(ctx, in)
+	if created != nil && created.Key != nil {
+		// The key exists from now on: its id goes to state even when the
+		// create ended in an error (its secret unknown), so that the
+		// resource is tainted and replaced rather than a live key
+		// Terraform does not know of.
+		plan.fromAPI(*created.Key)
+		plan.Secret = types.StringNull()
+		if created.Secret != "" {
+			plan.Secret = types.StringValue(string(created.Secret))
+			plan.Prefix = types.StringValue(string(created.Prefix))
+		}
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	}
 	if err != nil {
 		summary := fmt.Sprintf("Cannot create the API key %q", plan.Label.ValueString())
-		if created != nil {
+		if created != nil && created.Key == nil && created.Prefix != "" {
 			err = fmt.Errorf("%w. Revoke the key with prefix %s in the control panel, or import it once it is listed", err, created.Prefix)
 		}
 		tfutil.AddAPIError(&resp.Diagnostics, summary, err)
-		return
 	}
-	// There is no waiting here: the key exists, with its id, from this answer on.
-	plan.fromAPI(*created.Key)
-	plan.Secret = types.StringValue(string(created.Secret))
-	plan.Prefix = types.StringValue(string(created.Prefix))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 // Read implements resource.Resource. A revoked or expired key leaves the state.
@@ -368,7 +378,7 @@ func (r *APIKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 		upd.Label = &label
 	}
 	planPerms := plan.Permissions.toAPI(ctx, &resp.Diagnostics)
-	if statePerms := state.Permissions.toAPI(ctx, &resp.Diagnostics); !permissionsEqual(planPerms, statePerms) {
+	if statePerms := state.Permissions.toAPI(ctx, &resp.Diagnostics); !planPerms.Equal(statePerms) {
 		upd.Permissions = planPerms
 	}
 	if resp.Diagnostics.HasError() {
@@ -407,25 +417,6 @@ func (r *APIKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// permissionsEqual compares two permission objects as the API would.
-func permissionsEqual(a, b gigahost.Permissions) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for cat, pa := range a {
-		pb, ok := b[cat]
-		if !ok || pa.Mode != pb.Mode || (pa.All == nil) != (pb.All == nil) || (pa.All != nil && *pa.All != *pb.All) || len(pa.IDs) != len(pb.IDs) {
-			return false
-		}
-		for i := range pa.IDs {
-			if pa.IDs[i] != pb.IDs[i] {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // Delete implements resource.Resource: it revokes the key.
 func (r *APIKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state apiKeyModel
@@ -441,7 +432,7 @@ func (r *APIKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if err != nil {
 		return // nothing that the API knows
 	}
-	if err := c.RevokeAPIKey(ctx, id); err != nil && !client.IsNotFound(err) {
+	if err := c.RevokeAPIKey(ctx, id); err != nil {
 		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot revoke the API key %d", id), err)
 	}
 }

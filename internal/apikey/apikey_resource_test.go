@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -287,14 +288,6 @@ import {
 func TestAccAPIKeyResource_apiKeyCredentialsOnly(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	both := fmt.Sprintf(`
-provider "gigahost" {
-  gigahost_endpoint = %q
-  gigahost_api_key  = %q
-  gigahost_username = %q
-  gigahost_password = %q
-}
-`, env.Mock.GigahostURL(), mockapi.GigahostAPIKey, mockapi.GigahostUsername, mockapi.GigahostPassword)
 	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{
@@ -302,16 +295,68 @@ provider "gigahost" {
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)Gigahost session credentials required.*gigahost_username and\s+gigahost_password.*refuses\s+API-key\s+tokens on\s+/account/apikeys`),
 			},
-			{
-				// A key and a session: the provider uses the key, so this is refused too.
-				Config:      both + keyConfig("ci", `{ account = { mode = "r" } }`, ""),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Gigahost session credentials required.*authenticates with it`),
-			},
 		},
 	})
 	if n := env.Mock.CountRequests("gigahost", "", "/account/apikeys"); n != 0 {
 		t.Errorf("%d requests reached /account/apikeys", n)
+	}
+}
+
+// TestAccAPIKeyResource_keyAndLogin is the usual environment of someone who
+// manages DNS and keys: GIGAHOST_API_KEY, GIGAHOST_USERNAME and
+// GIGAHOST_PASSWORD all set (here as the attributes they stand for), one
+// provider block, no alias. The key is
+// managed with the session token (the API refuses API-key tokens on
+// /account/apikeys) and everything else goes with the API key.
+func TestAccAPIKeyResource_keyAndLogin(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	// The attributes stand for the environment variables (the provider
+	// reads both the same way); a parallel test cannot set the environment.
+	both := fmt.Sprintf(`
+provider "gigahost" {
+  gigahost_endpoint = %q
+  gigahost_api_key  = %q
+  gigahost_username = %q
+  gigahost_password = %q
+}
+
+data "gigahost_ssh_keys" "all" {}
+`, env.Mock.GigahostURL(), mockapi.GigahostAPIKey, mockapi.GigahostUsername, mockapi.GigahostPassword)
+	seeded, _ := env.Mock.GigahostAPIKeyBySecret(mockapi.GigahostAPIKey)
+	env.Test(t, resource.TestCase{
+		CheckDestroy: func(*terraform.State) error {
+			if n := env.Mock.ActiveGigahostAPIKeyCount(); n != 1 {
+				return fmt.Errorf("%d active keys after destroy, want only the seeded one", n)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: both + keyConfig("ci", `{ dns = { mode = "rw" } }`, ""),
+			Check: func(s *terraform.State) error {
+				rec, err := keyRecord(env, s)
+				if err != nil {
+					return err
+				}
+				secret, _ := stateAttr(s, keyAddr, "secret")
+				if rec.Status != "active" || rec.Label != "ci" || secret != rec.Secret {
+					return fmt.Errorf("the mock holds %+v; the state's secret matches: %v", rec, secret == rec.Secret)
+				}
+				// The account read of the data source went with the API key.
+				if now, _ := env.Mock.GigahostAPIKeyByID(seeded.ID); now.LastUsedAt == 0 {
+					return fmt.Errorf("the configured API key was never used")
+				}
+				if n := env.Mock.CountRequests("gigahost", http.MethodPost, "/authenticate"); n == 0 {
+					return fmt.Errorf("no session login: /account/apikeys cannot have been reached")
+				}
+				return nil
+			},
+		}},
+	})
+	for _, r := range env.Mock.Requests() {
+		if strings.HasPrefix(r.Path, "/account/apikeys") && r.Status == http.StatusForbidden {
+			t.Errorf("%s %s was answered 403 (sent with the API key)", r.Method, r.Path)
+		}
 	}
 }
 

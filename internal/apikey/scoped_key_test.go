@@ -81,8 +81,8 @@ func TestAccScopedKey_webhosting(t *testing.T) {
 			{
 				Config: limited + scopedMailbox("allowed", mockapi.GigahostHostingID) + scopedMailbox("elsewhere", mockapi.GigahostOtherHostingID),
 				// The 403 comes on the first request for the other account,
-				// the read of the account that precedes the create.
-				ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)Cannot\s+read\s+hosting\s+account\s+%d\s+to\s+create\s+the\s+e-mail\s+account\s+"elsewhere".*HTTP\s+403.*no\s+access\s+to\s+this\s+webhosting\s+object.*in\s+ids`,
+				// the list of its mailboxes that precedes the create.
+				ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)Cannot\s+create\s+the\s+e-mail\s+account\s+"elsewhere"\s+in\s+hosting\s+account\s+%d.*HTTP\s+403.*no\s+access\s+to\s+this\s+webhosting\s+object.*in\s+ids`,
 					mockapi.GigahostOtherHostingID)),
 			},
 			{

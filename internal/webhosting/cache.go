@@ -127,3 +127,8 @@ func patchRemove(address string) func([]gigahost.Mailbox) []gigahost.Mailbox {
 
 // unchanged is the patch of a write the list does not show (a password).
 func unchanged(list []gigahost.Mailbox) []gigahost.Mailbox { return list }
+
+// mailboxFetch lists a hosting account's mailboxes.
+func mailboxFetch(c *gigahost.Client, hostingID int64) opcache.Fetch[[]gigahost.Mailbox] {
+	return func(ctx context.Context) ([]gigahost.Mailbox, error) { return c.Mailboxes(ctx, hostingID) }
+}

@@ -72,13 +72,19 @@ func parseEmailID(id string) (int64, string, error) {
 }
 
 // fromAPI sets what the API reports. The passwords are never read back, so
-// they keep their planned or stored values.
+// they keep their planned or stored values; so does the quota when the list
+// does not show it.
 func (m *emailModel) fromAPI(hostingID int64, mb gigahost.Mailbox) {
 	m.HostingID = types.Int64Value(hostingID)
 	m.ID = types.StringValue(emailID(hostingID, mb.Address))
 	m.Address = types.StringValue(mb.Address)
 	m.Email = types.StringValue(mb.LocalPart())
-	m.Quota = types.Int64Value(mb.Quota)
+	if mb.QuotaKnown {
+		m.Quota = types.Int64Value(mb.Quota)
+	} else if m.Quota.IsUnknown() {
+		// The list shows no quota: keep the configured or stored value.
+		m.Quota = types.Int64Null()
+	}
 }
 
 // toAPI is the creation body; password is the one of the two forms in use.

@@ -35,7 +35,7 @@ func TestEmailSchemaModelParity(t *testing.T) {
 func TestEmailModelConversions(t *testing.T) {
 	var m emailModel
 	m.Password = types.StringValue("kept")
-	m.fromAPI(1234, gigahost.Mailbox{Address: "info@example.no", Quota: 0})
+	m.fromAPI(1234, gigahost.Mailbox{Address: "info@example.no", Quota: 0, QuotaKnown: true})
 	if m.ID.ValueString() != "1234/info@example.no" || m.Email.ValueString() != "info" || m.Address.ValueString() != "info@example.no" ||
 		m.Quota.ValueInt64() != 0 || m.HostingID.ValueInt64() != 1234 || m.Password.ValueString() != "kept" {
 		t.Errorf("fromAPI: %+v", m)
@@ -43,6 +43,17 @@ func TestEmailModelConversions(t *testing.T) {
 	in := m.toAPI("pw")
 	if in.Email != "info" || in.Password != "pw" || in.Quota == nil || *in.Quota != 0 {
 		t.Errorf("toAPI: %+v", in)
+	}
+	// A list that shows no quota keeps the stored value, never a zero.
+	m.Quota = types.Int64Value(250)
+	m.fromAPI(1234, gigahost.Mailbox{Address: "info@example.no"})
+	if m.Quota.ValueInt64() != 250 {
+		t.Errorf("a quota the list does not show replaced the stored 250: %v", m.Quota)
+	}
+	m.Quota = types.Int64Unknown()
+	m.fromAPI(1234, gigahost.Mailbox{Address: "info@example.no"})
+	if !m.Quota.IsNull() {
+		t.Errorf("an unknown quota the list does not show: %v, want null", m.Quota)
 	}
 	m.Quota = types.Int64Unknown()
 	if in := m.toAPI("pw"); in.Quota != nil {

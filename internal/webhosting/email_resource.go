@@ -2,7 +2,9 @@ package webhosting
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -14,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
@@ -132,56 +135,61 @@ func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	hostingID := plan.HostingID.ValueInt64()
 	a := sharedAccounts(r.clients).account(hostingID)
-	fetch := mailboxFetch(c, hostingID)
-	domain, err := a.Domain(ctx, accountDomain(c, hostingID))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot read hosting account %d to create the e-mail account %q", hostingID, plan.Email.ValueString()), err)
-		return
-	}
-	address := plan.Email.ValueString() + "@" + domain
-	var found *gigahost.Mailbox
-	gen, err := a.Write(func() error {
-		mb, err := createMailbox(ctx, c, a, hostingID, address, plan.toAPI(password))
-		found = mb
+	var mb gigahost.Mailbox
+	_, err := a.Write(func() error {
+		var err error
+		mb, err = c.CreateMailbox(ctx, hostingID, plan.toAPI(password), logCreateAgain(hostingID, plan.Email.ValueString()))
+		if address := createdAddress(mb, err); address != "" {
+			a.noteWrite(address, true)
+		}
 		return err
 	}, nil)
+	if address := createdAddress(mb, err); address != "" {
+		// The mailbox exists from now on: its id goes to state even when
+		// reading it back failed, so that the resource is tainted (replaced
+		// by the next apply, deleted by destroy) rather than a mailbox
+		// Terraform does not know of.
+		plan.ID = types.StringValue(emailID(hostingID, address))
+		plan.Address = types.StringValue(address)
+		plan.Email = types.StringValue(strings.SplitN(address, "@", 2)[0])
+		plan.PasswordWO = types.StringNull()
+		if plan.Quota.IsUnknown() {
+			plan.Quota = types.Int64Null()
+		}
+	}
 	if err != nil {
+		if !plan.ID.IsUnknown() && !plan.ID.IsNull() {
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+			addAPIError(&resp.Diagnostics, fmt.Sprintf("The e-mail account %s was created but cannot be read back; it is saved in state as tainted", plan.Address.ValueString()), err)
+			return
+		}
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot create the e-mail account %q in hosting account %d", plan.Email.ValueString(), hostingID), err)
 		return
 	}
-
-	// The mailbox exists from now on: save its id in state before reading it
-	// back, so that a failed read leaves a tainted resource (replaced by the
-	// next apply, deleted by destroy) rather than a mailbox Terraform does
-	// not know of.
-	plan.ID = types.StringValue(emailID(hostingID, address))
-	plan.Address = types.StringValue(address)
-	plan.PasswordWO = types.StringNull()
-	if plan.Quota.IsUnknown() {
-		plan.Quota = types.Int64Null()
-	}
+	plan.fromAPI(hostingID, mb)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
 
-	mb := found
-	if mb == nil {
-		// Concurrent creates in the account are serialised: list once after
-		// the last of them rather than once per create.
-		a.WaitIdle(ctx)
-		list, err := a.Get(ctx, gen, fetch)
-		if err == nil {
-			if m, ok := gigahost.FindMailbox(list, address); ok {
-				mb = &m
-			} else {
-				err = fmt.Errorf("the e-mail account %s was created but is not in the list of hosting account %d", address, hostingID)
-			}
-		}
-		if err != nil {
-			addAPIError(&resp.Diagnostics, fmt.Sprintf("The e-mail account %s was created but cannot be read back; it is saved in state as tainted", address), err)
-			return
-		}
+// createdAddress is the address of a mailbox that a create made, known or
+// not read back; "" when the create made nothing known.
+func createdAddress(mb gigahost.Mailbox, err error) string {
+	if err == nil {
+		return mb.Address
 	}
-	plan.fromAPI(hostingID, *mb)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	var notRead *gigahost.ErrMailboxNotRead
+	if errors.As(err, &notRead) {
+		return notRead.Address
+	}
+	return ""
+}
+
+// logCreateAgain logs each new attempt of a create whose answer was lost.
+func logCreateAgain(hostingID int64, local string) func(ctx context.Context, attempt int, err error) {
+	return func(ctx context.Context, attempt int, err error) {
+		tflog.Debug(ctx, "E-mail account create: answer lost and the account is not in the list; creating it again", map[string]any{
+			"hosting_id": hostingID, "email": local, "attempt": attempt, "error": err.Error(),
+		})
+	}
 }
 
 // Read implements resource.Resource.
@@ -300,7 +308,7 @@ func (r *EmailResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	hostingID, address := state.HostingID.ValueInt64(), state.Address.ValueString()
 	a := sharedAccounts(r.clients).account(hostingID)
 	_, err := a.Write(func() error {
-		err := c.DeleteMailbox(ctx, hostingID, address)
+		_, err := c.DeleteMailbox(ctx, hostingID, address)
 		if err == nil || client.IsNotFound(err) {
 			a.noteWrite(address, false)
 		}

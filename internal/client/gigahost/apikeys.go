@@ -7,17 +7,21 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 )
 
-// ErrSessionRequired is returned by the API-key methods of a client that
-// authenticates with an API key: the API answers 403 to API-key tokens on
-// every /account/apikeys endpoint, so only a session login can manage keys.
-var ErrSessionRequired = errors.New("managing Gigahost API keys needs a session login (gigahost_username and gigahost_password): " +
-	"the API refuses API-key tokens on /account/apikeys")
+// ErrSessionRequired is returned by the API-key methods when no session
+// login is configured: the API answers 403 to API-key tokens on every
+// /account/apikeys endpoint (FIELD-NOTES "Accounts and keys"), so keys are
+// managed with a session token, also when an API key is configured for the
+// rest of the API.
+var ErrSessionRequired = errors.New("managing Gigahost API keys needs a session login: set gigahost_username and gigahost_password " +
+	"(or GIGAHOST_USERNAME and GIGAHOST_PASSWORD); the API refuses API-key tokens on /account/apikeys. " +
+	"A configured gigahost_api_key is still used for everything else")
 
 // Permission categories of an API key. The first three can be limited to ids.
 const (
@@ -100,90 +104,197 @@ type NewSecret struct {
 	Prefix client.String `json:"prefix"`
 }
 
-func (c *Client) requireSession() error {
-	if !c.HasSession() {
-		return ErrSessionRequired
-	}
-	return nil
-}
-
 // APIKeys lists the active keys.
 func (c *Client) APIKeys(ctx context.Context) ([]APIKey, error) {
-	if err := c.requireSession(); err != nil {
+	const path = "/account/apikeys"
+	var raw json.RawMessage
+	if err := c.doSession(ctx, http.MethodGet, path, nil, &raw); err != nil {
 		return nil, err
 	}
-	var out []APIKey
-	if err := c.do(ctx, http.MethodGet, "/account/apikeys", nil, nil, &out); err != nil {
-		return nil, err
+	items, err := listItems(raw, "apikeys", "keys")
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", path, err)
+	}
+	out := make([]APIKey, 0, len(items))
+	for _, item := range items {
+		var k APIKey
+		if err := json.Unmarshal(item, &k); err != nil || k.ID == 0 {
+			return nil, fmt.Errorf("GET %s: an item that is not an API key with a key_id: %s", path, abbreviate(item))
+		}
+		out = append(out, k)
 	}
 	return out, nil
 }
 
-// APIKey returns one key, revoked keys included (see APIKey.Active).
+// APIKey returns one key, revoked keys included (see APIKey.Active). The
+// docs show no example answer: the key is read bare, in a one-element list
+// or wrapped, and recognised by key_id or key_prefix.
 func (c *Client) APIKey(ctx context.Context, id int64) (*APIKey, error) {
-	if err := c.requireSession(); err != nil {
+	path := fmt.Sprintf("/account/apikeys/%d", id)
+	var raw json.RawMessage
+	if err := c.doSession(ctx, http.MethodGet, path, nil, &raw); err != nil {
 		return nil, err
 	}
+	obj, err := oneObject(raw, "key_id", "key_prefix")
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", path, err)
+	}
 	var k APIKey
-	if err := c.do(ctx, http.MethodGet, fmt.Sprintf("/account/apikeys/%d", id), nil, nil, &k); err != nil {
-		return nil, err
+	if err := json.Unmarshal(obj, &k); err != nil {
+		return nil, fmt.Errorf("GET %s: decoding the API key: %w", path, err)
 	}
 	if k.ID == 0 {
 		k.ID = client.Int(id)
+	}
+	if k.ID != client.Int(id) {
+		return nil, fmt.Errorf("GET %s: the answer is the API key %d", path, k.ID)
 	}
 	return &k, nil
 }
 
 // CreatedAPIKey is a new key: its one-time secret and, once found in the
-// list by its prefix, the key itself.
+// list, the key itself.
 type CreatedAPIKey struct {
 	NewSecret
 	Key *APIKey
 }
 
-// CreateAPIKey creates a key. The answer has no key_id, so the key is then
-// found by its prefix in the list. When that lookup fails, the result still
-// carries the secret and prefix next to the error, so the caller can say
-// which key was created.
+// matches reports whether k is a key that in creates: same label,
+// permissions and expiry.
+func (in APIKeyInput) matches(k APIKey) bool {
+	if string(k.Label) != in.Label || !in.Permissions.Equal(k.Permissions) {
+		return false
+	}
+	return in.ExpiresAt == nil || *in.ExpiresAt == int64(k.ExpiresAt)
+}
+
+// CreateAPIKey creates a key and returns it with its secret. The answer has
+// no key_id (FIELD-NOTES "Accounts and keys"), so the key is then found in
+// the list by its prefix (or else as the one new key with this label and
+// these permissions).
+//
+// A lost answer (client.IsOutcomeUnknown) goes through client.CreateOnce:
+// the keys are listed, and a key that was not there before the create and
+// matches it is this create's key. Its secret was in the lost answer, so
+// the key is rotated (POST /account/apikeys/{id}/rotate) to obtain one: a
+// second key is never created. None found means the API did not act, and
+// the create is sent again, within the usual bound.
+//
+// When the key was created but reading it back or rotating it fails, the
+// result carries what is known (Key when found, the secret when known)
+// next to the error.
 func (c *Client) CreateAPIKey(ctx context.Context, in APIKeyInput) (*CreatedAPIKey, error) {
-	if err := c.requireSession(); err != nil {
-		return nil, err
+	before, err := c.APIKeys(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing the API keys before the create: %w", err)
+	}
+	known := make(map[client.Int]bool, len(before))
+	for _, k := range before {
+		known[k.ID] = true
+	}
+	findNew := func(keys []APIKey) ([]APIKey, error) {
+		var found []APIKey
+		for _, k := range keys {
+			if !known[k.ID] && in.matches(k) {
+				found = append(found, k)
+			}
+		}
+		if len(found) > 1 {
+			return nil, fmt.Errorf("%d new API keys are labelled %q with these permissions; import the right one", len(found), in.Label)
+		}
+		return found, nil
 	}
 	var created CreatedAPIKey
-	if err := c.do(ctx, http.MethodPost, "/account/apikeys", nil, in, &created.NewSecret); err != nil {
+	adopted, wasAdopted, err := client.CreateOnce(ctx, c.createTries("the API key was not created"),
+		func(ctx context.Context) error {
+			return c.sendAs(ctx, true, client.Request{Method: http.MethodPost, Path: "/account/apikeys", Body: in, Creates: true}, &created.NewSecret)
+		},
+		func(ctx context.Context, _ int, err error) (APIKey, bool, error) {
+			keys, lerr := c.APIKeys(ctx)
+			if lerr != nil {
+				return APIKey{}, false, fmt.Errorf("%w; and listing the API keys to learn whether it was created failed: %w", err, lerr)
+			}
+			found, ferr := findNew(keys)
+			if ferr != nil || len(found) == 0 {
+				return APIKey{}, false, ferr
+			}
+			return found[0], true, nil
+		})
+	if err != nil {
 		return nil, err
+	}
+	if wasAdopted {
+		// The secret was in the lost answer: rotate to obtain one.
+		key := adopted
+		rotated, err := c.RotateAPIKey(ctx, int64(key.ID))
+		if err != nil {
+			return &CreatedAPIKey{Key: &key}, fmt.Errorf("the API key %d was created but its answer was lost, and rotating it to obtain its secret failed: %w", key.ID, err)
+		}
+		key.Prefix = rotated.Prefix
+		return &CreatedAPIKey{NewSecret: *rotated, Key: &key}, nil
 	}
 	if created.Secret == "" || created.Prefix == "" {
 		return nil, errors.New("POST /account/apikeys: the answer carries no secret or prefix")
 	}
-	key, err := c.APIKeyByPrefix(ctx, string(created.Prefix))
-	if err != nil {
-		return &created, fmt.Errorf("the API key with prefix %s was created, but finding its id failed: %w", created.Prefix, err)
-	}
-	created.Key = key
-	return &created, nil
-}
-
-// APIKeyByPrefix finds an active key by its prefix.
-func (c *Client) APIKeyByPrefix(ctx context.Context, prefix string) (*APIKey, error) {
 	keys, err := c.APIKeys(ctx)
 	if err != nil {
-		return nil, err
+		return &created, fmt.Errorf("the API key with prefix %s was created, but listing the keys to find its id failed: %w", created.Prefix, err)
 	}
+	if k, ok := keyWithPrefix(keys, string(created.Prefix)); ok {
+		created.Key = &k
+		return &created, nil
+	}
+	if found, _ := findNew(keys); len(found) == 1 {
+		created.Key = &found[0]
+		return &created, nil
+	}
+	return &created, fmt.Errorf("the API key with prefix %s was created, but no listed key has that prefix", created.Prefix)
+}
+
+// keyWithPrefix finds a key by the prefix of its secret (the list may show
+// a shorter prefix than the create answer).
+func keyWithPrefix(keys []APIKey, prefix string) (APIKey, bool) {
 	for _, k := range keys {
 		if string(k.Prefix) == prefix || (k.Prefix != "" && strings.HasPrefix(prefix, string(k.Prefix))) {
-			return &k, nil
+			return k, true
 		}
 	}
-	return nil, fmt.Errorf("no active API key has the prefix %s", prefix)
+	return APIKey{}, false
+}
+
+// Equal reports whether two permission objects say the same, as the API
+// would read them (ids in any order, all absent meaning true).
+func (p Permissions) Equal(q Permissions) bool {
+	if len(p) != len(q) {
+		return false
+	}
+	for cat, a := range p {
+		b, ok := q[cat]
+		if !ok || a.Mode != b.Mode || a.all() != b.all() {
+			return false
+		}
+		if a.all() {
+			continue
+		}
+		ai, bi := sortedIDs(a.IDs), sortedIDs(b.IDs)
+		if !slices.Equal(ai, bi) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p Permission) all() bool { return p.All == nil || bool(*p.All) }
+
+func sortedIDs(ids []client.Int) []client.Int {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return out
 }
 
 // UpdateAPIKey changes a key's label and permissions (replaced whole). With
 // nothing to change it sends nothing (the API wants at least one).
 func (c *Client) UpdateAPIKey(ctx context.Context, id int64, in APIKeyUpdate) error {
-	if err := c.requireSession(); err != nil {
-		return err
-	}
 	body := map[string]any{}
 	if in.Label != nil {
 		body["label"] = *in.Label
@@ -194,16 +305,13 @@ func (c *Client) UpdateAPIKey(ctx context.Context, id int64, in APIKeyUpdate) er
 	if len(body) == 0 {
 		return nil
 	}
-	return c.do(ctx, http.MethodPut, fmt.Sprintf("/account/apikeys/%d", id), nil, body, nil)
+	return c.doSession(ctx, http.MethodPut, fmt.Sprintf("/account/apikeys/%d", id), body, nil)
 }
 
 // RotateAPIKey replaces a key's secret; the old one stops working at once.
 func (c *Client) RotateAPIKey(ctx context.Context, id int64) (*NewSecret, error) {
-	if err := c.requireSession(); err != nil {
-		return nil, err
-	}
 	var s NewSecret
-	if err := c.do(ctx, http.MethodPost, fmt.Sprintf("/account/apikeys/%d/rotate", id), nil, nil, &s); err != nil {
+	if err := c.doSession(ctx, http.MethodPost, fmt.Sprintf("/account/apikeys/%d/rotate", id), nil, &s); err != nil {
 		return nil, err
 	}
 	if s.Secret == "" {
@@ -212,10 +320,22 @@ func (c *Client) RotateAPIKey(ctx context.Context, id int64) (*NewSecret, error)
 	return &s, nil
 }
 
-// RevokeAPIKey revokes a key; it is refused from its next request on.
+// RevokeAPIKey revokes a key and verifies it by reading the key back: a key
+// that is gone (404) or no longer active is revoked; one still active is an
+// error, whatever the DELETE answered. A key already gone is no error.
 func (c *Client) RevokeAPIKey(ctx context.Context, id int64) error {
-	if err := c.requireSession(); err != nil {
+	path := fmt.Sprintf("/account/apikeys/%d", id)
+	if err := c.doSession(ctx, http.MethodDelete, path, nil, nil); err != nil && !client.IsNotFound(err) {
 		return err
 	}
-	return c.do(ctx, http.MethodDelete, fmt.Sprintf("/account/apikeys/%d", id), nil, nil, nil)
+	k, err := c.APIKey(ctx, id)
+	switch {
+	case client.IsNotFound(err):
+		return nil
+	case err != nil:
+		return fmt.Errorf("the API key %d was revoked, but reading it back to verify failed: %w", id, err)
+	case k.Active(time.Now()):
+		return fmt.Errorf("DELETE %s was answered, but the API key %d is still active", path, id)
+	}
+	return nil
 }

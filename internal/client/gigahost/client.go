@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -40,6 +41,10 @@ type Client struct {
 
 	authMu  sync.Mutex
 	session *session
+
+	// domains holds the domain of each hosting account once looked up.
+	domainsMu sync.Mutex
+	domains   map[int64]string
 }
 
 type session struct {
@@ -70,9 +75,15 @@ func New(cfg Config) (*Client, error) {
 }
 
 // HasSession reports whether the client authenticates with a session token
-// (username and password) rather than an API key. Only session tokens may
-// manage API keys.
+// (username and password) rather than an API key for the API in general.
 func (c *Client) HasSession() bool { return c.cfg.APIKey == "" }
+
+// CanManageAPIKeys reports whether session credentials (username and
+// password) are configured. The API answers 403 to API-key tokens on every
+// /account/apikeys endpoint (FIELD-NOTES "Accounts and keys"), so those
+// requests always go with a session token, even when an API key is
+// configured for everything else.
+func (c *Client) CanManageAPIKeys() bool { return c.cfg.Username != "" && c.cfg.Password != "" }
 
 // Poll returns the backoff settings the waiters use.
 func (c *Client) Poll() client.PollSettings { return c.poll }
@@ -119,9 +130,22 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 
 // send is do for a prepared request, such as one marked Creates.
 func (c *Client) send(ctx context.Context, req client.Request, out any) error {
+	return c.sendAs(ctx, false, req, out)
+}
+
+// doSession is do with the session token whatever else is configured: for
+// /account/apikeys, which refuses API-key tokens.
+func (c *Client) doSession(ctx context.Context, method, path string, body, out any) error {
+	return c.sendAs(ctx, true, client.Request{Method: method, Path: path, Body: body}, out)
+}
+
+// sendAs sends req with the configured credential, or with the session
+// token when session is true, and checks the answer's HTTP status and its
+// meta.status (an error may come as HTTP 200 carrying meta.status >= 400).
+func (c *Client) sendAs(ctx context.Context, session bool, req client.Request, out any) error {
 	method, path := req.Method, req.Path
 	for attempt := 0; ; attempt++ {
-		token, err := c.token(ctx)
+		token, usedSession, err := c.credential(ctx, session)
 		if err != nil {
 			return err
 		}
@@ -130,15 +154,36 @@ func (c *Client) send(ctx context.Context, req client.Request, out any) error {
 		if err != nil {
 			return err
 		}
-		if resp.Status == http.StatusUnauthorized && c.HasSession() && attempt == 0 {
+		err = answerError(method, path, resp)
+		if client.IsStatus(err, http.StatusUnauthorized) && usedSession && attempt == 0 {
 			c.dropSession(token)
 			continue
 		}
-		if resp.Status < 200 || resp.Status > 299 {
-			return apiError(method, path, resp)
+		if err != nil {
+			if req.Creates && client.IsStatus(err, http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout) {
+				// A 5xx carried in meta of a 200: the API may have acted.
+				return &client.OutcomeUnknownError{Method: method, Path: path, Status: resp.Status, Err: err}
+			}
+			return err
 		}
 		return decodeData(method, path, resp.Body, out)
 	}
+}
+
+// answerError is the error an answer carries: its HTTP status outside 2xx,
+// or, with a 2xx, a meta.status of 400 or more (FIELD-NOTES "Types and
+// shapes": errors come as meta.status plus meta.message or meta.error; no
+// source says they always come with the same HTTP status). nil for success.
+func answerError(method, path string, r *client.Response) error {
+	if r.Status < 200 || r.Status > 299 {
+		return apiError(method, path, r)
+	}
+	var env envelope
+	if json.Unmarshal(r.Body, &env) != nil || env.Meta.Status < 400 {
+		return nil
+	}
+	e := apiError(method, path, &client.Response{Status: int(env.Meta.Status), Header: r.Header, Body: r.Body})
+	return fmt.Errorf("%w (the API answered HTTP %d with this error in meta.status)", e, r.Status)
 }
 
 func decodeData(method, path string, body []byte, out any) error {
@@ -159,10 +204,32 @@ func decodeData(method, path string, body []byte, out any) error {
 	return nil
 }
 
-func (c *Client) token(ctx context.Context) (string, error) {
-	if c.cfg.APIKey != "" {
-		return c.cfg.APIKey, nil
+// credential returns the token to send: the session token when session is
+// true or no API key is configured, else the API key. usedSession says
+// which it is.
+func (c *Client) credential(ctx context.Context, session bool) (token string, usedSession bool, err error) {
+	if session && !c.CanManageAPIKeys() {
+		return "", false, ErrSessionRequired
 	}
+	if !session {
+		if c.cfg.APIKey != "" {
+			return c.cfg.APIKey, false, nil
+		}
+	}
+	token, err = c.sessionToken(ctx)
+	return token, true, err
+}
+
+// token returns the configured credential: the API key when one is set,
+// else a session token.
+func (c *Client) token(ctx context.Context) (string, error) {
+	token, _, err := c.credential(ctx, false)
+	return token, err
+}
+
+// sessionToken returns a live session token, logging in when there is none
+// or it is about to expire.
+func (c *Client) sessionToken(ctx context.Context) (string, error) {
 	c.authMu.Lock()
 	defer c.authMu.Unlock()
 	if s := c.session; s != nil && time.Now().Add(refreshMargin).Before(s.expires) {
@@ -192,20 +259,169 @@ func (c *Client) login(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if resp.Status < 200 || resp.Status > 299 {
-		return fmt.Errorf("gigahost login failed: %w", apiError(http.MethodPost, path, resp))
+	if err := answerError(http.MethodPost, path, resp); err != nil {
+		return fmt.Errorf("gigahost login failed: %w", err)
+	}
+	var top struct {
+		Success *client.Bool `json:"success"`
+	}
+	if json.Unmarshal(resp.Body, &top) == nil && top.Success != nil && !bool(*top.Success) {
+		return fmt.Errorf("gigahost login failed: %w", apiError(http.MethodPost, path, &client.Response{Status: http.StatusUnauthorized, Body: resp.Body}))
 	}
 	var data struct {
-		Token       string     `json:"token"`
-		TokenExpire client.Int `json:"token_expire"`
+		Token       client.String   `json:"token"`
+		TokenExpire json.RawMessage `json:"token_expire"`
 	}
 	if err := decodeData(http.MethodPost, path, resp.Body, &data); err != nil || data.Token == "" {
 		return errors.New("gigahost login: the answer carries no token")
 	}
-	expires := time.Unix(int64(data.TokenExpire), 0)
-	if data.TokenExpire == 0 {
-		expires = time.Now().Add(time.Hour)
-	}
-	c.session = &session{token: data.Token, expires: expires}
+	c.session = &session{token: string(data.Token), expires: tokenExpiry(data.TokenExpire, time.Now())}
 	return nil
+}
+
+// defaultSessionLife is assumed when token_expire cannot be read; a token
+// that ends sooner is renewed on its first 401.
+const defaultSessionLife = time.Hour
+
+// tokenExpiry reads token_expire, which the docs show only as the
+// placeholder "unixtimestamp": unix seconds as a number or a numeric
+// string; unix milliseconds; a small number as seconds from now; anything
+// else (absent, a date, text) as defaultSessionLife from now.
+func tokenExpiry(raw json.RawMessage, now time.Time) time.Time {
+	var n client.Int
+	if json.Unmarshal(raw, &n) != nil || n <= 0 {
+		return now.Add(defaultSessionLife)
+	}
+	var at time.Time
+	switch v := int64(n); {
+	case v > 1e12:
+		at = time.UnixMilli(v)
+	case v < 1e9:
+		at = now.Add(time.Duration(v) * time.Second)
+	default:
+		at = time.Unix(v, 0)
+	}
+	if !at.After(now) {
+		return now.Add(defaultSessionLife)
+	}
+	return at
+}
+
+// createTries bounds a create whose answer is lost (client.CreateOnce): as
+// many attempts as the transport gives any request, waiting between them as
+// its own retries do.
+func (c *Client) createTries(notCreated string) client.CreateTries {
+	return client.CreateTries{Attempts: max(c.cfg.Transport.MaxRetries, 0) + 1, Wait: c.RetryWait, NotCreated: notCreated}
+}
+
+// The docs show no example for several answers (GET /account/apikeys/{id},
+// GET /webhosting/{id}, GET /webhosting/{id}/emails), and the live API wraps
+// one object in a list on GET /servers/{id} (FIELD-NOTES "Types and
+// shapes"). The two readers below accept every plausible form and fail on
+// anything else: a shape they do not know is an error, never "no items".
+
+// oneObject finds the one object of an answer's data: the object bare, in a
+// one-element list, or either under one member of a wrapping object. The
+// object is recognised by having one of the keys marks.
+func oneObject(raw json.RawMessage, marks ...string) (json.RawMessage, error) {
+	obj, ok, err := findObject(raw, marks, 1)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("no object with %s in the answer (%s)", strings.Join(marks, " or "), abbreviate(raw))
+	}
+	return obj, nil
+}
+
+func findObject(raw json.RawMessage, marks []string, wrappers int) (json.RawMessage, bool, error) {
+	trimmed := strings.TrimSpace(string(raw))
+	switch {
+	case strings.HasPrefix(trimmed, "["):
+		var items []json.RawMessage
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return nil, false, err
+		}
+		if len(items) != 1 {
+			return nil, false, fmt.Errorf("a list of %d items where one object was expected", len(items))
+		}
+		return findObject(items[0], marks, wrappers)
+	case strings.HasPrefix(trimmed, "{"):
+		var members map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &members); err != nil {
+			return nil, false, err
+		}
+		for _, m := range marks {
+			if _, ok := members[m]; ok {
+				return raw, true, nil
+			}
+		}
+		if wrappers == 0 {
+			return nil, false, nil
+		}
+		var found json.RawMessage
+		for _, v := range members {
+			obj, ok, err := findObject(v, marks, wrappers-1)
+			if err != nil || !ok {
+				continue
+			}
+			if found != nil {
+				return nil, false, fmt.Errorf("more than one object with %s in the answer", strings.Join(marks, " or "))
+			}
+			found = obj
+		}
+		return found, found != nil, nil
+	}
+	return nil, false, nil
+}
+
+// listItems reads a list answer: the list bare, or under one of the keys
+// wrappers of an object (or under its only member when that is a list).
+// Empty data (null, [], {}) is no items. The items are returned raw for
+// the caller to check; anything else is an error.
+func listItems(raw json.RawMessage, wrappers ...string) ([]json.RawMessage, error) {
+	trimmed := strings.TrimSpace(string(raw))
+	switch {
+	case trimmed == "" || trimmed == "null" || trimmed == "[]" || trimmed == "{}":
+		return nil, nil
+	case strings.HasPrefix(trimmed, "["):
+		var items []json.RawMessage
+		return items, json.Unmarshal(raw, &items)
+	case strings.HasPrefix(trimmed, "{"):
+		var members map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &members); err != nil {
+			return nil, err
+		}
+		for _, w := range wrappers {
+			if inner, ok := members[w]; ok {
+				return listItems(inner)
+			}
+		}
+		if len(members) == 1 {
+			for _, inner := range members {
+				if t := strings.TrimSpace(string(inner)); strings.HasPrefix(t, "[") {
+					return listItems(inner)
+				}
+			}
+		}
+		keys := make([]string, 0, len(members))
+		for k := range members {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		return nil, fmt.Errorf("an object with the keys %s where a list (bare or under %s) was expected", strings.Join(keys, ", "), strings.Join(wrappers, " or "))
+	}
+	return nil, fmt.Errorf("%s where a list was expected", abbreviate(raw))
+}
+
+// abbreviate quotes the start of a raw answer for an error message.
+func abbreviate(raw json.RawMessage) string {
+	s := strings.TrimSpace(string(raw))
+	if s == "" {
+		return "empty data"
+	}
+	if len(s) > 120 {
+		s = s[:120] + "..."
+	}
+	return s
 }

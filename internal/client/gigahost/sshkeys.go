@@ -2,6 +2,8 @@ package gigahost
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -17,7 +19,7 @@ type Account struct {
 	CustomerID client.String `json:"cust_id"`
 	Name       client.String `json:"cust_name"`
 	Email      client.String `json:"cust_email"`
-	SSHKeys    []SSHKey      `json:"sshkeys"`
+	SSHKeys    []SSHKey
 }
 
 // SSHKey is one of the account's SSH public keys.
@@ -34,11 +36,41 @@ type SSHKeyInput struct {
 	Data string `json:"data"`
 }
 
-// Account returns the authenticated account.
+// Account returns the authenticated account. An answer without sshkeys
+// (the docs' example has it; a list that is not there is not an empty list)
+// is an error, so that no key leaves the state for want of a field.
 func (c *Client) Account(ctx context.Context) (Account, error) {
-	var a Account
-	if err := c.do(ctx, http.MethodGet, "/account", nil, nil, &a); err != nil {
+	var raw json.RawMessage
+	if err := c.do(ctx, http.MethodGet, "/account", nil, nil, &raw); err != nil {
 		return Account{}, err
+	}
+	obj, err := oneObject(raw, "cust_id", "sshkeys")
+	if err != nil {
+		return Account{}, fmt.Errorf("GET /account: %w", err)
+	}
+	var j struct {
+		CustomerID client.String   `json:"cust_id"`
+		Name       client.String   `json:"cust_name"`
+		Email      client.String   `json:"cust_email"`
+		SSHKeys    json.RawMessage `json:"sshkeys"`
+	}
+	if err := json.Unmarshal(obj, &j); err != nil {
+		return Account{}, fmt.Errorf("GET /account: %w", err)
+	}
+	if len(j.SSHKeys) == 0 {
+		return Account{}, errors.New("GET /account: the answer carries no sshkeys list")
+	}
+	items, err := listItems(j.SSHKeys, "sshkeys", "keys")
+	if err != nil {
+		return Account{}, fmt.Errorf("GET /account: sshkeys: %w", err)
+	}
+	a := Account{CustomerID: j.CustomerID, Name: j.Name, Email: j.Email}
+	for _, item := range items {
+		var k SSHKey
+		if err := json.Unmarshal(item, &k); err != nil || k.ID == "" {
+			return Account{}, fmt.Errorf("GET /account: an sshkeys item that is not a key with a key_id: %s", abbreviate(item))
+		}
+		a.SSHKeys = append(a.SSHKeys, k)
 	}
 	return a, nil
 }
@@ -84,8 +116,7 @@ func (e *ErrSSHKeyNotListed) Error() string {
 // the transport only when the API cannot have acted. When its answer is lost
 // (a 5xx, or a connection dropped after sending), the keys are listed: a new
 // key that matches is the one created and is adopted; none means nothing was
-// created and the create is sent again, at most RecordCreateAttempts times
-// in all. Sending it blindly again would be refused as a duplicate, or, on
+// created and the create is sent again, within the usual bound. Sending it blindly again would be refused as a duplicate, or, on
 // an API that allowed duplicates, add the key twice.
 func (c *Client) CreateSSHKey(ctx context.Context, in SSHKeyInput) (SSHKey, error) {
 	before, err := c.SSHKeys(ctx)
@@ -104,7 +135,7 @@ func (c *Client) CreateSSHKey(ctx context.Context, in SSHKeyInput) (SSHKey, erro
 		}
 		return SSHKey{}, false
 	}
-	tries := client.CreateTries{Attempts: c.RecordCreateAttempts(), Wait: c.RetryWait, NotCreated: "the SSH key was not added"}
+	tries := c.createTries("the SSH key was not added")
 	k, adopted, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error {
 		return c.send(ctx, client.Request{Method: http.MethodPost, Path: "/account/sshkey", Body: in, Creates: true}, nil)
 	}, func(ctx context.Context, _ int, err error) (SSHKey, bool, error) {
@@ -129,7 +160,22 @@ func (c *Client) CreateSSHKey(ctx context.Context, in SSHKeyInput) (SSHKey, erro
 	return SSHKey{}, &ErrSSHKeyNotListed{Name: in.Name}
 }
 
-// DeleteSSHKey removes a key from the account.
+// DeleteSSHKey removes a key from the account and verifies it by listing
+// the keys: a key still listed is an error, whatever the DELETE answered. A
+// key already gone is no error.
 func (c *Client) DeleteSSHKey(ctx context.Context, id string) error {
-	return c.do(ctx, http.MethodDelete, "/account/sshkey/"+url.PathEscape(id), nil, nil, nil)
+	path := "/account/sshkey/" + url.PathEscape(id)
+	if err := c.do(ctx, http.MethodDelete, path, nil, nil, nil); err != nil && !client.IsNotFound(err) {
+		return err
+	}
+	keys, err := c.SSHKeys(ctx)
+	if err != nil {
+		return fmt.Errorf("the SSH key %s was deleted, but listing the account's keys to verify failed: %w", id, err)
+	}
+	for _, k := range keys {
+		if string(k.ID) == id {
+			return fmt.Errorf("DELETE %s was answered, but the SSH key %s (%q) is still in the account's list", path, id, k.Name)
+		}
+	}
+	return nil
 }

@@ -3,8 +3,10 @@ package gigahost
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
@@ -25,10 +27,12 @@ type HostingAccount struct {
 
 // Mailbox is an e-mail account of a hosting account.
 type Mailbox struct {
-	// Address is the full address, local@domain.
+	// Address is the full address, local@domain, in lower case.
 	Address string
-	// Quota is the mailbox size in MB, 0 meaning unlimited.
-	Quota int64
+	// Quota is the mailbox size in MB, 0 meaning unlimited; valid only when
+	// QuotaKnown (the list may not show it).
+	Quota      int64
+	QuotaKnown bool
 }
 
 // LocalPart is the part of the address before the @.
@@ -38,55 +42,84 @@ func (m Mailbox) LocalPart() string {
 }
 
 // mailboxJSON is one entry of GET /webhosting/{id}/emails. The docs show no
-// example, so the decoder accepts the address whole in email, or split in
-// user and domain, and a quota given as a number, a numeric string or
-// "unlimited".
+// example; the create takes email as the part before the @ and the other
+// mailbox endpoints take the full address, so the decoder accepts the
+// address whole or as a local part in email (or user, or address), with or
+// without a domain beside it (without one, the account's domain), and a
+// quota as a number, a numeric string (with or without "MB"), "unlimited",
+// or absent (then unknown, never 0).
 type mailboxJSON struct {
-	Email  client.String   `json:"email"`
-	User   client.String   `json:"user"`
-	Domain client.String   `json:"domain"`
-	Quota  json.RawMessage `json:"quota"`
+	Email   client.String   `json:"email"`
+	Address client.String   `json:"address"`
+	User    client.String   `json:"user"`
+	Domain  client.String   `json:"domain"`
+	Quota   json.RawMessage `json:"quota"`
 }
 
-func (j mailboxJSON) mailbox() (Mailbox, error) {
-	addr := string(j.Email)
-	if !strings.Contains(addr, "@") {
-		local := addr
-		if local == "" {
-			local = string(j.User)
+// parts returns the entry's local part and domain ("" when the entry has none).
+func (j mailboxJSON) parts() (local, domain string) {
+	addr := strings.TrimSpace(string(j.Email))
+	for _, alt := range []client.String{j.Address, j.User} {
+		if addr == "" {
+			addr = strings.TrimSpace(string(alt))
 		}
-		addr = local + "@" + string(j.Domain)
 	}
-	var quota client.Int
+	local, domain, _ = strings.Cut(addr, "@")
+	if domain == "" {
+		domain = strings.TrimSpace(string(j.Domain))
+	}
+	return strings.ToLower(local), strings.ToLower(strings.TrimSuffix(domain, "."))
+}
+
+// quota reads the entry's quota; known is false when it is absent.
+func (j mailboxJSON) quota() (quota int64, known bool, err error) {
 	raw := strings.ToLower(strings.Trim(strings.TrimSpace(string(j.Quota)), `"`))
-	if raw != "" && raw != "unlimited" && raw != "null" {
-		if err := json.Unmarshal(j.Quota, &quota); err != nil {
-			return Mailbox{}, fmt.Errorf("mailbox %s: quota: %w", addr, err)
-		}
+	raw = strings.TrimSpace(strings.TrimSuffix(raw, "mb"))
+	switch raw {
+	case "", "null":
+		return 0, false, nil
+	case "unlimited", "0", "-1":
+		return 0, true, nil
 	}
-	return Mailbox{Address: strings.ToLower(addr), Quota: int64(quota)}, nil
+	n, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil {
+		return 0, false, fmt.Errorf("quota %s is not a number of MB", string(j.Quota))
+	}
+	return n, true, nil
 }
 
-// wrappedList decodes a list that the API sends bare or wrapped in an object
-// under key.
-func wrappedList[T any](raw json.RawMessage, key string) ([]T, error) {
-	var out []T
-	trimmed := strings.TrimSpace(string(raw))
-	if trimmed == "" || trimmed == "null" {
-		return nil, nil
-	}
-	if strings.HasPrefix(trimmed, "[") {
-		return out, json.Unmarshal(raw, &out)
-	}
-	var wrapped map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &wrapped); err != nil {
+// decodeMailboxes reads the list's data: the entries bare or wrapped (in
+// emails, or the one member of an object), each an object or a plain
+// address string. domain is called for entries without a domain.
+func decodeMailboxes(ctx context.Context, raw json.RawMessage, domain func(context.Context) (string, error)) ([]Mailbox, error) {
+	items, err := listItems(raw, "emails", "email_accounts", "accounts", "mailboxes")
+	if err != nil {
 		return nil, err
 	}
-	inner, ok := wrapped[key]
-	if !ok || strings.TrimSpace(string(inner)) == "null" {
-		return nil, nil
+	out := make([]Mailbox, 0, len(items))
+	for _, item := range items {
+		var j mailboxJSON
+		if t := strings.TrimSpace(string(item)); strings.HasPrefix(t, `"`) {
+			err = json.Unmarshal(item, &j.Email)
+		} else {
+			err = json.Unmarshal(item, &j)
+		}
+		local, dom := j.parts()
+		if err != nil || local == "" {
+			return nil, fmt.Errorf("an entry that is not an e-mail account (no email, address or user): %s", abbreviate(item))
+		}
+		if dom == "" {
+			if dom, err = domain(ctx); err != nil {
+				return nil, fmt.Errorf("the list shows %q without a domain, and reading the account's domain failed: %w", local, err)
+			}
+		}
+		q, known, err := j.quota()
+		if err != nil {
+			return nil, fmt.Errorf("mailbox %s@%s: %w", local, dom, err)
+		}
+		out = append(out, Mailbox{Address: local + "@" + dom, Quota: q, QuotaKnown: known})
 	}
-	return out, json.Unmarshal(inner, &out)
+	return out, nil
 }
 
 // HostingAccounts lists the web-hosting accounts the credentials can see.
@@ -95,18 +128,37 @@ func (c *Client) HostingAccounts(ctx context.Context) ([]HostingAccount, error) 
 	if err := c.do(ctx, http.MethodGet, "/webhosting", nil, nil, &raw); err != nil {
 		return nil, err
 	}
-	list, err := wrappedList[HostingAccount](raw, "hosting")
+	items, err := listItems(raw, "hosting")
 	if err != nil {
-		return nil, fmt.Errorf("GET /webhosting: decoding response data: %w", err)
+		return nil, fmt.Errorf("GET /webhosting: %w", err)
 	}
-	return list, nil
+	out := make([]HostingAccount, 0, len(items))
+	for _, item := range items {
+		var a HostingAccount
+		if err := json.Unmarshal(item, &a); err != nil || a.HostingID == 0 {
+			return nil, fmt.Errorf("GET /webhosting: an item that is not a hosting account with a hosting_id: %s", abbreviate(item))
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }
 
-// HostingAccount returns one web-hosting account.
+// HostingAccount returns one web-hosting account. The docs show no example
+// answer: the account is read bare, in a one-element list or wrapped (as
+// the list wraps it in hosting), recognised by hosting_id or domain.
 func (c *Client) HostingAccount(ctx context.Context, hostingID int64) (*HostingAccount, error) {
-	var a HostingAccount
-	if err := c.do(ctx, http.MethodGet, fmt.Sprintf("/webhosting/%d", hostingID), nil, nil, &a); err != nil {
+	path := fmt.Sprintf("/webhosting/%d", hostingID)
+	var raw json.RawMessage
+	if err := c.do(ctx, http.MethodGet, path, nil, nil, &raw); err != nil {
 		return nil, err
+	}
+	obj, err := oneObject(raw, "hosting_id", "domain")
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", path, err)
+	}
+	var a HostingAccount
+	if err := json.Unmarshal(obj, &a); err != nil {
+		return nil, fmt.Errorf("GET %s: decoding the hosting account: %w", path, err)
 	}
 	if a.HostingID == 0 {
 		a.HostingID = client.Int(hostingID)
@@ -114,26 +166,45 @@ func (c *Client) HostingAccount(ctx context.Context, hostingID int64) (*HostingA
 	return &a, nil
 }
 
-// Mailboxes lists the e-mail accounts of a hosting account.
+// HostingDomain returns the domain of a hosting account, the one of its
+// mailboxes, looked up once for the client's life (one operation).
+func (c *Client) HostingDomain(ctx context.Context, hostingID int64) (string, error) {
+	c.domainsMu.Lock()
+	d := c.domains[hostingID]
+	c.domainsMu.Unlock()
+	if d != "" {
+		return d, nil
+	}
+	a, err := c.HostingAccount(ctx, hostingID)
+	if err != nil {
+		return "", err
+	}
+	d = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(string(a.Domain)), "."))
+	if d == "" {
+		return "", fmt.Errorf("GET /webhosting/%d: the answer carries no domain", hostingID)
+	}
+	c.domainsMu.Lock()
+	if c.domains == nil {
+		c.domains = map[int64]string{}
+	}
+	c.domains[hostingID] = d
+	c.domainsMu.Unlock()
+	return d, nil
+}
+
+// Mailboxes lists the e-mail accounts of a hosting account. An answer in a
+// shape the decoder does not know is an error, never an empty list.
 func (c *Client) Mailboxes(ctx context.Context, hostingID int64) ([]Mailbox, error) {
 	path := fmt.Sprintf("/webhosting/%d/emails", hostingID)
 	var raw json.RawMessage
 	if err := c.do(ctx, http.MethodGet, path, nil, nil, &raw); err != nil {
 		return nil, err
 	}
-	entries, err := wrappedList[mailboxJSON](raw, "emails")
+	list, err := decodeMailboxes(ctx, raw, func(ctx context.Context) (string, error) { return c.HostingDomain(ctx, hostingID) })
 	if err != nil {
-		return nil, fmt.Errorf("GET %s: decoding response data: %w", path, err)
+		return nil, fmt.Errorf("GET %s: %w", path, err)
 	}
-	out := make([]Mailbox, 0, len(entries))
-	for _, e := range entries {
-		m, err := e.mailbox()
-		if err != nil {
-			return nil, fmt.Errorf("GET %s: %w", path, err)
-		}
-		out = append(out, m)
-	}
-	return out, nil
+	return list, nil
 }
 
 // Mailbox finds one e-mail account by its full address; nil when it does
@@ -158,26 +229,80 @@ type MailboxInput struct {
 	Quota *int64 `json:"quota,omitempty"`
 }
 
-// CreateMailbox sends the creation of an e-mail account once. The answer
-// carries neither the address nor the quota: list the account (Mailboxes)
-// to learn them.
+// CreateMailbox creates an e-mail account and returns it as the account's
+// list shows it (the answer carries neither the address nor the quota).
 //
 // A create is never repeated blindly: repeated after it took effect, it
 // fails with "Email account already exists" and the mailbox it made is left
-// out of Terraform's state. It is retried only when the API cannot have
-// acted (429, a connection that could not be opened); after a 5xx answer or
-// a connection lost once the request was sent, the error is one for which
-// client.IsOutcomeUnknown is true, and the caller lists the account to learn
-// whether the mailbox exists before it sends the create again (at most
-// MailboxCreateAttempts times, waiting RetryWait between).
-func (c *Client) CreateMailbox(ctx context.Context, hostingID int64, in MailboxInput) error {
-	return c.send(ctx, client.Request{Method: http.MethodPost, Path: fmt.Sprintf("/webhosting/%d/emails", hostingID), Body: in, Creates: true}, nil)
+// out of Terraform's state. It goes through client.CreateOnce: after a lost
+// answer (a 5xx, a connection lost once the request was sent) the account
+// is listed; a mailbox with this local part that was not there before is
+// this create's (adopted: the create carried the password, so it is set);
+// none means the API did not act, and the create is sent again, within the
+// usual bound. again, when not nil, is called before each new attempt.
+//
+// When the create succeeded but the read back fails, the error is an
+// ErrMailboxNotRead carrying the address (when the domain is known), so that
+// the caller can keep the mailbox in state.
+func (c *Client) CreateMailbox(ctx context.Context, hostingID int64, in MailboxInput, again func(ctx context.Context, attempt int, err error)) (Mailbox, error) {
+	path := fmt.Sprintf("/webhosting/%d/emails", hostingID)
+	before, err := c.Mailboxes(ctx, hostingID)
+	if err != nil {
+		return Mailbox{}, fmt.Errorf("listing the e-mail accounts of hosting account %d before the create: %w", hostingID, err)
+	}
+	local := strings.ToLower(in.Email)
+	findNew := func(list []Mailbox) (Mailbox, bool) {
+		for _, m := range list {
+			if m.LocalPart() == local {
+				if _, existed := FindMailbox(before, m.Address); !existed {
+					return m, true
+				}
+			}
+		}
+		return Mailbox{}, false
+	}
+	tries := c.createTries("the e-mail account was not created")
+	tries.Again = again
+	mb, adopted, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error {
+		return c.send(ctx, client.Request{Method: http.MethodPost, Path: path, Body: in, Creates: true}, nil)
+	}, func(ctx context.Context, _ int, err error) (Mailbox, bool, error) {
+		list, lerr := c.Mailboxes(ctx, hostingID)
+		if lerr != nil {
+			return Mailbox{}, false, fmt.Errorf("%w; and listing the account to learn whether the e-mail account was created failed: %w", err, lerr)
+		}
+		mb, ok := findNew(list)
+		return mb, ok, nil
+	})
+	if err != nil || adopted {
+		return mb, err
+	}
+	list, err := c.Mailboxes(ctx, hostingID)
+	if err == nil {
+		if mb, ok := findNew(list); ok {
+			return mb, nil
+		}
+		err = errors.New("it is not in the account's list")
+	}
+	addr := ""
+	if d, derr := c.HostingDomain(ctx, hostingID); derr == nil {
+		addr = local + "@" + d
+	}
+	return Mailbox{}, &ErrMailboxNotRead{Address: addr, HostingID: hostingID, Err: err}
 }
 
-// MailboxCreateAttempts is how many times a mailbox create may be sent when
-// each earlier attempt was found, by listing the account, to have created
-// nothing: as many as the transport gives any request (max_retries + 1).
-func (c *Client) MailboxCreateAttempts() int { return max(c.cfg.Transport.MaxRetries, 0) + 1 }
+// ErrMailboxNotRead is a mailbox that was created but could not be read back.
+type ErrMailboxNotRead struct {
+	// Address is the full address, "" when the account's domain is unknown.
+	Address   string
+	HostingID int64
+	Err       error
+}
+
+func (e *ErrMailboxNotRead) Error() string {
+	return fmt.Sprintf("the e-mail account %s was created in hosting account %d but cannot be read back: %v", e.Address, e.HostingID, e.Err)
+}
+
+func (e *ErrMailboxNotRead) Unwrap() error { return e.Err }
 
 // FindMailbox returns the mailbox of list with this full address.
 func FindMailbox(list []Mailbox, address string) (Mailbox, bool) {
@@ -205,7 +330,23 @@ func (c *Client) SetMailboxQuota(ctx context.Context, hostingID int64, address s
 	return c.do(ctx, http.MethodPut, mailboxPath(hostingID, address, "/quota"), nil, map[string]any{"quota": quota}, nil)
 }
 
-// DeleteMailbox deletes an e-mail account.
-func (c *Client) DeleteMailbox(ctx context.Context, hostingID int64, address string) error {
-	return c.do(ctx, http.MethodDelete, mailboxPath(hostingID, address, ""), nil, nil, nil)
+// DeleteMailbox deletes an e-mail account and verifies it by listing the
+// account: a mailbox still listed is an error, whatever the DELETE
+// answered. A mailbox (or account) already gone is no error. It returns the
+// list read back, nil when the account is gone.
+func (c *Client) DeleteMailbox(ctx context.Context, hostingID int64, address string) ([]Mailbox, error) {
+	if err := c.do(ctx, http.MethodDelete, mailboxPath(hostingID, address, ""), nil, nil, nil); err != nil && !client.IsNotFound(err) {
+		return nil, err
+	}
+	list, err := c.Mailboxes(ctx, hostingID)
+	switch {
+	case client.IsNotFound(err):
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("the e-mail account %s was deleted, but listing the account to verify failed: %w", address, err)
+	}
+	if _, still := FindMailbox(list, address); still {
+		return nil, fmt.Errorf("DELETE %s was answered, but the e-mail account %s is still in the list of hosting account %d", mailboxPath(hostingID, address, ""), address, hostingID)
+	}
+	return list, nil
 }
