@@ -23,6 +23,9 @@ const (
 	// AltGigasDoneWord: the word a finished transaction reports. The field
 	// notes show Completed and complete; another word is possible.
 	AltGigasDoneWord Alt = "gigas.txn-done-word"
+	// AltGigasDeleteAnswer: the answer to a VM DELETE: the docs say both "No
+	// data is returned" and "Has Token: Yes".
+	AltGigasDeleteAnswer Alt = "gigas.delete-answer"
 	// AltGigasTokenRefresh: POST /token/refresh is not documented (the token
 	// answer carries a refresh_token, so some refresh likely exists).
 	AltGigasTokenRefresh Alt = "gigas.token-refresh"
@@ -61,6 +64,10 @@ var gigasAlts = []AltSpec{
 	{
 		Name: AltGigasDoneWord, Forms: []string{"evidenced", "other"},
 		Why: "The field notes show Completed and complete; another word for done (Success) would be neither pending nor completed.",
+	},
+	{
+		Name: AltGigasDeleteAnswer, Forms: []string{"empty", "token"},
+		Why: "Destroy a virtual machine: \"No data is returned\" yet \"Has Token: Yes\": 202 with no body, or {\"queue_token\": ...}.",
 	},
 	{
 		Name: AltGigasTokenRefresh, Forms: []string{"present", "absent"},

@@ -727,6 +727,10 @@ func (s *Server) gigasDeleteVM(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	tx := s.newTxn(vm.ID, nil, true)
+	if s.altLocked(AltGigasDeleteAnswer) == "empty" {
+		w.WriteHeader(http.StatusAccepted)
+		return
+	}
 	writeJSON(w, http.StatusAccepted, map[string]any{"queue_token": tx.token})
 }
 

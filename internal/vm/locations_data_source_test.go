@@ -29,3 +29,32 @@ data "gigas_locations" "spain" { label_regex = "(?i)^spain$" }
 		}},
 	})
 }
+
+// The templates of the quickstart's list, filtered by operating system,
+// distribution and label.
+func TestAccTemplatesDataSource(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.Config(`
+data "gigas_templates" "all" {}
+data "gigas_templates" "debian7" {
+  operating_system        = "LINUX"
+  operating_system_distro = "ubuntu"
+  label_regex             = "^Debian 7"
+}
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.gigas_templates.all", tfjsonpath.New("templates"), knownvalue.ListSizeExact(5)),
+				statecheck.ExpectKnownValue("data.gigas_templates.debian7", tfjsonpath.New("templates"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"id": knownvalue.StringExact("2266610116"), "label": knownvalue.StringExact("Debian 7 x64 (Linux)"),
+						"operating_system": knownvalue.StringExact("linux"), "operating_system_distro": knownvalue.StringExact("ubuntu"),
+						"min_disk_size": knownvalue.Int64Exact(5), "min_memory_size": knownvalue.Int64Exact(0),
+					}),
+				})),
+			},
+		}},
+	})
+}

@@ -262,7 +262,7 @@ func TestUpdateVMEveryAnswer(t *testing.T) {
 // status; a VM that does not show the work means the failure, quoted.
 func TestWaitVMBuiltUnknownStatus(t *testing.T) {
 	t.Parallel()
-	m := startMock(t, mockapi.Options{Alts: map[mockapi.Alt]string{mockapi.AltGigasDoneWord: "other"}})
+	m := startMock(t, mockapi.Options{Alts: map[mockapi.Alt]string{mockapi.AltGigasDoneWord: "other", mockapi.AltGigasDeleteAnswer: "token"}})
 	c := newClient(t, m.GigasURL(), Config{APIKey: mockapi.GigasAPIKey})
 	ctx := context.Background()
 	vm, err := c.CreateVM(ctx, vmInput("word"))
@@ -385,4 +385,20 @@ func TestTransactionWithoutStatus(t *testing.T) {
 	if !errors.As(err, &te) || te.Status != "" {
 		t.Errorf("err = %v, want a TransactionError for the missing status", err)
 	}
+}
+
+// A delete answered with no body (as the docs say) or with a token is
+// confirmed by reading the VM until it is gone.
+func TestDeleteVMEveryAnswer(t *testing.T) {
+	t.Parallel()
+	eachForm(t, mockapi.AltGigasDeleteAnswer, func(t *testing.T, _ string, m *mockapi.Server) {
+		c := newClient(t, m.GigasURL(), Config{APIKey: mockapi.GigasAPIKey})
+		vm := built(t, c, vmInput("del"))
+		if _, err := c.DeleteVM(context.Background(), string(vm.ID)); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := m.GigasVM(string(vm.ID)); ok {
+			t.Error("the VM is still in the mock")
+		}
+	})
 }
