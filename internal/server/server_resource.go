@@ -291,8 +291,10 @@ func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest,
 	if held := res.Held(); held != "" {
 		// Saved but not deploying: keep the order (never order again) and
 		// say what the user must do.
+		// A warning, not an error: an error would taint the resource, and
+		// its replacement would then cancel the server once deployed.
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, heldKey, []byte(strconv.Quote(held)))...)
-		resp.Diagnostics.AddError(heldSummary(orderID, held), heldDetail(orderID, held))
+		resp.Diagnostics.AddWarning(heldSummary(orderID, held), heldDetail(orderID, held))
 		return
 	}
 
@@ -665,8 +667,8 @@ func heldSummary(orderID int64, held string) string {
 }
 
 func heldDetail(orderID int64, held string) string {
-	return fmt.Sprintf("The API accepted order %d but it %s; it deploys once %s. The order is saved in state (with no server id yet), so no second order is placed. "+
-		"Settle it in the Gigahost control panel. Once the server is deployed, `terraform apply -refresh-only` records it and `terraform untaint` keeps it "+
-		"(this failed create marks the resource tainted). To give it up, cancel the order in the control panel and run `terraform state rm`: "+
+	return fmt.Sprintf("The API accepted order %d but it %s; it deploys once %s. The order is saved in state with no server id yet, so no second order is placed, "+
+		"and the server's id and addresses stay null until then. Settle it in the Gigahost control panel; a later refresh (`terraform apply -refresh-only`) "+
+		"records the server once it is deployed. To give it up, cancel the order in the control panel and run `terraform state rm`: "+
 		"destroying it fails while the order has no server, because the API cannot cancel an order.", orderID, heldWhat(held), heldWhen(held))
 }
