@@ -82,8 +82,13 @@ func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"Create blocks until the server is ready; the order id (and the server id, as soon as the deploy status shows it) is saved in " +
 			"state before waiting, so a failed or timed-out deploy stays in state (tainted) and `terraform destroy` cancels it. " +
 			"Destroy cancels the server with early termination (`POST /servers/{id}/cancel`), which stops billing. " +
-			"An order is never repeated blindly: when its answer is lost (a 5xx or a dropped connection), the provider watches the server list " +
-			"for a new server matching the order and adopts it, orders again only when none shows up (at most 3 orders), and fails naming them when several do.\n\n" +
+			"An order is never repeated blindly: when its answer is lost (a 5xx or a dropped connection), the provider looks for it in the deploy status " +
+			"(by the order ids that follow the account's latest order of the last day; without one, by watching the server list for up to a minute) and adopts it, " +
+			"orders again only when none shows up (at most 3 orders), and fails naming them when several match. " +
+			"A declined card (402) fails with what to do: the API keeps such an order but does not return its id. An order accepted with `pending_payment` or " +
+			"`under_review` stays in state with its `order_id` and a null `id` (a warning says so); a later refresh records the server once it is paid or reviewed, " +
+			"and destroy refuses while it has no server (the API cannot cancel an order). A server leaves state only when its record shows `srv_deleted` or it is " +
+			"missing over several reads.\n\n" +
 			"Pick `product_id`, `price_id` and `region_id` with the `gigahost_catalog` data source, and `os_id` with `gigahost_operating_systems`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{

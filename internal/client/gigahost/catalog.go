@@ -3,6 +3,8 @@ package gigahost
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -120,9 +122,26 @@ type Region struct {
 
 // Catalog returns the deployable server catalog (GET /deploy/servers).
 func (c *Client) Catalog(ctx context.Context) (*Catalog, error) {
-	var out Catalog
-	if err := c.do(ctx, http.MethodGet, "/deploy/servers", nil, nil, &out); err != nil {
+	var raw json.RawMessage
+	if err := c.do(ctx, http.MethodGet, "/deploy/servers", nil, nil, &raw); err != nil {
 		return nil, err
+	}
+	return decodeCatalog(raw)
+}
+
+// decodeCatalog reads the catalog: an object with tiers and regions (docs,
+// sample). Any other shape is an error, never an empty catalog.
+func decodeCatalog(raw json.RawMessage) (*Catalog, error) {
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &keys); err != nil {
+		return nil, fmt.Errorf("GET /deploy/servers: unexpected data (want an object with tiers and regions): %w", err)
+	}
+	if _, ok := keys["tiers"]; !ok {
+		return nil, errors.New("GET /deploy/servers: unexpected data: no tiers")
+	}
+	var out Catalog
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, fmt.Errorf("GET /deploy/servers: %w", err)
 	}
 	return &out, nil
 }

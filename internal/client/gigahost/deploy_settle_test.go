@@ -55,7 +55,9 @@ func countPosts(m *mockapi.Server, path string, want int) int {
 func TestDeploy_lostAnswerSettlesByStatus(t *testing.T) {
 	t.Parallel()
 	spec, _ := mockapi.AltSpecOf(mockapi.AltOrderIDGap)
-	for _, gap := range spec.Forms {
+	items, _ := mockapi.AltSpecOf(mockapi.AltServerListItems)
+	for i, gap := range spec.Forms {
+		list := items.Forms[i%len(items.Forms)]
 		for name, c := range map[string]struct {
 			fault     mockapi.Fault
 			wantPosts int
@@ -65,10 +67,11 @@ func TestDeploy_lostAnswerSettlesByStatus(t *testing.T) {
 			"refused with 500":     {mockapi.Fault500, 2, AbsenceReads},
 			"dropped before":       {mockapi.FaultDrop, 2, AbsenceReads},
 		} {
-			t.Run(gap+"/"+name, func(t *testing.T) {
+			t.Run(gap+"/"+list+"/"+name, func(t *testing.T) {
 				t.Parallel()
 				cl, m := newMockClient(t, 200*time.Millisecond)
 				m.SetAlt(mockapi.AltOrderIDGap, gap)
+				m.SetAlt(mockapi.AltServerListItems, list)
 				m.SetGigahostTransientAbsence(0, 0)
 				oldServers(t, m, 1, time.Minute) // an order of the account, a minute ago
 				// Polls slow enough that the old one-minute watch would take
@@ -93,6 +96,10 @@ func TestDeploy_lostAnswerSettlesByStatus(t *testing.T) {
 				// One status request for the baseline, then one per poll.
 				if polls := countGets(m, before, "/deploy/status") - 1; polls < 1 || polls > c.maxPolls {
 					t.Errorf("%d status polls, want 1 to %d", polls, c.maxPolls)
+				}
+				// With bare list items, the baseline reads one record for the order id.
+				if reads := countGets(m, before, fmt.Sprintf("/servers/%d", all[0].ID)); (list == "bare") != (reads == 1) || reads > 1 {
+					t.Errorf("%d record reads for the baseline with %s list items", reads, list)
 				}
 				if lists := countGets(m, before, "/servers"); lists > c.maxPolls+1 {
 					t.Errorf("%d server lists, want at most %d", lists, c.maxPolls+1)
@@ -234,5 +241,28 @@ func TestDecodersReadDocsExamples(t *testing.T) {
 	var dists []Distribution
 	if err := json.Unmarshal(data(t, "samples/gigahost/reinstall-distros.json"), &dists); err != nil || len(dists) != 2 || dists[0].ID != 2 {
 		t.Errorf("distros %+v %v", dists, err)
+	}
+}
+
+// order_ids are read as numbers (docs) or numeric strings.
+func TestDeploy_orderIDForms(t *testing.T) {
+	t.Parallel()
+	spec, _ := mockapi.AltSpecOf(mockapi.AltDeployOrderIDs)
+	for _, form := range spec.Forms {
+		cl, m := newMockClient(t, 20*time.Millisecond)
+		m.SetAlt(mockapi.AltDeployOrderIDs, form)
+		res, err := cl.Deploy(context.Background(), lostOrder)
+		if err != nil || len(res.OrderIDs) != 1 || int64(res.OrderIDs[0]) != m.GigahostServers()[0].OrderID {
+			t.Errorf("%s: %+v %v", form, res, err)
+		}
+	}
+}
+
+// A catalog without tiers is an error, never an empty catalog.
+func TestCatalogRefusesUnknownShapes(t *testing.T) {
+	for _, raw := range []string{`[]`, `{"products":[]}`, `"x"`} {
+		if _, err := decodeCatalog(json.RawMessage(raw)); err == nil {
+			t.Errorf("%s decoded without error", raw)
+		}
 	}
 }
