@@ -131,6 +131,9 @@ type ghHandler func(w http.ResponseWriter, r *http.Request, p principal)
 func (s *Server) ghRoute(mux *http.ServeMux, pattern, category, idParam string, h ghHandler) {
 	method, _, _ := strings.Cut(pattern, " ")
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if s.Alt(AltErrorStatus) == errorsAs200 {
+			w = errorsAs200Writer{w}
+		}
 		if category == catPublic {
 			h(w, r, principal{})
 			return
@@ -142,6 +145,17 @@ func (s *Server) ghRoute(mux *http.ServeMux, pattern, category, idParam string, 
 		}
 		h(w, r, p)
 	})
+}
+
+// errorsAs200Writer sends a 4xx answer as HTTP 200, its envelope unchanged
+// (meta.status keeps the error): the AltErrorStatus form errorsAs200.
+type errorsAs200Writer struct{ http.ResponseWriter }
+
+func (w errorsAs200Writer) WriteHeader(code int) {
+	if code >= 400 && code < 500 {
+		code = http.StatusOK
+	}
+	w.ResponseWriter.WriteHeader(code)
 }
 
 // authorize applies the API-key permission model of the docs ("API Keys",

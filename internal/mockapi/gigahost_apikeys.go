@@ -109,7 +109,7 @@ func (s *Server) akGet(w http.ResponseWriter, r *http.Request, _ principal) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if k := s.apiKey(w, r); k != nil {
-		ghWrite(w, http.StatusOK, "", apiKeyJSON(k))
+		ghWrite(w, http.StatusOK, "", singleObject(s.altLocked(AltAPIKeyObject), "apikey", apiKeyJSON(k)))
 	}
 }
 
@@ -366,4 +366,19 @@ func (s *Server) ActiveGigahostAPIKeyCount() int {
 		}
 	}
 	return n
+}
+
+// singleObject shapes one object as a form of AltAPIKeyObject or
+// AltHostingObject says: bare, in a one-element list, or wrapped under
+// wrapper (as an object or a one-element list).
+func singleObject(form, wrapper string, obj map[string]any) any {
+	switch form {
+	case objectList:
+		return []any{obj}
+	case objectWrapped:
+		return map[string]any{wrapper: obj}
+	case objectWrappedList:
+		return map[string]any{wrapper: []any{obj}}
+	}
+	return obj
 }

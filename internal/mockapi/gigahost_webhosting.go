@@ -119,12 +119,12 @@ func (s *Server) whGet(w http.ResponseWriter, r *http.Request, _ principal) {
 		return
 	}
 	// The single view sends its numbers as strings (mixed types, as elsewhere).
-	ghWrite(w, http.StatusOK, "", map[string]any{
+	ghWrite(w, http.StatusOK, "", singleObject(s.altLocked(AltHostingObject), "hosting", map[string]any{
 		"hosting_id": strconv.FormatInt(a.ID, 10), "domain": a.Domain, "username": a.Username, "package": a.Package,
 		"status": a.Status, "created_date": a.Created,
 		"order": map[string]any{"order_number": strconv.FormatInt(a.OrderNumber, 10), "order_renewal": a.Renewal, "order_status": "active"},
 		"usage": map[string]any{"disk_mb": "12", "bandwidth_mb": "0", "emails": strconv.Itoa(len(a.mailboxes))},
-	})
+	}))
 }
 
 func (s *Server) whEmails(w http.ResponseWriter, r *http.Request, _ principal) {
@@ -139,16 +139,43 @@ func (s *Server) whEmails(w http.ResponseWriter, r *http.Request, _ principal) {
 		addrs = append(addrs, addr)
 	}
 	sort.Strings(addrs)
+	form := s.altLocked(AltMailboxList)
 	list := make([]any, 0, len(addrs))
 	for _, addr := range addrs {
-		m := a.mailboxes[addr]
-		user, domain, _ := strings.Cut(addr, "@")
-		list = append(list, map[string]any{
-			"email": addr, "user": user, "domain": domain,
-			"quota": strconv.FormatInt(m.Quota, 10), "usage": fmt.Sprintf("%.2f", m.UsageMB),
-		})
+		list = append(list, mailboxEntry(form, a.mailboxes[addr]))
 	}
-	ghWrite(w, http.StatusOK, "", map[string]any{"emails": list})
+	switch form {
+	case mailboxesBare:
+		ghWrite(w, http.StatusOK, "", list)
+	case mailboxesOtherWrapper:
+		ghWrite(w, http.StatusOK, "", map[string]any{"accounts": list})
+	default:
+		ghWrite(w, http.StatusOK, "", map[string]any{"emails": list})
+	}
+}
+
+// mailboxEntry is one entry of the mailbox list in a form of AltMailboxList.
+func mailboxEntry(form string, m *GigahostMailbox) any {
+	user, domain, _ := strings.Cut(m.Address, "@")
+	quota := strconv.FormatInt(m.Quota, 10)
+	usage := fmt.Sprintf("%.2f", m.UsageMB)
+	switch form {
+	case mailboxesBare:
+		return map[string]any{"email": m.Address, "quota": m.Quota, "usage": m.UsageMB}
+	case mailboxesLocalDomain:
+		return map[string]any{"email": user, "domain": domain, "quota": quota, "usage": usage}
+	case mailboxesLocalOnly:
+		q := any(quota)
+		if m.Quota == 0 {
+			q = "unlimited"
+		}
+		return map[string]any{"email": user, "quota": q, "usage": usage}
+	case mailboxesUserDomain:
+		return map[string]any{"user": user, "domain": domain, "quota": quota, "usage": usage}
+	case mailboxesStrings:
+		return m.Address
+	}
+	return map[string]any{"email": m.Address, "quota": quota, "usage": usage}
 }
 
 // mailboxLocalPart is the e-mail local-part syntax the mock accepts.

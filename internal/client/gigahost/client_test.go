@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gigaform/terraform-provider-giga/internal/apidocs"
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
 )
@@ -419,5 +420,111 @@ func TestSessionReloginAgainstMock(t *testing.T) {
 	}
 	if unauthorized != 1 {
 		t.Errorf("%d answers were 401, want exactly 1", unauthorized)
+	}
+}
+
+// An error may come as HTTP 200 carrying meta.status >= 400: it is an
+// error with that status and the envelope's message, never a success.
+func TestErrorInMetaOfA200(t *testing.T) {
+	t.Parallel()
+	body := `{"meta":{"status":404,"status_message":"404 Not Found","message":"API key not found."},"data":[]}`
+	endpoint := coreServer(t, http.StatusOK, body)
+	c := coreClient(t, endpoint, Config{APIKey: "flux_live_k"})
+	var out []struct{}
+	err := c.do(context.Background(), http.MethodGet, "/account/apikeys/9", nil, nil, &out)
+	if !client.IsNotFound(err) || !strings.Contains(err.Error(), "API key not found.") {
+		t.Errorf("err = %v, want the 404 and its message", err)
+	}
+	// Without out too: a write answered 200 with an error meta failed.
+	if err := c.do(context.Background(), http.MethodDelete, "/account/sshkey/9", nil, nil, nil); !client.IsNotFound(err) {
+		t.Errorf("write: err = %v, want the 404", err)
+	}
+	// A 5xx in the meta of a create's 200 answer: the outcome is unknown.
+	endpoint = coreServer(t, http.StatusOK, `{"meta":{"status":500,"error":"Unknown server error"}}`)
+	c = coreClient(t, endpoint, Config{APIKey: "flux_live_k"})
+	err = c.send(context.Background(), client.Request{Method: http.MethodPost, Path: "/x", Creates: true}, nil)
+	if !client.IsOutcomeUnknown(err) {
+		t.Errorf("create: err = %v, want an unknown outcome", err)
+	}
+	// meta.status 2xx, or no meta, is success.
+	for _, ok := range []string{`{"meta":{"status":201},"data":[]}`, `{"data":{}}`, `{"meta":{"status":"200"}}`} {
+		c = coreClient(t, coreServer(t, http.StatusOK, ok), Config{APIKey: "flux_live_k"})
+		if err := c.do(context.Background(), http.MethodGet, "/x", nil, nil, nil); err != nil {
+			t.Errorf("%s: %v", ok, err)
+		}
+	}
+}
+
+// The docs' example of POST /authenticate (token_expire is the placeholder
+// "unixtimestamp") logs in; the expiry then falls back to an hour.
+func TestLoginDocsExample(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/authenticate" {
+			_, _ = w.Write(apidocs.Read(t, "examples/gigahost/POST_authenticate.json"))
+			return
+		}
+		if r.Header.Get("Authorization") != "Bearer xxxxxxxx" {
+			w.WriteHeader(http.StatusUnauthorized)
+		}
+		_, _ = io.WriteString(w, `{"meta":{"status":200},"data":[]}`)
+	}))
+	t.Cleanup(srv.Close)
+	c := coreClient(t, srv.URL, coreSession())
+	if err := c.do(context.Background(), http.MethodGet, "/servers", nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if left := time.Until(c.session.expires); left < 50*time.Minute || left > time.Hour {
+		t.Errorf("session expires in %v, want about an hour", left)
+	}
+	// A login refused in meta of a 200, or with success false, fails.
+	for _, body := range []string{`{"meta":{"status":401,"message":"Wrong username or password."}}`, `{"success":false,"meta":{"status":200},"data":{"token":"t"}}`} {
+		c := coreClient(t, coreServer(t, http.StatusOK, body), coreSession())
+		if err := c.do(context.Background(), http.MethodGet, "/servers", nil, nil, nil); err == nil || !strings.Contains(err.Error(), "login failed") {
+			t.Errorf("%s: err = %v, want a failed login", body, err)
+		}
+	}
+}
+
+func TestTokenExpiry(t *testing.T) {
+	t.Parallel()
+	now := time.Unix(1_800_000_000, 0)
+	for raw, want := range map[string]time.Time{
+		`"1800003600"`:    time.Unix(1_800_003_600, 0),
+		`1800003600`:      time.Unix(1_800_003_600, 0),
+		`1800003600000`:   time.Unix(1_800_003_600, 0),
+		`"3600"`:          now.Add(time.Hour),
+		`"unixtimestamp"`: now.Add(defaultSessionLife),
+		`null`:            now.Add(defaultSessionLife),
+		``:                now.Add(defaultSessionLife),
+		`1700000000`:      now.Add(defaultSessionLife), // already past
+	} {
+		if got := tokenExpiry(json.RawMessage(raw), now); !got.Equal(want) {
+			t.Errorf("tokenExpiry(%s) = %v, want %v", raw, got, want)
+		}
+	}
+}
+
+// With an API key and a login both configured, /account/apikeys goes with
+// the session token and everything else with the key.
+func TestKeyAndLoginChooseTheToken(t *testing.T) {
+	t.Parallel()
+	m := coreMock(t, mockapi.Options{})
+	c := coreClient(t, m.GigahostURL(), Config{APIKey: mockapi.GigahostAPIKey, Username: mockapi.GigahostUsername, Password: mockapi.GigahostPassword})
+	ctx := context.Background()
+	if _, err := c.APIKeys(ctx); err != nil {
+		t.Fatalf("APIKeys: %v", err)
+	}
+	if err := c.do(ctx, http.MethodGet, "/webhosting", nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := m.CountRequests("gigahost", http.MethodPost, "/authenticate"); n != 1 {
+		t.Errorf("%d logins, want 1", n)
+	}
+	if k, _ := m.GigahostAPIKeyBySecret(mockapi.GigahostAPIKey); k.LastUsedAt == 0 {
+		t.Error("the API key was not used for GET /webhosting")
+	}
+	if !c.CanManageAPIKeys() || c.HasSession() {
+		t.Errorf("CanManageAPIKeys %v, HasSession %v", c.CanManageAPIKeys(), c.HasSession())
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gigaform/terraform-provider-giga/internal/apidocs"
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
@@ -225,5 +226,34 @@ func TestSSHKeyMaterial(t *testing.T) {
 		if got := gigahost.SSHKeyMaterial(in); got != want {
 			t.Errorf("SSHKeyMaterial(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The docs' example of GET /account, fed to the decoder; an account answer
+// without sshkeys is an error, not an account without keys.
+func TestAccountDocsExample(t *testing.T) {
+	t.Parallel()
+	c := docsAPI(t, map[string]string{"GET /account": string(apidocs.Read(t, "examples/gigahost/GET_account.json"))})
+	a, err := c.Account(context.Background())
+	if err != nil || a.CustomerID != "1111" || len(a.SSHKeys) != 1 {
+		t.Fatalf("Account = %+v, %v", a, err)
+	}
+	k := a.SSHKeys[0]
+	if k.ID != "1" || k.Name != "laptop" || k.Added != 1700000000 || k.Data != "ssh-ed25519 AAAA... user@host" {
+		t.Errorf("key = %+v", k)
+	}
+	for name, data := range map[string]string{
+		"no sshkeys":      `{"cust_id":"1111","cust_name":"x"}`,
+		"keys without id": `{"cust_id":"1111","sshkeys":[{"key_name":"x"}]}`,
+		"empty":           `[]`,
+	} {
+		c := docsAPI(t, map[string]string{"GET /account": `{"meta":{"status":200},"data":` + data + `}`})
+		if keys, err := c.SSHKeys(context.Background()); err == nil {
+			t.Errorf("%s: SSHKeys = %+v, want an error", name, keys)
+		}
+	}
+	c = docsAPI(t, map[string]string{"GET /account": `{"meta":{"status":200},"data":{"cust_id":"1","sshkeys":[]}}`})
+	if keys, err := c.SSHKeys(context.Background()); err != nil || len(keys) != 0 {
+		t.Errorf("no keys: %+v, %v", keys, err)
 	}
 }

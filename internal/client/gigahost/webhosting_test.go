@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gigaform/terraform-provider-giga/internal/apidocs"
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
@@ -160,4 +161,90 @@ func countFaults(m *mockapi.Server, method string) int {
 		}
 	}
 	return n
+}
+
+// The docs' example of GET /webhosting, fed to the decoder.
+func TestHostingAccountsDocsExample(t *testing.T) {
+	t.Parallel()
+	c := docsAPI(t, map[string]string{"GET /webhosting": string(apidocs.Read(t, "examples/gigahost/GET_webhosting.json"))})
+	list, err := c.HostingAccounts(context.Background())
+	if err != nil || len(list) != 1 {
+		t.Fatalf("HostingAccounts = %+v, %v", list, err)
+	}
+	a := list[0]
+	if a.HostingID != 1234 || a.Domain != "example.no" || a.Username != "exampleno" || a.Package != "Webhotell M" || a.OrderNumber != 55012 {
+		t.Errorf("account = %+v", a)
+	}
+}
+
+// One hosting account is read bare, in a one-element list, or wrapped in
+// hosting (as an object or as the list answers); other answers are errors.
+func TestHostingAccountShapes(t *testing.T) {
+	t.Parallel()
+	item := `{"hosting_id":"1234","domain":"example.no","order":{"order_number":"1"},"usage":{"disk_mb":"1"}}`
+	for name, data := range map[string]string{
+		"bare": item, "list": "[" + item + "]", "wrapped": `{"hosting":` + item + `}`, "wrapped list": `{"hosting":[` + item + `]}`,
+		"beside usage": `{"hosting":` + item + `,"usage":{"disk":1}}`,
+	} {
+		c := docsAPI(t, map[string]string{"GET /webhosting/1234": `{"meta":{"status":200},"data":` + data + `}`})
+		a, err := c.HostingAccount(context.Background(), 1234)
+		if err != nil || a.HostingID != 1234 || a.Domain != "example.no" {
+			t.Errorf("%s: HostingAccount = %+v, %v", name, a, err)
+		}
+	}
+	for name, data := range map[string]string{"empty": `[]`, "two": "[" + item + "," + item + "]", "unknown": `{"message":"ok"}`} {
+		c := docsAPI(t, map[string]string{"GET /webhosting/1234": `{"meta":{"status":200},"data":` + data + `}`})
+		if a, err := c.HostingAccount(context.Background(), 1234); err == nil {
+			t.Errorf("%s: HostingAccount = %+v, want an error", name, a)
+		}
+	}
+}
+
+// Every plausible form of the undocumented mailbox list gives the same
+// mailboxes; a form the decoder does not know is an error, never an empty
+// list (which would drop every mailbox from the state).
+func TestMailboxListForms(t *testing.T) {
+	t.Parallel()
+	want := []gigahost.Mailbox{{Address: "a@example.no", Quota: 250, QuotaKnown: true}, {Address: "b@example.no", QuotaKnown: true}}
+	addressesOnly := []gigahost.Mailbox{{Address: "a@example.no"}, {Address: "b@example.no"}}
+	account := `{"meta":{"status":200},"data":{"hosting_id":1,"domain":"Example.no"}}`
+	for name, tc := range map[string]struct {
+		data string
+		want []gigahost.Mailbox
+	}{
+		"wrapped full":      {`{"emails":[{"email":"a@example.no","quota":"250"},{"email":"b@example.no","quota":"0"}]}`, want},
+		"bare numbers":      {`[{"email":"a@example.no","quota":250},{"email":"b@example.no","quota":0}]`, want},
+		"local and domain":  {`{"emails":[{"email":"a","domain":"example.no","quota":"250 MB"},{"email":"b","domain":"example.no","quota":"unlimited"}]}`, want},
+		"local only":        {`{"emails":[{"email":"a","quota":"250"},{"email":"B","quota":"unlimited"}]}`, want},
+		"user and domain":   {`{"emails":[{"user":"a","domain":"example.no","quota":250},{"user":"b","domain":"example.no","quota":0}]}`, want},
+		"other wrapper":     {`{"accounts":[{"address":"a@example.no","quota":"250"},{"address":"b@example.no","quota":"0"}]}`, want},
+		"addresses only":    {`{"emails":["a@example.no","b@example.no"]}`, addressesOnly},
+		"bare local, no q.": {`["a","b"]`, addressesOnly},
+		"empty list":        {`[]`, nil},
+		"empty wrapped":     {`{"emails":[]}`, nil},
+	} {
+		c := docsAPI(t, map[string]string{"GET /webhosting/1/emails": `{"meta":{"status":200},"data":` + tc.data + `}`, "GET /webhosting/1": account})
+		list, err := c.Mailboxes(context.Background(), 1)
+		if err != nil || len(list) != len(tc.want) {
+			t.Errorf("%s: Mailboxes = %+v, %v; want %+v", name, list, err, tc.want)
+			continue
+		}
+		for i := range tc.want {
+			if list[i] != tc.want[i] {
+				t.Errorf("%s: entry %d = %+v, want %+v", name, i, list[i], tc.want[i])
+			}
+		}
+	}
+	for name, data := range map[string]string{
+		"unknown wrapper":  `{"total":2,"items":{"a":1}}`,
+		"entry unknown":    `{"emails":[{"size":1}]}`,
+		"quota not number": `{"emails":[{"email":"a@example.no","quota":"lots"}]}`,
+		"text":             `"none"`,
+		"object not list":  `{"emails":{"email":"a@example.no"}}`,
+	} {
+		c := docsAPI(t, map[string]string{"GET /webhosting/1/emails": `{"meta":{"status":200},"data":` + data + `}`, "GET /webhosting/1": account})
+		if list, err := c.Mailboxes(context.Background(), 1); err == nil {
+			t.Errorf("%s: Mailboxes = %+v, want an error", name, list)
+		}
+	}
 }
