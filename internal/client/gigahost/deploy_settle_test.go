@@ -266,3 +266,24 @@ func TestCatalogRefusesUnknownShapes(t *testing.T) {
 		}
 	}
 }
+
+// An order waiting for a server shows srv_id as 0, null, "" or not at all
+// (not shown by the docs): each reads as no server yet; an unknown status is
+// neither provisioning nor finished, so the waiters judge by the record.
+func TestDeployStatusWaitingForms(t *testing.T) {
+	for _, item := range []string{
+		`{"order_id":7,"srv_id":0,"status":"waiting"}`,
+		`{"order_id":"7","srv_id":null,"status":"waiting"}`,
+		`{"order_id":7,"srv_id":"","status":"waiting"}`,
+		`{"order_id":7,"status":"waiting"}`,
+	} {
+		sts, err := decodeDeployStatuses(json.RawMessage(`{"servers":[` + item + `],"all_ready":false}`))
+		if err != nil || len(sts) != 1 || sts[0].OrderID != 7 || sts[0].ServerID != 0 || !sts[0].Provisioning() || sts[0].Finished() {
+			t.Errorf("%s: %+v %v", item, sts, err)
+		}
+	}
+	st := DeployStatus{Status: "provisioned"}
+	if st.Provisioning() || st.Finished() {
+		t.Errorf("unknown status %q taken as known", st.Status)
+	}
+}
