@@ -77,6 +77,9 @@ type gigahostState struct {
 	webhosting *webhostingState
 	sshKeys    *sshKeyState
 	redirects  map[int64][]*dnsRedirect // by zone id; gigahost_dns_redirect.go
+
+	// ignored are requests to acknowledge without acting (IgnoreNextGigahost).
+	ignored []*targetedFault
 }
 
 func newGigahostState() *gigahostState {
@@ -133,6 +136,10 @@ func (s *Server) ghRoute(mux *http.ServeMux, pattern, category, idParam string, 
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if s.Alt(AltErrorStatus) == errorsAs200 {
 			w = errorsAs200Writer{w}
+		}
+		if s.takeIgnored(r.Method, r.URL.Path) {
+			ghWrite(w, http.StatusOK, "", nil)
+			return
 		}
 		if category == catPublic {
 			h(w, r, principal{})
@@ -254,6 +261,29 @@ func ghWrite(w http.ResponseWriter, status int, message string, data any) {
 
 func ghError(w http.ResponseWriter, status int, message string) {
 	ghWrite(w, status, message, nil)
+}
+
+// IgnoreNextGigahost answers the next n Gigahost requests with this method
+// and path prefix by HTTP 200 with an empty envelope, without acting: a
+// write the API acknowledges but does not do (such as a delete that
+// matched nothing).
+func (s *Server) IgnoreNextGigahost(method, pathPrefix string, n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gigahost.ignored = append(s.gigahost.ignored, &targetedFault{service: "gigahost", method: method, pathPrefix: pathPrefix, n: n})
+}
+
+// takeIgnored reports whether a request is to be acknowledged without acting.
+func (s *Server) takeIgnored(method, path string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, t := range s.gigahost.ignored {
+		if t.n > 0 && t.method == method && strings.HasPrefix(path, t.pathPrefix) {
+			t.n--
+			return true
+		}
+	}
+	return false
 }
 
 // RequireGigahostOTP makes POST /authenticate demand this 2FA code.

@@ -330,10 +330,14 @@ func TestAccEmailResource_badInput(t *testing.T) {
 
 // TestAccEmailResource_permissionDenied uses API keys made in the mock: a
 // read-only key and a key limited to another hosting account get a clear
-// diagnostic, and nothing changes.
+// diagnostic, and nothing changes; also when the API sends its errors as
+// HTTP 200 with meta.status (AltErrorStatus).
 func TestAccEmailResource_permissionDenied(t *testing.T) {
 	t.Parallel()
-	env := acctest.New(t)
+	acctest.EachForm(t, mockapi.AltErrorStatus, testPermissionDenied)
+}
+
+func testPermissionDenied(t *testing.T, env *acctest.Env) {
 	readOnly := env.Mock.AddGigahostAPIKey("read only", map[string]mockapi.GigahostPermission{
 		mockapi.CatWebhosting: {Mode: "r", All: true},
 	}, 0)
