@@ -1,6 +1,8 @@
 # Managing API keys needs a session login: configure gigahost_username and
-# gigahost_password (or GIGAHOST_USERNAME and GIGAHOST_PASSWORD), not
-# gigahost_api_key, on the provider that manages the keys.
+# gigahost_password (or GIGAHOST_USERNAME and GIGAHOST_PASSWORD) on the
+# provider. The API refuses API-key tokens on /account/apikeys, so these
+# requests go with the session token; a gigahost_api_key set as well is still
+# used for everything else, with no second provider configuration needed.
 
 # A deployment key: full access to DNS zone 123 only, read access to every
 # server, and read access to the account details. It expires at the start of
