@@ -56,7 +56,7 @@ func TestAccRecord_lostCreateAnswer(t *testing.T) {
 	}{
 		"A created then dropped":   {mockapi.FaultDropAfter, rec{label: "x", name: "lost", typ: "A", value: "192.0.2.80", ttl: 300}, "192.0.2.80", 1},
 		"MX created then dropped":  {mockapi.FaultDropAfter, rec{label: "x", name: "lost.example.no.", typ: "MX", value: "mx1.example.net.", priority: 5}, "mx1.example.net", 1},
-		"TXT created then dropped": {mockapi.FaultDropAfter, rec{label: "x", name: "lost", typ: "TXT", value: "v=spf1 -all"}, `"v=spf1 -all"`, 1},
+		"TXT created then dropped": {mockapi.FaultDropAfter, rec{label: "x", name: "lost", typ: "TXT", value: "v=spf1 -all"}, "v=spf1 -all", 1},
 		"refused with 500":         {mockapi.Fault500, rec{label: "x", name: "lost", typ: "A", value: "192.0.2.81"}, "192.0.2.81", 1},
 		"refused with 502":         {mockapi.Fault502, rec{label: "x", name: "lost", typ: "A", value: "192.0.2.82"}, "192.0.2.82", 1},
 		"dropped before":           {mockapi.FaultDrop, rec{label: "x", name: "lost", typ: "A", value: "192.0.2.83"}, "192.0.2.83", 1},

@@ -2,7 +2,6 @@ package dns
 
 import (
 	"fmt"
-	"net"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -43,81 +42,13 @@ func relativeName(name, zone string) string {
 	return n
 }
 
-// canonicalValue is the form in which two values of a type are compared: IP
-// addresses parsed, host names in lower case without the trailing dot, TXT
-// data without its quoting. It lets a configuration write a value the way
-// users do while the API shows it the way the name server stores it.
+// canonicalValue and sameValue compare values in every form the API may
+// list them in (see gigahost.CanonicalValue).
 func canonicalValue(recordType, value string) string {
-	v := strings.TrimSpace(value)
-	switch recordType {
-	case "A", "AAAA":
-		if ip := net.ParseIP(v); ip != nil {
-			return ip.String()
-		}
-	case "CNAME", "MX", "NS", "PTR":
-		return strings.ToLower(strings.TrimSuffix(v, "."))
-	case "SRV":
-		f := strings.Fields(v)
-		if len(f) > 0 {
-			f[len(f)-1] = strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))
-		}
-		return strings.Join(f, " ")
-	case "TXT":
-		return unquoteTXT(v)
-	}
-	return v
+	return gigahost.CanonicalValue(recordType, value)
 }
 
-// unquoteTXT turns `"abc" "def"` into `abcdef` (TXT character strings are
-// joined); unquoted data is returned as is.
-func unquoteTXT(v string) string {
-	if !strings.HasPrefix(v, `"`) {
-		return v
-	}
-	var b strings.Builder
-	in, esc := false, false
-	for _, r := range v {
-		switch {
-		case esc:
-			b.WriteRune(r)
-			esc = false
-		case in && r == '\\':
-			esc = true
-		case r == '"':
-			in = !in
-		case in:
-			b.WriteRune(r)
-		case r == ' ' || r == '\t':
-			// between character strings
-		default:
-			return v // not a sequence of quoted strings: compare verbatim
-		}
-	}
-	if in {
-		return v
-	}
-	return b.String()
-}
-
-// sameValue reports whether two values of a type mean the same. For TXT,
-// data in one pair of quotes also equals the same data unquoted, backslashes
-// taken literally: an API that quotes TXT data without escaping it (`a\b`
-// stored as "a\b") must not lose the record it wrote.
-func sameValue(recordType, a, b string) bool {
-	if canonicalValue(recordType, a) == canonicalValue(recordType, b) {
-		return true
-	}
-	return recordType == "TXT" && stripQuotes(a) == stripQuotes(b)
-}
-
-// stripQuotes removes one pair of surrounding double quotes.
-func stripQuotes(v string) string {
-	v = strings.TrimSpace(v)
-	if len(v) >= 2 && strings.HasPrefix(v, `"`) && strings.HasSuffix(v, `"`) {
-		return v[1 : len(v)-1]
-	}
-	return v
-}
+func sameValue(recordType, a, b string) bool { return gigahost.SameValue(recordType, a, b) }
 
 // toAPI is the create or update body. zone is the zone's name, to turn an
 // FQDN into the relative name the API stores.

@@ -37,6 +37,9 @@ func TestSameValue(t *testing.T) {
 		{"TXT", "abcdef", `"abc" "def"`},
 		{"TXT", `a\b`, `"a\\b"`}, // escaped, as a name server shows it
 		{"TXT", `a\b`, `"a\b"`},  // quoted without escaping
+		{"CAA", `0 issue "letsencrypt.org"`, "0 issue letsencrypt.org"},
+		{"CAA", `0 ISSUE "letsencrypt.org"`, `0 issue "letsencrypt.org"`},
+		{"SRV", "5 5060 sip.example.no", "5  5060 sip.example.no."},
 	}
 	for _, c := range same {
 		if !sameValue(c[0], c[1], c[2]) {
@@ -49,6 +52,7 @@ func TestSameValue(t *testing.T) {
 		{"TXT", `"abc`, "abc"},
 		{"TXT", `a\b`, `"ab"`},
 		{"MX", "mail.example.no", "mail2.example.no"},
+		{"CAA", `0 issue "letsencrypt.org"`, `0 issue "example.org"`},
 	}
 	for _, c := range differ {
 		if sameValue(c[0], c[1], c[2]) {

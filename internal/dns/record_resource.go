@@ -62,7 +62,9 @@ func (r *RecordResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One DNS record in a Gigahost zone. Several records with the same name and type (round robin) are " +
 			"separate resources, created, changed and destroyed independently. The API's record ids are hashes of the " +
-			"record's content, so `record_id` (and `id`) change whenever the record does.",
+			"record's content, so `record_id` (and `id`) change whenever the record does. Destroy confirms by listing the zone " +
+			"that the record is gone (the API answers a delete that matched nothing with success); a record still listed " +
+			"after every value form was tried is an error, and the record stays in the state.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -291,7 +293,9 @@ func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest,
 
 // Delete implements resource.Resource. It deletes this record only: the API
 // deletes every record of the name and type unless the value is given in the
-// stored form, so the value always goes with the request.
+// form it matches, so the value always goes with the request; the client
+// confirms by listing the zone that the record is gone, and the resource
+// stays in state when it is not.
 func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state recordModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -304,8 +308,10 @@ func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if !ok {
 		return
 	}
-	var deleted gigahost.Record
 	zs := r.zones().zone(zoneID)
+	fresh := func(ctx context.Context) ([]gigahost.Record, error) {
+		return zs.Refresh(ctx, func(ctx context.Context) ([]gigahost.Record, error) { return c.ListRecords(ctx, zoneID) })
+	}
 	_, err := zs.Write(func() error {
 		records, err := r.records(ctx, c, zoneID, 0)
 		if err != nil {
@@ -315,22 +321,18 @@ func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		if !ok {
 			return nil // already gone
 		}
-		deleted = cur
-		if err := c.DeleteRecord(ctx, zoneID, string(cur.ID), cur); err != nil {
+		// The client lists the zone anew after the DELETE and tries the
+		// other value forms while the record is still listed: the API
+		// answers 200 when the value matched nothing.
+		if err := c.DeleteRecord(ctx, zoneID, cur, fresh); err != nil {
 			return err
 		}
 		zs.noteWrite(keyOf(cur, zone), false)
 		return nil
 	}, func(records []gigahost.Record) []gigahost.Record {
-		// The delete removed exactly this record, so the cached list stays
-		// true without it and the next delete needs no new list.
-		out := records[:0]
-		for _, rec := range records {
-			if rec.ID != deleted.ID || deleted.ID == "" {
-				out = append(out, rec)
-			}
-		}
-		return out
+		// The list fetched to confirm the delete already shows it: it stays
+		// the cached list, and the next delete needs no new list.
+		return records
 	})
 	if client.IsNotFound(err) {
 		return // the zone is gone, and its records with it

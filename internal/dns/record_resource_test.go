@@ -113,12 +113,12 @@ func TestAccRecord_allTypes(t *testing.T) {
 				mockHas(env, zone, "www", "AAAA", "2001:DB8::10", 1),
 				mockHas(env, zone, "docs", "CNAME", "www.types.example", 1),
 				mockHas(env, zone, "@", "MX", "mail.types.example", 1),
-				mockHas(env, zone, "@", "TXT", `"v=spf1 include:_spf.example.net -all"`, 1),
+				mockHas(env, zone, "@", "TXT", "v=spf1 include:_spf.example.net -all", 1),
 				mockHas(env, zone, "_dmarc", "TXT", `"v=DMARC1; p=none"`, 1),
 				mockHas(env, zone, "sub", "NS", "ns1.example.net", 1),
 				mockHas(env, zone, "_sip._tcp", "SRV", "5 5060 sip.types.example", 1),
 				mockHas(env, zone, "@", "CAA", `0 issue "letsencrypt.org"`, 1),
-				mockHas(env, zone, "esc", "TXT", `"path=C:\\dir \"quoted\""`, 1),
+				mockHas(env, zone, "esc", "TXT", `path=C:\dir "quoted"`, 1),
 			),
 			ConfigStateChecks: []statecheck.StateCheck{
 				// What the configuration wrote is kept (no diff), even where the API stores another form.

@@ -28,7 +28,7 @@ import (
 // present, old id gone) is a success.
 //
 // A delete carries name, type and value, so sending it again deletes nothing
-// more: it needs no such care.
+// more; it is verified by listing the zone (gigahost.Client.DeleteRecord).
 
 // createRecord creates a record, from inside a write to the zone. It returns
 // the record when it was found by listing the zone after a lost answer (its
@@ -40,12 +40,12 @@ func (r *RecordResource) createRecord(ctx context.Context, c *gigahost.Client, z
 	if err != nil {
 		return nil, fmt.Errorf("listing zone %s before creating the record: %w", zoneID, err)
 	}
-	tries := client.CreateTries{Attempts: c.RecordCreateAttempts(), Wait: c.RetryWait, NotCreated: "the record was not created",
-		Again: func(ctx context.Context, attempt int, err error) {
-			tflog.Debug(ctx, "DNS record create: answer lost and the record is not in the zone; creating it again", map[string]any{
-				"zone_id": zoneID, "attempt": attempt, "error": err.Error(),
-			})
-		}}
+	tries := c.CreateTries("the record was not created")
+	tries.Again = func(ctx context.Context, attempt int, err error) {
+		tflog.Debug(ctx, "DNS record create: answer lost and the record is not in the zone; creating it again", map[string]any{
+			"zone_id": zoneID, "attempt": attempt, "error": err.Error(),
+		})
+	}
 	rec, adopted, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error { return c.CreateRecord(ctx, zoneID, in) },
 		func(ctx context.Context, attempt int, err error) (gigahost.Record, bool, error) {
 			records, lerr := zs.Refresh(ctx, fetch)

@@ -18,7 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
@@ -136,7 +135,7 @@ func (r *RedirectResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	in := plan.toAPI(zone)
-	err := r.zoneWrite(zoneID, func() error { return r.createRedirect(ctx, c, zoneID, in) })
+	err := r.zoneWrite(zoneID, func() error { return c.CreateRedirect(ctx, zoneID, in) })
 	if err != nil {
 		addCreateError(&resp.Diagnostics, in, err)
 		return
@@ -158,31 +157,6 @@ func (r *RedirectResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	plan.fromAPI(zoneID, red, zone)
 	save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &plan, zone)
-}
-
-// createRedirect sends the create. After a lost answer (a 5xx, or a
-// connection lost once sent) it lists the zone's redirects: the redirect
-// there with this target means the create took effect; none means the API
-// refused the write (as it does when another write to the zone is under
-// way) and it is sent again.
-func (r *RedirectResource) createRedirect(ctx context.Context, c *gigahost.Client, zoneID string, in gigahost.RedirectInput) error {
-	tries := client.CreateTries{Attempts: c.RecordCreateAttempts(), Wait: c.RetryWait, NotCreated: "the redirect was not created"}
-	_, _, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error { return c.CreateRedirect(ctx, zoneID, in) },
-		func(ctx context.Context, attempt int, err error) (gigahost.Redirect, bool, error) {
-			redirects, lerr := c.ListRedirects(ctx, zoneID)
-			if lerr != nil {
-				return gigahost.Redirect{}, false, fmt.Errorf("%w; and listing the zone's redirects to learn whether it was created failed: %w", err, lerr)
-			}
-			red, ok := gigahost.FindRedirect(redirects, in.Source)
-			if !ok || string(red.TargetURL) != in.TargetURL {
-				return gigahost.Redirect{}, false, nil
-			}
-			tflog.Debug(ctx, "DNS redirect create: answer lost, but the redirect is in the zone now", map[string]any{
-				"zone_id": zoneID, "source": in.Source, "attempt": attempt,
-			})
-			return red, true, nil
-		})
-	return err
 }
 
 // addCreateError adds a failed create's diagnostic. A record in the way

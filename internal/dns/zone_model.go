@@ -37,11 +37,14 @@ func (m *zoneModel) fromAPI(z gigahost.Zone) {
 	if m.Name.IsNull() || m.Name.IsUnknown() || !sameZoneName(m.Name.ValueString(), string(z.Name)) {
 		m.Name = types.StringValue(string(z.Name))
 	}
-	typ := strings.ToUpper(string(z.Type))
-	if typ == "" {
-		typ = DefaultZoneType
+	// zone_type is in the docs' example; should a list lack it, the
+	// configured or prior type stays (never a guess over a known value).
+	switch typ := strings.ToUpper(string(z.Type)); {
+	case typ != "":
+		m.Type = types.StringValue(typ)
+	case m.Type.IsNull() || m.Type.IsUnknown():
+		m.Type = types.StringValue(DefaultZoneType)
 	}
-	m.Type = types.StringValue(typ)
 }
 
 // zoneDataModel is the gigahost_dns_zone data source's state.

@@ -49,12 +49,15 @@ type dnsZone struct {
 	inflight   int // writes being applied now
 }
 
-// dnsRecord is a record in its stored form: MX and SRV content carries the
-// priority in front and hosts carry their trailing dot, TXT is quoted.
+// dnsRecord is a record as the create sent it: Data is the value with
+// hosts (CNAME, NS, PTR, the MX host, the SRV target) without their trailing
+// dot and without the MX or SRV priority, which is kept apart. How the list
+// shows it and which value a DELETE must carry are the forms of
+// alternatives_dns.go (listValue, deleteValue).
 type dnsRecord struct {
 	Name     string // relative, "@" for the apex
 	Type     string
-	Content  string
+	Data     string
 	TTL      int64
 	Priority *int64
 }
@@ -73,9 +76,9 @@ func newDNSState() *dnsState {
 	st.zones[SeedZoneID] = &dnsZone{
 		ID: SeedZoneID, Name: SeedZoneName, Type: "NATIVE", Protected: true, Registered: true, Updated: 1700000000,
 		Records: []*dnsRecord{
-			{Name: "@", Type: "A", Content: "185.125.168.166", TTL: 3600},
-			{Name: "www", Type: "A", Content: "185.125.168.166", TTL: 3600},
-			{Name: "@", Type: "MX", Content: "10 mail.example.no.", TTL: 3600, Priority: &ten},
+			{Name: "@", Type: "A", Data: "185.125.168.166", TTL: 3600},
+			{Name: "www", Type: "A", Data: "185.125.168.166", TTL: 3600},
+			{Name: "@", Type: "MX", Data: "mail.example.no", TTL: 3600, Priority: &ten},
 		},
 	}
 	return st
@@ -93,9 +96,14 @@ func (s *Server) registerDNS(mux *http.ServeMux) {
 
 // ---- the JSON shapes ----
 
-func (z *dnsZone) toJSON() map[string]any {
+// zoneJSON is a zone as the zone list shows it. Callers hold s.mu.
+func (s *Server) zoneJSON(z *dnsZone) map[string]any {
+	var id any = strconv.FormatInt(z.ID, 10)
+	if s.altLocked(AltDNSZoneIDType) == "number" {
+		id = z.ID
+	}
 	return map[string]any{
-		"zone_id": strconv.FormatInt(z.ID, 10), "cust_id": strconv.Itoa(GigahostCustomerID),
+		"zone_id": id, "cust_id": strconv.Itoa(GigahostCustomerID),
 		"zone_name": z.Name, "zone_name_display": z.Name, "zone_type": z.Type,
 		"zone_active": "1", "zone_protected": boolString(z.Protected), "zone_is_registered": boolString(z.Registered),
 		"domain_registrar": registrar(z.Registered), "domain_status": "active", "domain_expiry_date": "2027-12-31 23:59:59",
@@ -121,40 +129,128 @@ func boolString(b bool) string {
 // id is the record's content hash: any change of content, TTL or priority
 // gives a new id.
 func (r *dnsRecord) id(zoneID int64) string {
-	sum := sha1.Sum([]byte(fmt.Sprintf("%d|%s|%s|%s|%d", zoneID, r.Name, r.Type, r.Content, r.TTL))) //nolint:gosec // see import
-	return hex.EncodeToString(sum[:])[:16]
-}
-
-// listValue is the value as the record list shows it: MX and SRV without the
-// priority, hosts without the trailing dot.
-func (r *dnsRecord) listValue() string {
-	v := r.Content
-	if r.Priority != nil && (r.Type == "MX" || r.Type == "SRV") {
-		_, v, _ = strings.Cut(v, " ")
-	}
-	if hostTyped(r.Type) {
-		v = strings.TrimSuffix(v, ".")
-	}
-	return v
-}
-
-func (r *dnsRecord) toJSON(zoneID int64) map[string]any {
-	var prio any
+	prio := int64(-1)
 	if r.Priority != nil {
 		prio = *r.Priority
 	}
-	return map[string]any{
-		"record_id": r.id(zoneID), "record_name": r.Name, "record_type": r.Type,
-		"record_value": r.listValue(), "record_ttl": r.TTL, "record_priority": prio,
-	}
+	sum := sha1.Sum([]byte(fmt.Sprintf("%d|%s|%s|%s|%d|%d", zoneID, r.Name, r.Type, r.Data, prio, r.TTL))) //nolint:gosec // see import
+	return hex.EncodeToString(sum[:])[:16]
 }
 
-func hostTyped(t string) bool {
-	switch t {
-	case "CNAME", "MX", "NS", "PTR", "SRV":
-		return true
+// sameContent reports whether two records are the same record (the API
+// refuses a duplicate).
+func (r *dnsRecord) sameContent(o *dnsRecord) bool {
+	samePrio := (r.Priority == nil) == (o.Priority == nil) && (r.Priority == nil || *r.Priority == *o.Priority)
+	return r.Name == o.Name && r.Type == o.Type && r.Data == o.Data && samePrio
+}
+
+// srvTarget splits SRV data "<weight> <port> <target>" into its head and
+// target.
+func srvTarget(data string) (head, target string) {
+	i := strings.LastIndexByte(data, ' ')
+	if i < 0 {
+		return "", data
 	}
-	return false
+	return data[:i+1], data[i+1:]
+}
+
+// withDot adds the trailing dot to a host when dot is true.
+func withDot(host string, dot bool) string {
+	if dot && host != "" {
+		return host + "."
+	}
+	return host
+}
+
+// caaForm is CAA data "<flags> <tag> <value>" in a form: as sent, with the
+// value quoted, or unquoted.
+func caaForm(data, form string) string {
+	f := strings.SplitN(data, " ", 3)
+	if len(f) != 3 || form == "as-sent" {
+		return data
+	}
+	v := strings.Trim(f[2], `"`)
+	if form == "quoted" {
+		v = `"` + v + `"`
+	}
+	return f[0] + " " + f[1] + " " + v
+}
+
+// listValue is the value as the record list shows it, in the current forms
+// of the silent points. The MX host is shown without the trailing dot and
+// without its priority (field notes). Callers hold s.mu.
+func (s *Server) listValue(r *dnsRecord) string {
+	hostDot := s.altLocked(AltDNSHostList) == "dot"
+	switch r.Type {
+	case "MX":
+		return r.Data
+	case "CNAME", "NS", "PTR":
+		return withDot(r.Data, hostDot)
+	case "SRV":
+		head, target := srvTarget(r.Data)
+		v := head + withDot(target, hostDot)
+		if s.altLocked(AltDNSSRVList) == "inline" && r.Priority != nil {
+			v = strconv.FormatInt(*r.Priority, 10) + " " + v
+		}
+		return v
+	case "TXT":
+		if s.altLocked(AltDNSTXTList) == "quoted" {
+			return quoteTXT(r.Data)
+		}
+	case "CAA":
+		return caaForm(r.Data, s.altLocked(AltDNSCAAValue))
+	}
+	return r.Data
+}
+
+// deleteValue is the value a DELETE must carry to match the record. For MX
+// it is the stored form "<priority> <host>." (field notes). Callers hold s.mu.
+func (s *Server) deleteValue(r *dnsRecord) string {
+	hostDot := s.altLocked(AltDNSHostDelete) == "dot"
+	prio := func() string {
+		if r.Priority == nil {
+			return "0 "
+		}
+		return strconv.FormatInt(*r.Priority, 10) + " "
+	}
+	switch r.Type {
+	case "MX":
+		return prio() + r.Data + "."
+	case "CNAME", "NS", "PTR":
+		return withDot(r.Data, hostDot)
+	case "SRV":
+		head, target := srvTarget(r.Data)
+		v := head + withDot(target, hostDot)
+		if s.altLocked(AltDNSSRVDelete) == "with-priority" {
+			v = prio() + v
+		}
+		return v
+	case "TXT":
+		if s.altLocked(AltDNSTXTDelete) == "quoted" {
+			return quoteTXT(r.Data)
+		}
+	case "CAA":
+		return caaForm(r.Data, s.altLocked(AltDNSCAAValue))
+	}
+	return r.Data
+}
+
+// recordJSON is a record as the list shows it. Callers hold s.mu.
+func (s *Server) recordJSON(zoneID int64, r *dnsRecord) map[string]any {
+	var prio, ttl any = nil, r.TTL
+	if r.Priority != nil {
+		prio = *r.Priority
+	}
+	if s.altLocked(AltDNSRecordNumbers) == "string" {
+		ttl = strconv.FormatInt(r.TTL, 10)
+		if r.Priority != nil {
+			prio = strconv.FormatInt(*r.Priority, 10)
+		}
+	}
+	return map[string]any{
+		"record_id": r.id(zoneID), "record_name": r.Name, "record_type": r.Type,
+		"record_value": s.listValue(r), "record_ttl": ttl, "record_priority": prio,
+	}
 }
 
 // ---- validation and normalisation, as the API does it ----
@@ -217,21 +313,21 @@ func recordFromBody(body map[string]any, zone string) (*dnsRecord, string) {
 			return nil, fmt.Sprintf("Priority is required for %s records.", typ)
 		}
 	}
-	switch {
-	case typ == "MX" || typ == "SRV":
+	r.Data = value
+	switch typ {
+	case "MX", "CNAME", "NS", "PTR":
+		r.Data = strings.TrimSuffix(value, ".")
+	case "SRV":
+		head, target := srvTarget(strings.Join(strings.Fields(value), " "))
+		r.Data = head + strings.TrimSuffix(target, ".")
+	}
+	if typ == "MX" || typ == "SRV" {
 		r.Priority = &prio
-		r.Content = fmt.Sprintf("%d %s.", prio, strings.TrimSuffix(value, "."))
-	case hostTyped(typ):
-		r.Content = strings.TrimSuffix(value, ".") + "."
-	case typ == "TXT":
-		r.Content = quoteTXT(value)
-	default:
-		r.Content = value
 	}
 	return r, ""
 }
 
-// quoteTXT stores TXT data the way the name server does: in double quotes,
+// quoteTXT is TXT data the way the name server stores it: in double quotes,
 // split into strings of at most 255 characters, with backslashes and quotes
 // escaped (RFC 1035 presentation form). Already quoted data is kept.
 func quoteTXT(v string) string {
@@ -260,7 +356,7 @@ func (s *Server) dnsListZones(w http.ResponseWriter, _ *http.Request, p principa
 	out := []any{}
 	for _, id := range s.sortedZoneIDs() {
 		if p.canSee(CatDNS, id) {
-			out = append(out, s.gigahost.dns.zones[id].toJSON())
+			out = append(out, s.zoneJSON(s.gigahost.dns.zones[id]))
 		}
 	}
 	ghWrite(w, http.StatusOK, "", out)
@@ -314,12 +410,16 @@ func (s *Server) dnsCreateZone(w http.ResponseWriter, r *http.Request, p princip
 	st.nextZoneID++
 	if defaults {
 		z.Records = []*dnsRecord{
-			{Name: "@", Type: "NS", Content: "ns1.gigahost.no.", TTL: 86400},
-			{Name: "@", Type: "NS", Content: "ns2.gigahost.no.", TTL: 86400},
+			{Name: "@", Type: "NS", Data: "ns1.gigahost.no", TTL: 86400},
+			{Name: "@", Type: "NS", Data: "ns2.gigahost.no", TTL: 86400},
 		}
 	}
 	st.zones[z.ID] = z
-	ghWrite(w, http.StatusCreated, "Zone created successfully.", nil)
+	var data any // the live sample: data []
+	if s.altLocked(AltDNSZoneCreateAnswer) == "id" {
+		data = map[string]any{"zone_id": strconv.FormatInt(z.ID, 10)}
+	}
+	ghWrite(w, http.StatusCreated, "Zone created successfully.", data)
 }
 
 func (s *Server) dnsDeleteZone(w http.ResponseWriter, r *http.Request, _ principal) {
@@ -356,7 +456,7 @@ func (s *Server) dnsListRecords(w http.ResponseWriter, r *http.Request, _ princi
 	}
 	out := make([]any, 0, len(z.Records))
 	for _, rec := range z.Records {
-		out = append(out, rec.toJSON(z.ID))
+		out = append(out, s.recordJSON(z.ID, rec))
 	}
 	ghWrite(w, http.StatusOK, "", out)
 }
@@ -408,7 +508,7 @@ func (s *Server) dnsCreateRecord(w http.ResponseWriter, r *http.Request, _ princ
 		if rec == nil {
 			return http.StatusBadRequest, msg
 		}
-		if z.find(rec.Name, rec.Type, rec.Content) != nil {
+		if z.find(rec) != nil {
 			return http.StatusBadRequest, "Record already exists."
 		}
 		z.Records = append(z.Records, rec)
@@ -416,9 +516,9 @@ func (s *Server) dnsCreateRecord(w http.ResponseWriter, r *http.Request, _ princ
 	})
 }
 
-func (z *dnsZone) find(name, typ, content string) *dnsRecord {
+func (z *dnsZone) find(rec *dnsRecord) *dnsRecord {
 	for _, r := range z.Records {
-		if r.Name == name && r.Type == typ && r.Content == content {
+		if r.sameContent(rec) {
 			return r
 		}
 	}
@@ -441,7 +541,7 @@ func (s *Server) dnsUpdateRecord(w http.ResponseWriter, r *http.Request, _ princ
 		if rec == nil {
 			return http.StatusBadRequest, msg
 		}
-		if other := z.find(rec.Name, rec.Type, rec.Content); other != nil && other != z.Records[i] {
+		if other := z.find(rec); other != nil && other != z.Records[i] {
 			return http.StatusBadRequest, "Record already exists."
 		}
 		z.Records[i] = rec
@@ -463,7 +563,7 @@ func (s *Server) dnsDeleteRecord(w http.ResponseWriter, r *http.Request, _ princ
 	s.zoneWrite(w, r, func(z *dnsZone) (int, string) {
 		name := relativeName(q.Get("name"), z.Name)
 		z.Records = slices.DeleteFunc(z.Records, func(rec *dnsRecord) bool {
-			return rec.Name == name && rec.Type == typ && (!hasValue || rec.Content == value)
+			return rec.Name == name && rec.Type == typ && (!hasValue || s.deleteValue(rec) == value)
 		})
 		return http.StatusOK, "Record deleted successfully."
 	})
@@ -471,12 +571,15 @@ func (s *Server) dnsDeleteRecord(w http.ResponseWriter, r *http.Request, _ princ
 
 // ---- the test handle ----
 
-// DNSRecord is a record as the mock's list shows it.
+// DNSRecord is a record in the mock. Value is the value as the create sent
+// it, whatever form the list shows (hosts without the trailing dot, MX and
+// SRV without the priority); Listed is record_value in the list now.
 type DNSRecord struct {
 	ID       string
 	Name     string
 	Type     string
 	Value    string
+	Listed   string
 	TTL      int64
 	Priority *int64
 }
@@ -531,8 +634,7 @@ func (s *Server) DeleteDNSZone(id int64) bool {
 	return ok
 }
 
-// DNSRecords lists a zone's records as the API shows them; nil when the zone
-// does not exist.
+// DNSRecords lists a zone's records; nil when the zone does not exist.
 func (s *Server) DNSRecords(zoneID int64) []DNSRecord {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -542,7 +644,7 @@ func (s *Server) DNSRecords(zoneID int64) []DNSRecord {
 	}
 	out := make([]DNSRecord, 0, len(z.Records))
 	for _, r := range z.Records {
-		d := DNSRecord{ID: r.id(z.ID), Name: r.Name, Type: r.Type, Value: r.listValue(), TTL: r.TTL}
+		d := DNSRecord{ID: r.id(z.ID), Name: r.Name, Type: r.Type, Value: r.Data, Listed: s.listValue(r), TTL: r.TTL}
 		if r.Priority != nil {
 			p := *r.Priority
 			d.Priority = &p
@@ -553,7 +655,8 @@ func (s *Server) DNSRecords(zoneID int64) []DNSRecord {
 }
 
 // FindDNSRecords lists the records of a zone with that name and type (and
-// value as the list shows it, unless value is empty).
+// value as the create sent it, hosts without the trailing dot, unless value
+// is empty).
 func (s *Server) FindDNSRecords(zoneID int64, name, typ, value string) []DNSRecord {
 	var out []DNSRecord
 	for _, r := range s.DNSRecords(zoneID) {

@@ -92,11 +92,11 @@ func (s *Server) addRedirect(z *dnsZone, source, target string) string {
 	for _, rec := range z.Records {
 		if slices.Contains(names, rec.Name) && (rec.Type == "A" || rec.Type == "AAAA" || rec.Type == "CNAME") {
 			return fmt.Sprintf("DNS conflict: '%s' has an existing %s record (%s). Please remove it before adding a redirect.",
-				rec.Name, rec.Type, rec.listValue())
+				rec.Name, rec.Type, s.listValue(rec))
 		}
 	}
 	for _, n := range names {
-		z.Records = append(z.Records, &dnsRecord{Name: n, Type: "A", Content: DNSRedirectServerIP, TTL: 3600})
+		z.Records = append(z.Records, &dnsRecord{Name: n, Type: "A", Data: DNSRedirectServerIP, TTL: 3600})
 	}
 	if s.gigahost.redirects == nil {
 		s.gigahost.redirects = map[int64][]*dnsRedirect{}
@@ -116,7 +116,7 @@ func (s *Server) removeRedirect(z *dnsZone, source string) bool {
 	s.gigahost.redirects[z.ID] = slices.Delete(s.gigahost.redirects[z.ID], i, i+1)
 	names := redirectNames(source)
 	z.Records = slices.DeleteFunc(z.Records, func(rec *dnsRecord) bool {
-		return slices.Contains(names, rec.Name) && rec.Type == "A" && rec.Content == DNSRedirectServerIP
+		return slices.Contains(names, rec.Name) && rec.Type == "A" && rec.Data == DNSRedirectServerIP
 	})
 	return true
 }

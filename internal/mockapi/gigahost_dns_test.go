@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -114,12 +115,12 @@ func TestDNSRecordQuirks(t *testing.T) {
 	if n := len(s.FindDNSRecords(SeedZoneID, "rr", "A", "")); n != 0 {
 		t.Fatalf("after a delete without value: %d rr records, want 0", n)
 	}
-	// The list shows MX priority apart and the host without the dot, TXT quoted.
+	// The list shows MX priority apart and the host without the dot, TXT as sent.
 	ghDo(t, s, GigahostAPIKey, "POST", path, map[string]any{"record_name": "@", "record_type": "MX", "record_value": "mx.example.net.", "record_priority": 5})
 	ghDo(t, s, GigahostAPIKey, "POST", path, map[string]any{"record_name": "txt.example.no.", "record_type": "TXT", "record_value": "hello world"})
 	_, env := ghDo(t, s, GigahostAPIKey, "GET", path, nil)
 	got := fmt.Sprint(env["data"])
-	for _, want := range []string{"record_priority:5", "record_value:mx.example.net]", `record_value:"hello world"`, "record_name:txt "} {
+	for _, want := range []string{"record_priority:5", "record_value:mx.example.net]", "record_value:hello world]", "record_name:txt "} {
 		if !strings.Contains(got, want) {
 			t.Errorf("list %s lacks %s", got, want)
 		}
@@ -170,5 +171,68 @@ func TestDNSPermissions(t *testing.T) {
 	}
 	if st, _ := ghDo(t, s, key, "POST", fmt.Sprintf("/dns/zones/%d/records", other), map[string]any{"record_value": "192.0.2.1"}); st != 403 {
 		t.Fatalf("write with a read-only key: %d, want 403", st)
+	}
+}
+
+// Each form of the value-form alternatives lists a record in its form and
+// deletes it only when the DELETE carries the value in its form.
+func TestDNSValueForms(t *testing.T) {
+	path := fmt.Sprintf("/dns/zones/%d/records", SeedZoneID)
+	cases := []struct {
+		alt               Alt
+		form              string
+		body              map[string]any
+		listed, deleteVal string
+		wrong             string
+	}{
+		{AltDNSTXTList, "plain", map[string]any{"record_name": "t", "record_type": "TXT", "record_value": "v=spf1 mx -all"}, "v=spf1 mx -all", "v=spf1 mx -all", `"v=spf1 mx -all"`},
+		{AltDNSTXTList, "quoted", map[string]any{"record_name": "t", "record_type": "TXT", "record_value": "v=spf1 mx -all"}, `"v=spf1 mx -all"`, "v=spf1 mx -all", `"v=spf1 mx -all"`},
+		{AltDNSTXTDelete, "quoted", map[string]any{"record_name": "t", "record_type": "TXT", "record_value": "v=spf1 mx -all"}, "v=spf1 mx -all", `"v=spf1 mx -all"`, "v=spf1 mx -all"},
+		{AltDNSHostList, "dot", map[string]any{"record_name": "c", "record_type": "CNAME", "record_value": "www.example.no"}, "www.example.no.", "www.example.no.", "www.example.no"},
+		{AltDNSHostDelete, "bare", map[string]any{"record_name": "c", "record_type": "CNAME", "record_value": "www.example.no."}, "www.example.no", "www.example.no", "www.example.no."},
+		{AltDNSSRVList, "inline", map[string]any{"record_name": "_s._tcp", "record_type": "SRV", "record_value": "5 5060 sip.example.no", "record_priority": 10}, "10 5 5060 sip.example.no", "10 5 5060 sip.example.no.", "5 5060 sip.example.no."},
+		{AltDNSSRVDelete, "without-priority", map[string]any{"record_name": "_s._tcp", "record_type": "SRV", "record_value": "5 5060 sip.example.no", "record_priority": 10}, "5 5060 sip.example.no", "5 5060 sip.example.no.", "10 5 5060 sip.example.no."},
+		{AltDNSCAAValue, "unquoted", map[string]any{"record_name": "@", "record_type": "CAA", "record_value": `0 issue "letsencrypt.org"`}, "0 issue letsencrypt.org", "0 issue letsencrypt.org", `0 issue "letsencrypt.org"`},
+	}
+	for _, c := range cases {
+		t.Run(string(c.alt)+"="+c.form, func(t *testing.T) {
+			s := newDNSMock(t)
+			s.SetAlt(c.alt, c.form)
+			if status, env := ghDo(t, s, GigahostAPIKey, "POST", path, c.body); status != 201 {
+				t.Fatalf("create: %d %v", status, env)
+			}
+			name, typ := c.body["record_name"].(string), c.body["record_type"].(string)
+			recs := s.FindDNSRecords(SeedZoneID, name, typ, "")
+			if len(recs) != 1 || recs[0].Listed != c.listed {
+				t.Fatalf("listed %+v, want %q", recs, c.listed)
+			}
+			del := func(v string) {
+				ghDo(t, s, GigahostAPIKey, "DELETE", path+"/x?"+url.Values{"name": {name}, "type": {typ}, "value": {v}}.Encode(), nil)
+			}
+			del(c.wrong)
+			if n := len(s.FindDNSRecords(SeedZoneID, name, typ, "")); n != 1 {
+				t.Fatalf("the value %q deleted the record", c.wrong)
+			}
+			del(c.deleteVal)
+			if n := len(s.FindDNSRecords(SeedZoneID, name, typ, "")); n != 0 {
+				t.Fatalf("the value %q did not delete the record", c.deleteVal)
+			}
+		})
+	}
+}
+
+// The zone list and the zone create answer in each form.
+func TestDNSZoneForms(t *testing.T) {
+	s := newDNSMock(t)
+	s.SetAlt(AltDNSZoneCreateAnswer, "id")
+	s.SetAlt(AltDNSZoneIDType, "number")
+	_, env := ghDo(t, s, GigahostAPIKey, "POST", "/dns/zones", map[string]any{"zone_name": "forms.example"})
+	id := s.DNSZoneID("forms.example")
+	if fmt.Sprint(env["data"]) != fmt.Sprintf("map[zone_id:%d]", id) {
+		t.Fatalf("create answer %v, want the zone id %d", env["data"], id)
+	}
+	_, env = ghDo(t, s, GigahostAPIKey, "GET", "/dns/zones", nil)
+	if z := env["data"].([]any)[1].(map[string]any); z["zone_id"] != float64(id) {
+		t.Fatalf("zone_id %#v, want the number %d", z["zone_id"], id)
 	}
 }

@@ -2,12 +2,14 @@ package gigahost
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 )
@@ -66,11 +68,32 @@ func (e *ErrZoneNotFound) Error() string { return fmt.Sprintf("DNS zone %s not f
 
 // ListZones lists the zones the credentials may see.
 func (c *Client) ListZones(ctx context.Context) ([]Zone, error) {
-	var zones []Zone
-	if err := c.do(ctx, http.MethodGet, "/dns/zones", nil, nil, &zones); err != nil {
+	return getList[Zone](ctx, c, "/dns/zones")
+}
+
+// getList reads a list answer: data a JSON list (the docs' examples of the
+// zone, record and redirect lists), or empty for no items. Any other shape
+// is an error naming it, never "no items".
+func getList[T any](ctx context.Context, c *Client, path string) ([]T, error) {
+	var raw json.RawMessage
+	if err := c.do(ctx, http.MethodGet, path, nil, nil, &raw); err != nil {
 		return nil, err
 	}
-	return zones, nil
+	trimmed := strings.TrimSpace(string(raw))
+	if trimmed == "" || trimmed == "null" {
+		return nil, nil
+	}
+	if !strings.HasPrefix(trimmed, "[") {
+		if len(trimmed) > 120 {
+			trimmed = trimmed[:120] + "..."
+		}
+		return nil, fmt.Errorf("GET %s: the answer's data is %s where a list was expected", path, trimmed)
+	}
+	var items []T
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, fmt.Errorf("GET %s: decoding the list: %w", path, err)
+	}
+	return items, nil
 }
 
 // FindZone returns the zone whose id or name (case and trailing dot aside)
@@ -85,23 +108,36 @@ func FindZone(zones []Zone, key string) (Zone, bool) {
 	return Zone{}, false
 }
 
-// CreateZone creates a zone and returns it. The live API answers 201 with
-// empty data, so the new zone is found by listing the zones and matching the
-// name.
+// CreateZone creates a zone and returns it with its id. The live API answers
+// 201 with empty data (the docs' example shows {"zone_id": ...}), so the new
+// zone is found by listing the zones and matching the id when the answer
+// carries one, else the name. A create whose answer is lost goes through
+// client.CreateOnce: the zones are listed and a zone of that name is
+// adopted; none means the API did not act and the create is sent again.
 func (c *Client) CreateZone(ctx context.Context, in ZoneInput) (Zone, error) {
-	var created struct {
-		ID client.String `json:"zone_id"`
-	}
-	if err := c.do(ctx, http.MethodPost, "/dns/zones", nil, in, &created); err != nil {
-		return Zone{}, err
+	var created json.RawMessage
+	z, adopted, err := client.CreateOnce(ctx, c.createTries("the zone was not created"),
+		func(ctx context.Context) error {
+			return c.send(ctx, client.Request{Method: http.MethodPost, Path: "/dns/zones", Body: in, Creates: true}, &created)
+		},
+		func(ctx context.Context, _ int, err error) (Zone, bool, error) {
+			zones, lerr := c.ListZones(ctx)
+			if lerr != nil {
+				return Zone{}, false, fmt.Errorf("%w; and listing zones to learn whether zone %s was created failed: %w", err, in.Name, lerr)
+			}
+			z, ok := FindZone(zones, in.Name)
+			return z, ok, nil
+		})
+	if err != nil || adopted {
+		return z, err
 	}
 	zones, err := c.ListZones(ctx)
 	if err != nil {
 		return Zone{}, fmt.Errorf("zone %s was created, but listing zones to find its id failed: %w", in.Name, err)
 	}
 	key := in.Name
-	if created.ID != "" {
-		key = string(created.ID)
+	if id := createdZoneID(created); id != "" {
+		key = id
 	}
 	z, ok := FindZone(zones, key)
 	if !ok {
@@ -110,22 +146,49 @@ func (c *Client) CreateZone(ctx context.Context, in ZoneInput) (Zone, error) {
 	return z, nil
 }
 
-// DeleteZone deletes a zone and its records.
-func (c *Client) DeleteZone(ctx context.Context, zoneID string) error {
-	return c.do(ctx, http.MethodDelete, "/dns/zones/"+url.PathEscape(zoneID), nil, nil, nil)
-}
-
-// ListRecords lists a zone's records.
-func (c *Client) ListRecords(ctx context.Context, zoneID string) ([]Record, error) {
-	var records []Record
-	if err := c.do(ctx, http.MethodGet, "/dns/zones/"+url.PathEscape(zoneID)+"/records", nil, nil, &records); err != nil {
-		return nil, err
+// createdZoneID reads the zone id from a create answer's data when it has
+// one ({"zone_id": "123"}, the docs' example); "" for empty data (the live
+// sample) or any other shape, which the zone list settles.
+func createdZoneID(raw json.RawMessage) string {
+	var d struct {
+		ID client.String `json:"zone_id"`
 	}
-	return records, nil
+	if json.Unmarshal(raw, &d) != nil {
+		return ""
+	}
+	return string(d.ID)
 }
 
-// CreateRecord creates a record. The API returns no id: list the zone and
-// match the record to learn it.
+// DeleteZone deletes a zone and its records, and confirms by listing the
+// zones that it is gone: a 200 alone is not trusted. A zone already gone
+// (404) is no error.
+func (c *Client) DeleteZone(ctx context.Context, zoneID string) error {
+	err := c.do(ctx, http.MethodDelete, "/dns/zones/"+url.PathEscape(zoneID), nil, nil, nil)
+	if err != nil && !client.IsNotFound(err) {
+		return err
+	}
+	zones, lerr := c.ListZones(ctx)
+	if lerr != nil {
+		return fmt.Errorf("zone %s: the API answered the delete, but listing zones to confirm it failed: %w", zoneID, lerr)
+	}
+	if z, ok := FindZone(zones, zoneID); ok {
+		return fmt.Errorf("zone %s (%s) is still listed after the API answered its deletion with success", zoneID, string(z.Name))
+	}
+	return nil
+}
+
+// ListRecords lists a zone's records, each read in one form (see
+// normalizeRecord).
+func (c *Client) ListRecords(ctx context.Context, zoneID string) ([]Record, error) {
+	records, err := getList[Record](ctx, c, "/dns/zones/"+url.PathEscape(zoneID)+"/records")
+	for i := range records {
+		records[i] = normalizeRecord(records[i])
+	}
+	return records, err
+}
+
+// CreateRecord sends a record create once. The API returns no id: list the
+// zone and match the record to learn it.
 //
 // A create is never repeated blindly: repeated after it took effect, it
 // would fail on the duplicate or make a second record. It is retried only
@@ -133,15 +196,13 @@ func (c *Client) ListRecords(ctx context.Context, zoneID string) ([]Record, erro
 // opened); after a 5xx answer or a connection lost once the request was
 // sent, the error is one for which client.IsOutcomeUnknown is true, and the
 // caller lists the zone to learn whether the record exists before it tries
-// again (at most RecordCreateAttempts times, waiting RetryWait between).
+// again (client.CreateOnce with CreateTries).
 func (c *Client) CreateRecord(ctx context.Context, zoneID string, in RecordInput) error {
 	return c.send(ctx, client.Request{Method: http.MethodPost, Path: "/dns/zones/" + url.PathEscape(zoneID) + "/records", Body: in, Creates: true}, nil)
 }
 
-// RecordCreateAttempts is how many times a record create may be sent when
-// each earlier attempt was found, by listing the zone, to have created
-// nothing: as many as the transport gives any request (max_retries + 1).
-func (c *Client) RecordCreateAttempts() int { return max(c.cfg.Transport.MaxRetries, 0) + 1 }
+// CreateTries bounds a create whose answer is lost (client.CreateOnce).
+func (c *Client) CreateTries(notCreated string) client.CreateTries { return c.createTries(notCreated) }
 
 // RetryWait is the wait before attempt n+1 (n >= 1) of a request the caller
 // repeats itself, shaped like the transport's own retries.
@@ -162,41 +223,38 @@ func (c *Client) UpdateRecord(ctx context.Context, zoneID, recordID string, in R
 	return c.do(ctx, http.MethodPut, "/dns/zones/"+url.PathEscape(zoneID)+"/records/"+url.PathEscape(recordID), nil, in, nil)
 }
 
-// DeleteRecord deletes exactly one record. The API ignores recordID and
-// deletes every record with the name and type unless the (undocumented)
-// value parameter narrows it, so the value is always sent, in the stored
-// form of StoredValue.
-func (c *Client) DeleteRecord(ctx context.Context, zoneID, recordID string, r Record) error {
-	q := url.Values{}
-	q.Set("name", string(r.Name))
-	q.Set("type", string(r.Type))
-	q.Set("value", StoredValue(string(r.Type), string(r.Value), r.Priority))
-	if recordID == "" {
-		recordID = "0"
-	}
-	return c.do(ctx, http.MethodDelete, "/dns/zones/"+url.PathEscape(zoneID)+"/records/"+url.PathEscape(recordID), q, nil, nil)
-}
-
-// StoredValue is the form in which the name server stores a record's value,
-// given the value as the record list shows it: MX and SRV carry their
-// priority in front and a trailing dot ("10 mail.example.no."), CNAME, NS and
-// PTR targets a trailing dot, TXT data is quoted (backslashes and quotes
-// escaped).
-func StoredValue(recordType, value string, priority *client.Int) string {
-	switch strings.ToUpper(recordType) {
-	case "MX", "SRV":
-		p := int64(0)
-		if priority != nil {
-			p = int64(*priority)
+// DeleteRecord deletes exactly the record r (as the list shows it) and
+// verifies it: the API ignores the id in the path and deletes every record
+// of the name and type unless the (undocumented) value parameter narrows
+// it, and it answers 200 when the value matched nothing. So the DELETE
+// always carries a value, in each form of DeleteValues in turn; after each,
+// list (which must fetch the zone's records anew, not serve a cached list)
+// shows whether the record is gone. Still listed after every form, the
+// error is a *RecordNotDeletedError naming the record. A zone gone (404) is
+// returned as it is.
+func (c *Client) DeleteRecord(ctx context.Context, zoneID string, r Record, list func(context.Context) ([]Record, error)) error {
+	forms := DeleteValues(r)
+	for i, value := range forms {
+		q := url.Values{"name": {string(r.Name)}, "type": {string(r.Type)}, "value": {value}}
+		recordID := string(r.ID)
+		if recordID == "" {
+			recordID = "0"
 		}
-		return strconv.FormatInt(p, 10) + " " + strings.TrimSuffix(value, ".") + "."
-	case "CNAME", "NS", "PTR":
-		return strings.TrimSuffix(value, ".") + "."
-	case "TXT":
-		if len(value) >= 2 && strings.HasPrefix(value, `"`) && strings.HasSuffix(value, `"`) {
-			return value
+		if err := c.do(ctx, http.MethodDelete, "/dns/zones/"+url.PathEscape(zoneID)+"/records/"+url.PathEscape(recordID), q, nil, nil); err != nil {
+			return err
 		}
-		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(value) + `"`
+		records, err := list(ctx)
+		if err != nil {
+			return fmt.Errorf("the %s record %s %q: the API answered the delete, but listing zone %s to confirm it failed: %w", r.Type, r.Name, string(r.Value), zoneID, err)
+		}
+		if !RecordListed(records, r) {
+			return nil
+		}
+		if i+1 < len(forms) {
+			tflog.Debug(ctx, "DNS record delete: answered with success but the record is still listed; trying the next value form", map[string]any{
+				"zone_id": zoneID, "name": string(r.Name), "type": string(r.Type), "value_sent": value, "next": forms[i+1],
+			})
+		}
 	}
-	return value
+	return &RecordNotDeletedError{ZoneID: zoneID, Record: r, Tried: forms}
 }

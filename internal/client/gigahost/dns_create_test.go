@@ -63,8 +63,8 @@ func TestRecordCreateBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := c.RecordCreateAttempts(); n != 3 {
-		t.Errorf("RecordCreateAttempts() = %d, want 3 (max_retries + 1)", n)
+	if n := c.CreateTries("x").Attempts; n != 3 {
+		t.Errorf("CreateTries().Attempts = %d, want 3 (max_retries + 1)", n)
 	}
 	for n := 1; n <= 5; n++ {
 		if d := c.RetryWait(n); d <= 0 || d > 4*time.Millisecond {

@@ -2,8 +2,11 @@ package gigahost
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 )
@@ -29,11 +32,7 @@ func redirectPath(zoneID string) string { return "/dns/zones/" + url.PathEscape(
 
 // ListRedirects lists a zone's redirects.
 func (c *Client) ListRedirects(ctx context.Context, zoneID string) ([]Redirect, error) {
-	var out []Redirect
-	if err := c.do(ctx, http.MethodGet, redirectPath(zoneID), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return getList[Redirect](ctx, c, redirectPath(zoneID))
 }
 
 // FindRedirect returns the redirect of source (in the API's relative form)
@@ -53,10 +52,32 @@ func FindRedirect(redirects []Redirect, source string) (Redirect, bool) {
 //
 // Sent again after it took effect, a create fails with "already exists", so
 // it is never repeated blindly: after a 5xx answer or a connection lost once
-// the request was sent, the error is one for which client.IsOutcomeUnknown
-// is true, and the caller lists the zone's redirects before it tries again.
+// the request was sent (client.IsOutcomeUnknown), client.CreateOnce lists the
+// zone's redirects: the redirect there with this target means the create
+// took effect; none means the API refused the write (as it does when another
+// write to the zone is under way) and it is sent again. The caller reads the
+// redirect back from the list (the answer does not say whether it is
+// enabled).
 func (c *Client) CreateRedirect(ctx context.Context, zoneID string, in RedirectInput) error {
-	return c.send(ctx, client.Request{Method: http.MethodPost, Path: redirectPath(zoneID), Body: in, Creates: true}, nil)
+	_, _, err := client.CreateOnce(ctx, c.createTries("the redirect was not created"),
+		func(ctx context.Context) error {
+			return c.send(ctx, client.Request{Method: http.MethodPost, Path: redirectPath(zoneID), Body: in, Creates: true}, nil)
+		},
+		func(ctx context.Context, attempt int, err error) (Redirect, bool, error) {
+			redirects, lerr := c.ListRedirects(ctx, zoneID)
+			if lerr != nil {
+				return Redirect{}, false, fmt.Errorf("%w; and listing the zone's redirects to learn whether it was created failed: %w", err, lerr)
+			}
+			red, ok := FindRedirect(redirects, in.Source)
+			if !ok || string(red.TargetURL) != in.TargetURL {
+				return Redirect{}, false, nil
+			}
+			tflog.Debug(ctx, "DNS redirect create: answer lost, but the redirect is in the zone now", map[string]any{
+				"zone_id": zoneID, "source": in.Source, "attempt": attempt,
+			})
+			return red, true, nil
+		})
+	return err
 }
 
 // UpdateRedirect changes the target URL of the redirect of in.Source.
@@ -64,7 +85,19 @@ func (c *Client) UpdateRedirect(ctx context.Context, zoneID string, in RedirectI
 	return c.do(ctx, http.MethodPut, redirectPath(zoneID), nil, in, nil)
 }
 
-// DeleteRedirect deletes the redirect of source and the A records it added.
+// DeleteRedirect deletes the redirect of source and the A records it added,
+// and confirms by listing the zone's redirects that it is gone: a 200 alone
+// is not trusted. A zone gone (404) is returned as it is.
 func (c *Client) DeleteRedirect(ctx context.Context, zoneID, source string) error {
-	return c.do(ctx, http.MethodDelete, redirectPath(zoneID), url.Values{"source": {source}}, nil, nil)
+	if err := c.do(ctx, http.MethodDelete, redirectPath(zoneID), url.Values{"source": {source}}, nil, nil); err != nil {
+		return err
+	}
+	redirects, err := c.ListRedirects(ctx, zoneID)
+	if err != nil {
+		return fmt.Errorf("the redirect of %s: the API answered the delete, but listing zone %s's redirects to confirm it failed: %w", source, zoneID, err)
+	}
+	if r, ok := FindRedirect(redirects, source); ok {
+		return fmt.Errorf("the redirect of %s (to %s) is still in zone %s after the API answered its deletion with success", source, string(r.TargetURL), zoneID)
+	}
+	return nil
 }
