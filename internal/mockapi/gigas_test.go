@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gigaform/terraform-provider-giga/internal/apidocs"
 	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
 )
 
@@ -72,5 +73,33 @@ func TestGigasFailNextSurvivesBusy(t *testing.T) {
 	_, st := gigasCall(t, m, http.MethodGet, "/account/22666/transaction/"+upd["queue_token"].(string)+"/status", nil)
 	if st["status"] != "failed" {
 		t.Errorf("the planned failure was lost: status %v", st["status"])
+	}
+}
+
+// By default the mock's VM object holds only fields the docs show (the
+// entity table and the create example, plus the quickstart's create
+// answer): no disk sizes, which the docs list only under /disks.
+func TestGigasVMObjectHoldsOnlyDocumentedFields(t *testing.T) {
+	var documented map[string]any
+	if err := json.Unmarshal(apidocs.Read(t, "examples/gigas/POST_account_account_id_virtual_machine.json"), &documented); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"vip", "cdrom", "disk_prefix", "disk_type", "operating_system"} {
+		documented[f] = true // entity table and the quickstart's create answer
+	}
+	m := mockapi.New(mockapi.Options{ProvisioningDelay: time.Millisecond})
+	m.Start()
+	defer m.Close()
+	_, created := gigasCall(t, m, http.MethodPost, "/account/22666/virtual_machine", map[string]any{
+		"label": "a", "hostname": "a", "memory": 512, "cpus": 1, "primary_disk_size": 5, "swap_disk_size": 1,
+		"location_id": "226661012", "template_id": "2266610116",
+	})
+	_, got := gigasCall(t, m, http.MethodGet, "/account/22666/virtual_machine/"+created["id"].(string), nil)
+	for _, vm := range []map[string]any{created, got} {
+		for k := range vm {
+			if _, ok := documented[k]; !ok {
+				t.Errorf("the VM object carries %q, which the docs do not show", k)
+			}
+		}
 	}
 }
