@@ -35,8 +35,11 @@ func TestAccKeyResource_deleteVerified(t *testing.T) {
 				Config: cfg,
 				Check: func(s *terraform.State) error {
 					got, err := stateKeyID(s)
-					if err != nil || got != id {
-						return fmt.Errorf("state key %d (%v), want %d", got, err, id)
+					if err != nil {
+						return err
+					}
+					if got != id {
+						return fmt.Errorf("state key %d, want %d", got, id)
 					}
 					for _, k := range env.Mock.SSHKeys() {
 						if k.ID == id {
