@@ -114,21 +114,9 @@ func apiError(method, path string, r *client.Response) error {
 	return e
 }
 
-// do sends an authenticated request and decodes a 2xx JSON answer into out.
-// A 401 on a session token triggers one fresh login and one retry.
-func (c *Client) do(ctx context.Context, method, path string, body, out any) error {
-	b, err := c.send(ctx, client.Request{Method: method, Path: path, Body: body})
-	if err != nil || out == nil || len(b) == 0 {
-		return err
-	}
-	if err := json.Unmarshal(b, out); err != nil {
-		return fmt.Errorf("%s %s: decoding response: %w", method, path, err)
-	}
-	return nil
-}
-
-// send sends a prepared request, such as one marked Creates, and returns the
-// body of a 2xx answer.
+// send sends an authenticated request, such as one marked Creates, and
+// returns the body of a 2xx answer. A 401 on a session token triggers one
+// fresh login and one retry.
 func (c *Client) send(ctx context.Context, req client.Request) ([]byte, error) {
 	method, path := req.Method, req.Path
 	for attempt := 0; ; attempt++ {
