@@ -447,158 +447,153 @@ func nilIfEmpty(s string) any {
 
 var ghHostnameRE = regexp.MustCompile(`^(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$`)
 
+// deployOrder is a parsed POST /deploy/servers body.
+type deployOrder struct {
+	pid, priceID, regionID, osID, isoID, quantity int64
+	hash, period                                  string
+	rescue, backups                               bool
+	hostnames                                     []string
+	sshKeys                                       []int64
+}
+
+// ghDeploy answers POST /deploy/servers: parse the body, validate it
+// against the catalog, create one order (and server) per server.
 func (s *Server) ghDeploy(w http.ResponseWriter, r *http.Request, _ principal) {
 	body, err := readJSON(r)
 	if err != nil {
 		ghError(w, http.StatusBadRequest, "Invalid JSON body.")
 		return
 	}
-	bad := func(field string) {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"meta": map[string]any{
-			"status": 400, "status_message": "400 Bad Request", "error": "Required field is invalid: " + field,
-		}, "data": []any{}})
-	}
-	pid, _, err := fieldInt(body, "pid")
-	if err != nil {
-		bad("pid")
+	o, field := parseDeploy(body)
+	if field != "" {
+		ghErrorField(w, http.StatusBadRequest, "Required field is invalid: "+field)
 		return
 	}
-	hash, _ := fieldString(body, "hash")
-	priceID, _, err := fieldInt(body, "price_id")
-	if err != nil {
-		bad("price_id")
-		return
-	}
-	regionID, _, err := fieldInt(body, "region_id")
-	if err != nil {
-		bad("region_id")
-		return
-	}
-	osID, _, err := fieldInt(body, "os_id")
-	if err != nil {
-		bad("os_id")
-		return
-	}
-	isoID, _, err := fieldInt(body, "iso_id")
-	if err != nil {
-		bad("iso_id")
-		return
-	}
-	rescue, _ := fieldBool(body, "rescue")
-	backups, _ := fieldBool(body, "backups")
-	quantity, hasQty, err := fieldInt(body, "quantity")
-	if err != nil || (hasQty && (quantity < 1 || quantity > 10)) {
-		bad("quantity")
-		return
-	}
-	if !hasQty {
-		quantity = 1
-	}
-	period, hasPeriod := fieldString(body, "billing_period")
-	if !hasPeriod || period == "" {
-		period = "hourly"
-	}
-	switch period {
-	case "hourly", "monthly", "quarterly", "annual":
-	default:
-		bad("billing_period")
-		return
-	}
-	hostnames, ok := stringList(body["hostnames"])
-	if !ok {
-		bad("hostnames")
-		return
-	}
-	for _, h := range hostnames {
-		if len(h) > 253 || !ghHostnameRE.MatchString(h) {
-			bad("hostnames")
-			return
-		}
-	}
-	sshKeys, ok := intList(body["ssh_keys"])
-	if !ok {
-		bad("ssh_keys")
-		return
-	}
-
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	p, status, msg := s.validateDeploy(&o)
+	if status != 0 {
+		ghErrorField(w, status, msg)
+		return
+	}
+	status, data := s.createDeploy(p, &o)
+	if status != http.StatusOK {
+		writeJSON(w, status, data)
+		return
+	}
+	ghWrite(w, http.StatusOK, "", data)
+}
+
+// parseDeploy reads the body's fields; a field that does not parse is named.
+func parseDeploy(body map[string]any) (o deployOrder, badField string) {
+	var err error
+	for _, f := range []struct {
+		name string
+		dst  *int64
+	}{{"pid", &o.pid}, {"price_id", &o.priceID}, {"region_id", &o.regionID}, {"os_id", &o.osID}, {"iso_id", &o.isoID}} {
+		if *f.dst, _, err = fieldInt(body, f.name); err != nil {
+			return o, f.name
+		}
+	}
+	o.hash, _ = fieldString(body, "hash")
+	o.rescue, _ = fieldBool(body, "rescue")
+	o.backups, _ = fieldBool(body, "backups")
+	quantity, hasQty, err := fieldInt(body, "quantity")
+	if err != nil || (hasQty && (quantity < 1 || quantity > 10)) {
+		return o, "quantity"
+	}
+	o.quantity = 1
+	if hasQty {
+		o.quantity = quantity
+	}
+	o.period, _ = fieldString(body, "billing_period")
+	if o.period == "" {
+		o.period = "hourly"
+	}
+	switch o.period {
+	case "hourly", "monthly", "quarterly", "annual":
+	default:
+		return o, "billing_period"
+	}
+	var ok bool
+	if o.hostnames, ok = stringList(body["hostnames"]); !ok {
+		return o, "hostnames"
+	}
+	for _, h := range o.hostnames {
+		if len(h) > 253 || !ghHostnameRE.MatchString(h) {
+			return o, "hostnames"
+		}
+	}
+	if o.sshKeys, ok = intList(body["ssh_keys"]); !ok {
+		return o, "ssh_keys"
+	}
+	return o, ""
+}
+
+// validateDeploy checks an order against the catalog, with the documented
+// errors. Callers hold s.mu.
+func (s *Server) validateDeploy(o *deployOrder) (p *ghProduct, status int, msg string) {
 	st := s.gigahost.deploy
-	p := st.product(pid, hash)
-	if p == nil {
-		bad("pid")
-		return
+	bad := func(field string) (*ghProduct, int, string) {
+		return nil, http.StatusBadRequest, "Required field is invalid: " + field
 	}
-	if p.priceID == 0 || priceID != p.priceID {
-		bad("price_id")
-		return
+	if p = st.product(o.pid, o.hash); p == nil {
+		return bad("pid")
 	}
-	if !slicesContains(p.regions, regionID) {
-		bad("region_id")
-		return
+	if p.priceID == 0 || o.priceID != p.priceID {
+		return bad("price_id")
+	}
+	if !slicesContains(p.regions, o.regionID) {
+		return bad("region_id")
 	}
 	images := 0
-	if osID != 0 {
+	if o.osID != 0 {
 		images++
-		if o := st.os(osID); o == nil || (o.dedicatedOnly && p.typ == "vm") {
-			bad("os_id")
-			return
+		if os := st.os(o.osID); os == nil || (os.dedicatedOnly && p.typ == "vm") {
+			return bad("os_id")
 		}
 	}
-	if isoID != 0 {
+	if o.isoID != 0 {
 		images++
-		if !slicesContains(st.isos, isoID) {
-			bad("iso_id")
-			return
+		if !slicesContains(st.isos, o.isoID) {
+			return bad("iso_id")
 		}
 	}
-	if rescue {
+	if o.rescue {
 		images++
 	}
-	if images != 1 {
-		ghErrorField(w, http.StatusBadRequest, "Choose an operating system, an ISO, or rescue mode.")
-		return
+	switch {
+	case images != 1:
+		return nil, http.StatusBadRequest, "Choose an operating system, an ISO, or rescue mode."
+	case o.period == "hourly" && !p.allowHourly:
+		return nil, http.StatusForbidden, "This product cannot be ordered hourly."
+	case o.period != "hourly" && !p.allowRecurse:
+		return nil, http.StatusForbidden, "This product cannot be ordered on a recurring term."
+	case p.stock >= 0 && int64(p.stock) < o.quantity:
+		return nil, http.StatusBadRequest, fmt.Sprintf("Not enough stock to deploy %d server(s).", o.quantity)
 	}
-	if period == "hourly" && !p.allowHourly {
-		ghErrorField(w, http.StatusForbidden, "This product cannot be ordered hourly.")
-		return
-	}
-	if period != "hourly" && !p.allowRecurse {
-		ghErrorField(w, http.StatusForbidden, "This product cannot be ordered on a recurring term.")
-		return
-	}
-	if p.stock >= 0 && int64(p.stock) < quantity {
-		ghErrorField(w, http.StatusBadRequest, fmt.Sprintf("Not enough stock to deploy %d server(s).", quantity))
-		return
-	}
+	return p, 0, ""
+}
+
+// createDeploy places a valid order: one order and server per server, and
+// answers as documented (a held order as payment_declined with 402, or with
+// pending_payment or under_review). Callers hold s.mu.
+func (s *Server) createDeploy(p *ghProduct, o *deployOrder) (int, map[string]any) {
+	st := s.gigahost.deploy
 	if p.stock > 0 {
-		p.stock -= int(quantity)
+		p.stock -= int(o.quantity)
 	}
 	now := time.Now()
 	delay := s.provisioningDelay()
 	var orderIDs, orderNumbers []int64
-	for i := int64(0); i < quantity; i++ {
-		st.nextIP++
-		sv := &ghServer{GigahostServer: GigahostServer{
-			ID: st.nextServerID, OrderID: st.nextOrderID, OrderNumber: st.nextOrderNumber,
-			ProductID: p.id, PriceID: priceID, RegionID: regionID, OSID: osID, ISOID: isoID, Rescue: rescue, Backups: backups,
-			BillingPeriod: period, SSHKeyIDs: sshKeys, CreatedAt: now,
-			IPv4:     fmt.Sprintf("193.200.238.%d", st.nextIP%250+2),
-			IPv6:     fmt.Sprintf("2a03:94e0:ffff:193:200:238::%d", st.nextIP),
-			OmitIPv6: s.rng.IntN(2) == 0,
-		}}
-		st.nextServerID++
-		st.nextOrderID++
-		st.nextOrderNumber++
-		if int(i) < len(hostnames) {
-			sv.Hostname = hostnames[i]
+	for i := int64(0); i < o.quantity; i++ {
+		sv := s.newGhServer(p, o, now)
+		if int(i) < len(o.hostnames) {
+			sv.Hostname = o.hostnames[i]
 		}
 		sv.Name = sv.Hostname
 		if sv.Name == "" {
 			sv.Name = fmt.Sprintf("srv%d.gigahost.no", sv.ID)
-		}
-		if len(sshKeys) == 0 || rescue {
-			sv.Password = "Gh-" + strings.ReplaceAll(uuid(), "-", "")[:16]
 		}
 		sv.setTimes(now, delay)
 		sv.Held = st.hold
@@ -615,11 +610,10 @@ func (s *Server) ghDeploy(w http.ResponseWriter, r *http.Request, _ principal) {
 		orderNumbers = append(orderNumbers, sv.OrderNumber)
 	}
 	if st.hold == "payment_declined" {
-		writeJSON(w, http.StatusPaymentRequired, map[string]any{"meta": map[string]any{
+		return http.StatusPaymentRequired, map[string]any{"meta": map[string]any{
 			"status": 402, "status_message": "402 Payment Required", "reason": "payment_declined",
 			"error": "Your card was declined. The order is saved and we will retry payment; your server deploys once it is paid.",
-		}, "data": []any{}})
-		return
+		}, "data": []any{}}
 	}
 	var ids any = orderIDs
 	if s.altLocked(AltDeployOrderIDs) == "strings" {
@@ -631,17 +625,38 @@ func (s *Server) ghDeploy(w http.ResponseWriter, r *http.Request, _ principal) {
 	}
 	data := map[string]any{
 		"success": true, "message": "Servers queued for deployment.", "order_ids": ids, "order_numbers": orderNumbers,
-		"quantity": quantity, "currency": "NOK",
+		"quantity": o.quantity, "currency": "NOK",
 	}
-	if period != "hourly" || st.hold != "" {
+	if o.period != "hourly" || st.hold != "" {
 		data["pending_payment"], data["under_review"] = st.hold == "pending_payment", st.hold == "under_review"
 	}
-	if period == "hourly" {
+	if o.period == "hourly" {
 		data["rate_hourly"], data["monthly_cap"] = p.rateHourly, p.rateMonthly
 	} else {
-		data["billing_period"], data["monthly"] = period, p.rateMonthly
+		data["billing_period"], data["monthly"] = o.period, p.rateMonthly
 	}
-	ghWrite(w, http.StatusOK, "", data)
+	return http.StatusOK, data
+}
+
+// newGhServer numbers a new order and its server. Callers hold s.mu.
+func (s *Server) newGhServer(p *ghProduct, o *deployOrder, now time.Time) *ghServer {
+	st := s.gigahost.deploy
+	st.nextIP++
+	sv := &ghServer{GigahostServer: GigahostServer{
+		ID: st.nextServerID, OrderID: st.nextOrderID, OrderNumber: st.nextOrderNumber,
+		ProductID: p.id, PriceID: o.priceID, RegionID: o.regionID, OSID: o.osID, ISOID: o.isoID, Rescue: o.rescue, Backups: o.backups,
+		BillingPeriod: o.period, SSHKeyIDs: o.sshKeys, CreatedAt: now,
+		IPv4:     fmt.Sprintf("193.200.238.%d", st.nextIP%250+2),
+		IPv6:     fmt.Sprintf("2a03:94e0:ffff:193:200:238::%d", st.nextIP),
+		OmitIPv6: s.rng.IntN(2) == 0,
+	}}
+	st.nextServerID++
+	st.nextOrderID++
+	st.nextOrderNumber++
+	if len(o.sshKeys) == 0 || o.rescue {
+		sv.Password = "Gh-" + strings.ReplaceAll(uuid(), "-", "")[:16]
+	}
+	return sv
 }
 
 // setTimes schedules the provisioning phases from t.
