@@ -77,6 +77,11 @@ type gigasState struct {
 	nextVM       int64
 	failNext     int
 	totpRequired string
+	// totpLifetime, when set, is how long the required TOTP code is
+	// accepted after its first use, as a real code expires; totpFirstUse
+	// is that first use.
+	totpLifetime time.Duration
+	totpFirstUse time.Time
 	// txnTTL is how long a finished transaction stays known; after it the
 	// status endpoint answers 404, as the live API does.
 	txnTTL time.Duration
@@ -133,6 +138,14 @@ func (s *Server) RequireGigasTOTP(code string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.gigas.totpRequired = code
+}
+
+// ExpireGigasTOTPAfter makes the required TOTP code expire d after its
+// first use, as a six-digit code does within seconds.
+func (s *Server) ExpireGigasTOTPAfter(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gigas.totpLifetime = d
 }
 
 // FailNextGigasTransactions makes the next n transactions created end with
@@ -322,6 +335,15 @@ func (s *Server) gigasLogin(w http.ResponseWriter, r *http.Request) {
 	if s.gigas.totpRequired != "" && totp != s.gigas.totpRequired {
 		gigasError(w, http.StatusUnauthorized, "Two-factor authentication code required or invalid")
 		return
+	}
+	if s.gigas.totpRequired != "" && s.gigas.totpLifetime > 0 {
+		if first := s.gigas.totpFirstUse; !first.IsZero() && time.Since(first) > s.gigas.totpLifetime {
+			gigasError(w, http.StatusUnauthorized, "Two-factor authentication code expired")
+			return
+		}
+		if s.gigas.totpFirstUse.IsZero() {
+			s.gigas.totpFirstUse = time.Now()
+		}
 	}
 	writeJSON(w, http.StatusOK, s.issueGigasSession())
 }

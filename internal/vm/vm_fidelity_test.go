@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -339,4 +340,40 @@ func TestAccVM_everySingleObjectForm(t *testing.T) {
 			},
 		})
 	})
+}
+
+// With a login and a TOTP code, a session renewal during a long apply needs
+// the undocumented refresh endpoint: where it exists the apply goes on;
+// where it does not, the re-login's code has expired and the error says so
+// and suggests an API key.
+func TestAccVM_sessionRenewalWithTOTP(t *testing.T) {
+	t.Parallel()
+	acctest.EachForm(t, mockapi.AltGigasTokenRefresh, func(t *testing.T, env *acctest.Env) {
+		t.Parallel()
+		m := env.Mock
+		m.RequireGigasTOTP("123456")
+		config := fmt.Sprintf(`
+provider "gigas" {
+  gigas_endpoint = %q
+  gigas_username = %q
+  gigas_password = %q
+  gigas_totp     = "123456"
+  max_retries    = 2
+}
+`, m.GigasURL(), mockapi.GigasUsername, mockapi.GigasPassword) + baseVM().hcl()
+		step := resource.TestStep{Config: config, Check: checkMockVM(t, m, func(vm mockapi.GigasVM) error {
+			if vm.Status != "online" {
+				return fmt.Errorf("mock VM %+v", vm)
+			}
+			return nil
+		})}
+		if m.Alt(mockapi.AltGigasTokenRefresh) == "absent" {
+			// The code is spent by the first login of the apply: the
+			// session's renewal cannot log in again.
+			m.ExpireGigasTOTPAfter(time.Nanosecond)
+			step.Check = nil
+			step.ExpectError = acctest.ErrorText("TOTP code", "expired", "gigas_api_key")
+		}
+		env.Test(t, resource.TestCase{Steps: []resource.TestStep{step}, CheckDestroy: noVMsLeft(m)})
+	}, func(o *mockapi.Options) { o.SessionTTL = 60 * time.Second })
 }

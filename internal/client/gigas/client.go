@@ -163,9 +163,11 @@ func (c *Client) token(ctx context.Context) (string, error) {
 	}
 	if err := c.login(ctx); err != nil {
 		if c.cfg.TOTP != "" && c.loggedIn {
+			// %v, not %w: a diagnostic built from the API error alone
+			// would drop this explanation.
 			return "", fmt.Errorf("the Gigas session expired and logging in again failed: the configured TOTP code (gigas_totp) "+
 				"has most likely expired, since a code is valid for a few seconds only and this run outlived it. "+
-				"For long runs use an API key (gigas_api_key or GIGAS_API_KEY) instead of a login: %w", err)
+				"For long runs use an API key (gigas_api_key or GIGAS_API_KEY) instead of a login. The login answered: %v", err)
 		}
 		return "", err
 	}
