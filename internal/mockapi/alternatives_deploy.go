@@ -29,6 +29,9 @@ const (
 	// are. Order ids are shared by the whole platform (docs examples:
 	// consecutive within a minute; about a dozen orders a day).
 	AltOrderIDGap Alt = "order_id_gap"
+	// AltStatusForeignIDs: how GET /deploy/status answers ids that are no
+	// order of the account (not documented): left out, or refused with 400.
+	AltStatusForeignIDs Alt = "status_foreign_ids"
 )
 
 // deployAlts are the silent points of Gigahost servers and deploy.
@@ -47,4 +50,6 @@ var deployAlts = []AltSpec{
 		Why: "order_ids of POST /deploy/servers as numbers (docs) or numeric strings"},
 	{Name: AltOrderIDGap, Forms: []string{"consecutive", "gapped"},
 		Why: "order ids of successive orders: consecutive, or with other customers' orders between (up to 40)"},
+	{Name: AltStatusForeignIDs, Forms: []string{"ignored", "refused"},
+		Why: "GET /deploy/status with ids of no order of the account: left out of the list, or a 400"},
 }

@@ -738,6 +738,18 @@ func (s *Server) ghDeployStatus(w http.ResponseWriter, r *http.Request, p princi
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.altLocked(AltStatusForeignIDs) == "refused" {
+		known := map[int64]bool{}
+		for _, sv := range s.gigahost.deploy.servers {
+			known[sv.OrderID] = true
+		}
+		for id := range want {
+			if !known[id] {
+				ghErrorField(w, http.StatusBadRequest, "Required field is invalid: ids")
+				return
+			}
+		}
+	}
 	now := time.Now()
 	list := []any{}
 	allReady := true

@@ -42,6 +42,9 @@ type Client struct {
 	authMu  sync.Mutex
 	session *session
 
+	// deploys is the ledger of orders and the deploy status batcher (deploy_status.go).
+	deploys deployState
+
 	// domains holds the domain of each hosting account once looked up.
 	domainsMu sync.Mutex
 	domains   map[int64]string

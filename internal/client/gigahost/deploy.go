@@ -2,13 +2,10 @@ package gigahost
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -169,79 +166,4 @@ func deployBody(in DeployInput) map[string]any {
 		body["hostnames"] = in.Hostnames
 	}
 	return body
-}
-
-// DeployStatus is one order of GET /deploy/status. The API lists an order
-// only while its server is provisioning (and briefly once ready); it has no
-// failure status: a failed order just disappears.
-type DeployStatus struct {
-	OrderID         client.Int    `json:"order_id"`
-	OrderNumber     client.String `json:"order_number"`
-	Hostname        client.String `json:"hostname"`
-	ServerID        client.Int    `json:"srv_id"`
-	Status          client.String `json:"status"` // waitlist, waiting, deploying, installing, ready, rescue, iso
-	InstallProgress client.String `json:"install_progress"`
-	IP              client.String `json:"ip"`
-	IPv6            client.String `json:"ipv6"`
-	Password        client.String `json:"password"` // only while installing without SSH keys, or in rescue
-}
-
-// Finished reports whether the status is a final one (the server is usable).
-func (s DeployStatus) Finished() bool {
-	switch strings.ToLower(string(s.Status)) {
-	case "ready", "rescue", "iso":
-		return true
-	}
-	return false
-}
-
-// Provisioning reports whether the status is one of the documented ones
-// before completion (waitlist, waiting, deploying, installing). A status the
-// docs do not list is neither Provisioning nor Finished: the waiters then
-// judge by the server record.
-func (s DeployStatus) Provisioning() bool {
-	switch strings.ToLower(string(s.Status)) {
-	case "waitlist", "waiting", "deploying", "installing":
-		return true
-	}
-	return false
-}
-
-// DeployStatuses returns the listed orders among orderIDs (GET /deploy/status?ids=).
-func (c *Client) DeployStatuses(ctx context.Context, orderIDs ...int64) ([]DeployStatus, error) {
-	ids := make([]string, len(orderIDs))
-	for i, id := range orderIDs {
-		ids[i] = strconv.FormatInt(id, 10)
-	}
-	var raw json.RawMessage
-	q := url.Values{"ids": []string{strings.Join(ids, ",")}}
-	if err := c.do(ctx, http.MethodGet, "/deploy/status", q, nil, &raw); err != nil {
-		return nil, err
-	}
-	return decodeDeployStatuses(raw)
-}
-
-// decodeDeployStatuses reads the data of GET /deploy/status: an object with
-// a "servers" list (docs, sample). Empty data lists nothing; any other shape
-// is an error, never "no orders" (the waiters would take that for gone).
-func decodeDeployStatuses(raw json.RawMessage) ([]DeployStatus, error) {
-	if len(raw) == 0 {
-		return nil, nil
-	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, fmt.Errorf("GET /deploy/status: unexpected data (want an object with a servers list): %w", err)
-	}
-	list, ok := obj["servers"]
-	if !ok {
-		return nil, errors.New("GET /deploy/status: unexpected data: no servers list")
-	}
-	var out []DeployStatus
-	if s := strings.TrimSpace(string(list)); s == "null" || s == "{}" {
-		return nil, nil
-	}
-	if err := json.Unmarshal(list, &out); err != nil {
-		return nil, fmt.Errorf("GET /deploy/status: decoding the servers list: %w", err)
-	}
-	return out, nil
 }

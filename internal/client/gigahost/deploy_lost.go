@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 )
 
@@ -108,7 +110,11 @@ func (c *Client) orderBaseline(ctx context.Context) (*orderBaseline, error) {
 	}
 	sts, err := c.DeployStatuses(ctx, orderWindow(b.lastOrder)...)
 	if err != nil {
-		return nil, err
+		// The docs do not say how ids of no order of the account are
+		// answered: if refused, fall back to watching the server list.
+		tflog.Info(ctx, "Gigahost deploy status refused the order ids after the latest order: a lost answer will be looked for in the server list", map[string]any{"error": err.Error()})
+		b.lastOrder = 0
+		return b, nil
 	}
 	for _, st := range sts {
 		b.provisioning[int64(st.OrderID)] = true
@@ -296,13 +302,6 @@ type deployLedger struct {
 	inFlight int
 	orders   map[int64]bool
 	servers  map[int64]bool
-}
-
-var ledgers sync.Map // *Client -> *deployLedger
-
-func (c *Client) deployLedger() *deployLedger {
-	l, _ := ledgers.LoadOrStore(c, &deployLedger{orders: map[int64]bool{}, servers: map[int64]bool{}})
-	return l.(*deployLedger) //nolint:forcetypeassert // only *deployLedger is stored
 }
 
 func (l *deployLedger) begin() {

@@ -287,3 +287,40 @@ func TestDeployStatusWaitingForms(t *testing.T) {
 		t.Errorf("unknown status %q taken as known", st.Status)
 	}
 }
+
+// When the deploy status refuses ids of no order of the account (not
+// documented), a lost answer is still settled, by watching the server list,
+// and never ordered twice.
+func TestDeploy_lostAnswerStatusRefusesForeignIDs(t *testing.T) {
+	t.Parallel()
+	spec, _ := mockapi.AltSpecOf(mockapi.AltStatusForeignIDs)
+	for _, form := range spec.Forms {
+		for name, c := range map[string]struct {
+			fault     mockapi.Fault
+			wantPosts int
+		}{
+			"created then dropped": {mockapi.FaultDropAfter, 1},
+			"refused with 500":     {mockapi.Fault500, 2},
+		} {
+			t.Run(form+"/"+name, func(t *testing.T) {
+				t.Parallel()
+				cl, m := newMockClient(t, 200*time.Millisecond)
+				m.SetAlt(mockapi.AltStatusForeignIDs, form)
+				m.SetGigahostTransientAbsence(0, 0)
+				oldServers(t, m, 1, time.Minute)
+				m.FailNext("gigahost", http.MethodPost, "/deploy/servers", c.fault, 1)
+				res, err := cl.Deploy(context.Background(), lostOrder)
+				if err != nil {
+					t.Fatal(err)
+				}
+				all := m.GigahostServers()
+				if len(all) != 2 || len(res.OrderIDs) != 1 || int64(res.OrderIDs[0]) != all[1].OrderID {
+					t.Fatalf("result %+v, mock servers %+v", res, all)
+				}
+				if n := deployPosts(m, c.wantPosts+1); n != c.wantPosts+1 {
+					t.Errorf("%d orders sent, want %d", n-1, c.wantPosts)
+				}
+			})
+		}
+	}
+}

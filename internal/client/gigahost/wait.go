@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -258,104 +256,6 @@ func (c *Client) WaitServerGone(ctx context.Context, id int64) error {
 		}
 		return srv == nil || srv.Deleted() || bool(srv.CancelledAt), nil
 	})
-}
-
-// statusBatcher lets concurrent waits share GET /deploy/status requests: a
-// request asks for every watched order at once, and a wait whose order was
-// fetched recently enough reuses that answer.
-type statusBatcher struct {
-	mu      sync.Mutex
-	watched map[int64]int
-	results map[int64]statusResult
-	flight  *statusFlight
-}
-
-type statusResult struct {
-	st     DeployStatus
-	listed bool
-	at     time.Time
-}
-
-type statusFlight struct {
-	ids  map[int64]bool
-	done chan struct{}
-}
-
-var batchers sync.Map // *Client -> *statusBatcher
-
-func (c *Client) statusBatcher() *statusBatcher {
-	b, _ := batchers.LoadOrStore(c, &statusBatcher{watched: map[int64]int{}, results: map[int64]statusResult{}})
-	return b.(*statusBatcher) //nolint:forcetypeassert // only *statusBatcher is stored
-}
-
-func (b *statusBatcher) watch(id int64) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.watched[id]++
-}
-
-func (b *statusBatcher) unwatch(id int64) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.watched[id]--; b.watched[id] <= 0 {
-		delete(b.watched, id)
-		delete(b.results, id)
-	}
-}
-
-// get returns the status of one order, listed false when the status view
-// does not list it, from an answer at most maxAge old.
-func (b *statusBatcher) get(ctx context.Context, c *Client, id int64, maxAge time.Duration) (DeployStatus, bool, error) {
-	for {
-		b.mu.Lock()
-		if r, ok := b.results[id]; ok && time.Since(r.at) <= maxAge {
-			b.mu.Unlock()
-			return r.st, r.listed, nil
-		}
-		if f := b.flight; f != nil {
-			b.mu.Unlock()
-			select {
-			case <-f.done:
-				continue
-			case <-ctx.Done():
-				return DeployStatus{}, false, ctx.Err()
-			}
-		}
-		f := &statusFlight{ids: map[int64]bool{id: true}, done: make(chan struct{})}
-		for w := range b.watched {
-			f.ids[w] = true
-		}
-		b.flight = f
-		b.mu.Unlock()
-
-		ids := make([]int64, 0, len(f.ids))
-		for w := range f.ids {
-			ids = append(ids, w)
-		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-		sts, err := c.DeployStatuses(ctx, ids...)
-
-		b.mu.Lock()
-		if err == nil {
-			now := time.Now()
-			for w := range f.ids {
-				b.results[w] = statusResult{at: now}
-			}
-			for _, st := range sts {
-				if f.ids[int64(st.OrderID)] {
-					b.results[int64(st.OrderID)] = statusResult{st: st, listed: true, at: now}
-				}
-			}
-		}
-		r := b.results[id]
-		b.flight = nil
-		close(f.done)
-		b.mu.Unlock()
-		if err != nil {
-			return DeployStatus{}, false, err
-		}
-		return r.st, r.listed, nil
-	}
 }
 
 // WaitOrderServer waits until an order has a server id, or until the order
