@@ -158,7 +158,6 @@ func (r *KeyResource) Create(ctx context.Context, req resource.CreateRequest, re
 		return
 	}
 	k, err := c.CreateSSHKey(ctx, plan.toAPI())
-	sharedKeys(r.clients).Invalidate()
 	if err != nil {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot add the SSH key %q", plan.Name.ValueString()), err)
 		return
@@ -181,7 +180,7 @@ func (r *KeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 	if c == nil {
 		return
 	}
-	keys, err := sharedKeys(r.clients).Get(ctx, c.SSHKeys)
+	keys, err := c.SSHKeys(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Cannot list the Gigahost account's SSH keys", err)
 		return
@@ -220,7 +219,6 @@ func (r *KeyResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 		return
 	}
 	err := c.DeleteSSHKey(ctx, state.ID.ValueString())
-	sharedKeys(r.clients).Invalidate()
 	if err != nil && !client.IsNotFound(err) {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot remove the SSH key %q", state.Name.ValueString()), err)
 	}

@@ -87,7 +87,7 @@ func (d *KeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if c == nil {
 		return
 	}
-	keys, err := sharedKeys(d.clients).Get(ctx, c.SSHKeys)
+	keys, err := c.SSHKeys(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Cannot list the Gigahost account's SSH keys", err)
 		return

@@ -134,16 +134,7 @@ func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, 
 		password = config.PasswordWO.ValueString()
 	}
 	hostingID := plan.HostingID.ValueInt64()
-	a := sharedAccounts(r.clients).account(hostingID)
-	var mb gigahost.Mailbox
-	_, err := a.Write(func() error {
-		var err error
-		mb, err = c.CreateMailbox(ctx, hostingID, plan.toAPI(password), logCreateAgain(hostingID, plan.Email.ValueString()))
-		if address := createdAddress(mb, err); address != "" {
-			a.noteWrite(address, true)
-		}
-		return err
-	}, nil)
+	mb, err := c.CreateMailbox(ctx, hostingID, plan.toAPI(password), logCreateAgain(hostingID, plan.Email.ValueString()))
 	if address := createdAddress(mb, err); address != "" {
 		// The mailbox exists from now on: its id goes to state even when
 		// reading it back failed, so that the resource is tainted (replaced
@@ -209,7 +200,7 @@ func (r *EmailResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	// Every mailbox of the account is read from one list per operation.
-	list, err := sharedAccounts(r.clients).account(hostingID).Get(ctx, 0, mailboxFetch(c, hostingID))
+	list, err := c.Mailboxes(ctx, hostingID)
 	mb, found := gigahost.FindMailbox(list, address)
 	if client.IsNotFound(err) || (err == nil && !found) {
 		// The mailbox, or its whole hosting account, is gone: the plan re-creates it.
@@ -239,32 +230,22 @@ func (r *EmailResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	hostingID, address := state.HostingID.ValueInt64(), state.Address.ValueString()
-	a := sharedAccounts(r.clients).account(hostingID)
-
-	// gen is the list generation that shows the writes below (0: any).
-	var gen uint64
 	if !plan.Quota.IsUnknown() && !plan.Quota.Equal(state.Quota) {
-		quota := plan.Quota.ValueInt64()
-		g, err := a.Write(func() error { return c.SetMailboxQuota(ctx, hostingID, address, quota) }, patchQuota(address, quota))
-		gen = g
-		if err != nil {
+		if err := c.SetMailboxQuota(ctx, hostingID, address, plan.Quota.ValueInt64()); err != nil {
 			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot change the quota of %s", address), err)
 			return
 		}
 	}
 	if password, send := passwordToSend(plan, state, config); send {
-		g, err := a.Write(func() error { return c.SetMailboxPassword(ctx, hostingID, address, password) }, unchanged)
-		gen = g
-		if err != nil {
+		if err := c.SetMailboxPassword(ctx, hostingID, address, password); err != nil {
 			addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot change the password of %s", address), err)
 			return
 		}
 	}
 
-	// Concurrent updates in the account are serialised: list once after the
-	// last of them (when the writes did not keep the cached list current).
-	a.WaitIdle(ctx)
-	list, err := a.Get(ctx, gen, mailboxFetch(c, hostingID))
+	// The account's list, kept current by the writes above when this
+	// operation has read it already.
+	list, err := c.Mailboxes(ctx, hostingID)
 	mb, found := gigahost.FindMailbox(list, address)
 	if err == nil && !found {
 		err = fmt.Errorf("the e-mail account %s is no longer in the list of hosting account %d", address, hostingID)
@@ -306,15 +287,7 @@ func (r *EmailResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 		return
 	}
 	hostingID, address := state.HostingID.ValueInt64(), state.Address.ValueString()
-	a := sharedAccounts(r.clients).account(hostingID)
-	_, err := a.Write(func() error {
-		_, err := c.DeleteMailbox(ctx, hostingID, address)
-		if err == nil || client.IsNotFound(err) {
-			a.noteWrite(address, false)
-		}
-		return err
-	}, patchRemove(address))
-	if err != nil && !client.IsNotFound(err) {
+	if err := c.DeleteMailbox(ctx, hostingID, address); err != nil {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot delete the e-mail account %s", address), err)
 	}
 }

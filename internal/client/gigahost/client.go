@@ -11,9 +11,12 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 )
@@ -48,6 +51,11 @@ type Client struct {
 	// domains holds the domain of each hosting account once looked up.
 	domainsMu sync.Mutex
 	domains   map[int64]string
+	// mailAccounts holds each hosting account's write lock and mailbox list.
+	mailAccountsMu sync.Mutex
+	mailAccounts   map[int64]*mailAccount
+	// sshKeys is the account's SSH-key list.
+	sshKeys listCache[SSHKey]
 }
 
 type session struct {
@@ -427,4 +435,78 @@ func abbreviate(raw json.RawMessage) string {
 		s = s[:120] + "..."
 	}
 	return s
+}
+
+// listCache is a list read once per operation (the client's life: one
+// Terraform operation, so changes made outside Terraform between
+// operations are always seen) and shared by every reader: concurrent reads
+// share one request, detached from the first reader's cancellation. A write
+// that changes the list stores the list it read back (set), patches it, or
+// drops it; gen keeps a read that began before a write from storing what it
+// fetched.
+type listCache[T any] struct {
+	mu    sync.Mutex
+	list  []T
+	valid bool
+	gen   uint64
+	group singleflight.Group
+}
+
+// get returns the cached list, or fetches it once for every concurrent reader.
+func (l *listCache[T]) get(ctx context.Context, fetch func(context.Context) ([]T, error)) ([]T, error) {
+	l.mu.Lock()
+	if l.valid {
+		list := slices.Clone(l.list)
+		l.mu.Unlock()
+		return list, nil
+	}
+	gen := l.gen
+	l.mu.Unlock()
+	ch := l.group.DoChan(strconv.FormatUint(gen, 10), func() (any, error) {
+		list, err := fetch(context.WithoutCancel(ctx))
+		if err == nil {
+			l.mu.Lock()
+			if l.gen == gen {
+				l.list, l.valid = list, true
+			}
+			l.mu.Unlock()
+		}
+		return list, err
+	})
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case r := <-ch:
+		if r.Err != nil {
+			return nil, r.Err
+		}
+		list, _ := r.Val.([]T)
+		return slices.Clone(list), nil
+	}
+}
+
+// set stores a list read after a write.
+func (l *listCache[T]) set(list []T) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.gen++
+	l.list, l.valid = slices.Clone(list), true
+}
+
+// patch applies a write's known effect to the cached list, if any.
+func (l *listCache[T]) patch(fn func([]T) []T) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.gen++
+	if l.valid {
+		l.list = fn(l.list)
+	}
+}
+
+// drop forgets the list after a write whose effect is not known.
+func (l *listCache[T]) drop() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.gen++
+	l.list, l.valid = nil, false
 }

@@ -528,3 +528,61 @@ func TestKeyAndLoginChooseTheToken(t *testing.T) {
 		t.Errorf("CanManageAPIKeys %v, HasSession %v", c.CanManageAPIKeys(), c.HasSession())
 	}
 }
+
+// The per-operation list: concurrent readers share one fetch; set, patch
+// and drop keep it as the client's writes leave it; a fetch that began
+// before a write does not store its stale list.
+func TestListCache(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var l listCache[int]
+	var fetches int
+	var mu sync.Mutex
+	release := make(chan struct{})
+	fetch := func(context.Context) ([]int, error) {
+		mu.Lock()
+		fetches++
+		mu.Unlock()
+		<-release
+		return []int{1, 2}, nil
+	}
+	var wg sync.WaitGroup
+	for range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got, err := l.get(ctx, fetch); err != nil || len(got) != 2 {
+				t.Errorf("get = %v, %v", got, err)
+			}
+		}()
+	}
+	time.Sleep(20 * time.Millisecond)
+	close(release)
+	wg.Wait()
+	if fetches != 1 {
+		t.Errorf("%d fetches for 5 concurrent readers, want 1", fetches)
+	}
+	l.patch(func(list []int) []int { return append(list, 3) })
+	if got, _ := l.get(ctx, fetch); len(got) != 3 || fetches != 1 {
+		t.Errorf("after a patch: %v with %d fetches", got, fetches)
+	}
+	l.drop()
+	if got, _ := l.get(ctx, fetch); len(got) != 2 || fetches != 2 {
+		t.Errorf("after a drop: %v with %d fetches, want a new fetch", got, fetches)
+	}
+	// A fetch in flight when a write sets the list does not overwrite it.
+	l.drop()
+	slow := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = l.get(ctx, func(context.Context) ([]int, error) { <-slow; return []int{9}, nil })
+	}()
+	time.Sleep(20 * time.Millisecond)
+	l.set([]int{7})
+	close(slow)
+	<-done
+	if got, _ := l.get(ctx, fetch); len(got) != 1 || got[0] != 7 {
+		t.Errorf("a stale fetch overwrote the list: %v", got)
+	}
+}

@@ -75,14 +75,32 @@ func (c *Client) Account(ctx context.Context) (Account, error) {
 	return a, nil
 }
 
-// SSHKeys lists the account's SSH keys. The API has no endpoint for one key:
-// they come with the account.
+// SSHKeys lists the account's SSH keys, once per operation (the client's
+// life): the API has no endpoint for one key (they come with the account),
+// so every key and the data source share one list, which the client's own
+// writes keep current.
 func (c *Client) SSHKeys(ctx context.Context) ([]SSHKey, error) {
+	return c.sshKeys.get(ctx, c.fetchSSHKeys)
+}
+
+// fetchSSHKeys lists the account's SSH keys now.
+func (c *Client) fetchSSHKeys(ctx context.Context) ([]SSHKey, error) {
 	a, err := c.Account(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return a.SSHKeys, nil
+}
+
+// freshSSHKeys lists the keys now and keeps the list for later readers.
+func (c *Client) freshSSHKeys(ctx context.Context) ([]SSHKey, error) {
+	keys, err := c.fetchSSHKeys(ctx)
+	if err != nil {
+		c.sshKeys.drop()
+		return nil, err
+	}
+	c.sshKeys.set(keys)
+	return keys, nil
 }
 
 // SSHKeyMaterial is a public key's type and base64 body, without the
@@ -139,7 +157,7 @@ func (c *Client) CreateSSHKey(ctx context.Context, in SSHKeyInput) (SSHKey, erro
 	k, adopted, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error {
 		return c.send(ctx, client.Request{Method: http.MethodPost, Path: "/account/sshkey", Body: in, Creates: true}, nil)
 	}, func(ctx context.Context, _ int, err error) (SSHKey, bool, error) {
-		keys, lerr := c.SSHKeys(ctx)
+		keys, lerr := c.freshSSHKeys(ctx)
 		if lerr != nil {
 			return SSHKey{}, false, fmt.Errorf("%w; and listing the account's keys to learn whether it was added failed: %w", err, lerr)
 		}
@@ -147,10 +165,13 @@ func (c *Client) CreateSSHKey(ctx context.Context, in SSHKeyInput) (SSHKey, erro
 		return k, ok, nil
 	})
 	if err != nil || adopted {
+		if err != nil {
+			c.sshKeys.drop()
+		}
 		return k, err
 	}
 	// Added: the answer carries no id, so the list tells it.
-	keys, err := c.SSHKeys(ctx)
+	keys, err := c.freshSSHKeys(ctx)
 	if err != nil {
 		return SSHKey{}, fmt.Errorf("the SSH key %q was added, but listing the account's keys to learn its id failed: %w", in.Name, err)
 	}
@@ -166,9 +187,10 @@ func (c *Client) CreateSSHKey(ctx context.Context, in SSHKeyInput) (SSHKey, erro
 func (c *Client) DeleteSSHKey(ctx context.Context, id string) error {
 	path := "/account/sshkey/" + url.PathEscape(id)
 	if err := c.do(ctx, http.MethodDelete, path, nil, nil, nil); err != nil && !client.IsNotFound(err) {
+		c.sshKeys.drop()
 		return err
 	}
-	keys, err := c.SSHKeys(ctx)
+	keys, err := c.freshSSHKeys(ctx)
 	if err != nil {
 		return fmt.Errorf("the SSH key %s was deleted, but listing the account's keys to verify failed: %w", id, err)
 	}

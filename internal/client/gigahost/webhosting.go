@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 )
@@ -192,9 +193,41 @@ func (c *Client) HostingDomain(ctx context.Context, hostingID int64) (string, er
 	return d, nil
 }
 
-// Mailboxes lists the e-mail accounts of a hosting account. An answer in a
-// shape the decoder does not know is an error, never an empty list.
+// mailAccount is one hosting account's write lock and mailbox list. The
+// API has no endpoint for one mailbox: every mailbox is found in its
+// account's list, so refreshing N mailboxes of an account lists it once.
+// Writes to one account are serialised, so that the list and this
+// operation's writes stay consistent; writes to different accounts run in
+// parallel.
+type mailAccount struct {
+	write sync.Mutex
+	list  listCache[Mailbox]
+}
+
+func (c *Client) mailAccount(hostingID int64) *mailAccount {
+	c.mailAccountsMu.Lock()
+	defer c.mailAccountsMu.Unlock()
+	if c.mailAccounts == nil {
+		c.mailAccounts = map[int64]*mailAccount{}
+	}
+	a := c.mailAccounts[hostingID]
+	if a == nil {
+		a = &mailAccount{}
+		c.mailAccounts[hostingID] = a
+	}
+	return a
+}
+
+// Mailboxes lists the e-mail accounts of a hosting account, once per
+// operation (the client's life): every reader shares the list, which the
+// client's own writes keep current. An answer in a shape the decoder does
+// not know is an error, never an empty list.
 func (c *Client) Mailboxes(ctx context.Context, hostingID int64) ([]Mailbox, error) {
+	return c.mailAccount(hostingID).list.get(ctx, func(ctx context.Context) ([]Mailbox, error) { return c.fetchMailboxes(ctx, hostingID) })
+}
+
+// fetchMailboxes lists the e-mail accounts of a hosting account now.
+func (c *Client) fetchMailboxes(ctx context.Context, hostingID int64) ([]Mailbox, error) {
 	path := fmt.Sprintf("/webhosting/%d/emails", hostingID)
 	var raw json.RawMessage
 	if err := c.do(ctx, http.MethodGet, path, nil, nil, &raw); err != nil {
@@ -204,6 +237,17 @@ func (c *Client) Mailboxes(ctx context.Context, hostingID int64) ([]Mailbox, err
 	if err != nil {
 		return nil, fmt.Errorf("GET %s: %w", path, err)
 	}
+	return list, nil
+}
+
+// fresh lists the account now and keeps the list for later readers.
+func (c *Client) freshMailboxes(ctx context.Context, a *mailAccount, hostingID int64) ([]Mailbox, error) {
+	list, err := c.fetchMailboxes(ctx, hostingID)
+	if err != nil {
+		a.list.drop()
+		return nil, err
+	}
+	a.list.set(list)
 	return list, nil
 }
 
@@ -230,7 +274,9 @@ type MailboxInput struct {
 }
 
 // CreateMailbox creates an e-mail account and returns it as the account's
-// list shows it (the answer carries neither the address nor the quota).
+// list shows it (the answer carries neither the address nor the quota). It
+// holds the account's write lock, and leaves the list read back for later
+// readers.
 //
 // A create is never repeated blindly: repeated after it took effect, it
 // fails with "Email account already exists" and the mailbox it made is left
@@ -246,6 +292,9 @@ type MailboxInput struct {
 // the caller can keep the mailbox in state.
 func (c *Client) CreateMailbox(ctx context.Context, hostingID int64, in MailboxInput, again func(ctx context.Context, attempt int, err error)) (Mailbox, error) {
 	path := fmt.Sprintf("/webhosting/%d/emails", hostingID)
+	a := c.mailAccount(hostingID)
+	a.write.Lock()
+	defer a.write.Unlock()
 	before, err := c.Mailboxes(ctx, hostingID)
 	if err != nil {
 		return Mailbox{}, fmt.Errorf("listing the e-mail accounts of hosting account %d before the create: %w", hostingID, err)
@@ -266,7 +315,7 @@ func (c *Client) CreateMailbox(ctx context.Context, hostingID int64, in MailboxI
 	mb, adopted, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error {
 		return c.send(ctx, client.Request{Method: http.MethodPost, Path: path, Body: in, Creates: true}, nil)
 	}, func(ctx context.Context, _ int, err error) (Mailbox, bool, error) {
-		list, lerr := c.Mailboxes(ctx, hostingID)
+		list, lerr := c.freshMailboxes(ctx, a, hostingID)
 		if lerr != nil {
 			return Mailbox{}, false, fmt.Errorf("%w; and listing the account to learn whether the e-mail account was created failed: %w", err, lerr)
 		}
@@ -274,9 +323,12 @@ func (c *Client) CreateMailbox(ctx context.Context, hostingID int64, in MailboxI
 		return mb, ok, nil
 	})
 	if err != nil || adopted {
+		if err != nil {
+			a.list.drop()
+		}
 		return mb, err
 	}
-	list, err := c.Mailboxes(ctx, hostingID)
+	list, err := c.freshMailboxes(ctx, a, hostingID)
 	if err == nil {
 		if mb, ok := findNew(list); ok {
 			return mb, nil
@@ -322,31 +374,53 @@ func mailboxPath(hostingID int64, address, suffix string) string {
 
 // SetMailboxPassword changes the password of an e-mail account.
 func (c *Client) SetMailboxPassword(ctx context.Context, hostingID int64, address, password string) error {
+	a := c.mailAccount(hostingID)
+	a.write.Lock()
+	defer a.write.Unlock()
 	return c.do(ctx, http.MethodPut, mailboxPath(hostingID, address, "/password"), nil, map[string]any{"password": password}, nil)
 }
 
-// SetMailboxQuota changes the size of an e-mail account, in MB (0 = unlimited).
+// SetMailboxQuota changes the size of an e-mail account, in MB (0 =
+// unlimited), and patches the account's list.
 func (c *Client) SetMailboxQuota(ctx context.Context, hostingID int64, address string, quota int64) error {
-	return c.do(ctx, http.MethodPut, mailboxPath(hostingID, address, "/quota"), nil, map[string]any{"quota": quota}, nil)
+	a := c.mailAccount(hostingID)
+	a.write.Lock()
+	defer a.write.Unlock()
+	if err := c.do(ctx, http.MethodPut, mailboxPath(hostingID, address, "/quota"), nil, map[string]any{"quota": quota}, nil); err != nil {
+		a.list.drop()
+		return err
+	}
+	a.list.patch(func(list []Mailbox) []Mailbox {
+		for i := range list {
+			if strings.EqualFold(list[i].Address, address) {
+				list[i].Quota, list[i].QuotaKnown = quota, true
+			}
+		}
+		return list
+	})
+	return nil
 }
 
 // DeleteMailbox deletes an e-mail account and verifies it by listing the
 // account: a mailbox still listed is an error, whatever the DELETE
-// answered. A mailbox (or account) already gone is no error. It returns the
-// list read back, nil when the account is gone.
-func (c *Client) DeleteMailbox(ctx context.Context, hostingID int64, address string) ([]Mailbox, error) {
+// answered. A mailbox (or account) already gone is no error.
+func (c *Client) DeleteMailbox(ctx context.Context, hostingID int64, address string) error {
+	a := c.mailAccount(hostingID)
+	a.write.Lock()
+	defer a.write.Unlock()
 	if err := c.do(ctx, http.MethodDelete, mailboxPath(hostingID, address, ""), nil, nil, nil); err != nil && !client.IsNotFound(err) {
-		return nil, err
+		a.list.drop()
+		return err
 	}
-	list, err := c.Mailboxes(ctx, hostingID)
+	list, err := c.freshMailboxes(ctx, a, hostingID)
 	switch {
 	case client.IsNotFound(err):
-		return nil, nil
+		return nil
 	case err != nil:
-		return nil, fmt.Errorf("the e-mail account %s was deleted, but listing the account to verify failed: %w", address, err)
+		return fmt.Errorf("the e-mail account %s was deleted, but listing the account to verify failed: %w", address, err)
 	}
 	if _, still := FindMailbox(list, address); still {
-		return nil, fmt.Errorf("DELETE %s was answered, but the e-mail account %s is still in the list of hosting account %d", mailboxPath(hostingID, address, ""), address, hostingID)
+		return fmt.Errorf("DELETE %s was answered, but the e-mail account %s is still in the list of hosting account %d", mailboxPath(hostingID, address, ""), address, hostingID)
 	}
-	return list, nil
+	return nil
 }

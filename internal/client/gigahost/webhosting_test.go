@@ -68,13 +68,13 @@ func TestMailboxLifecycle(t *testing.T) {
 	if err != nil || got == nil || got.Quota != 0 {
 		t.Fatalf("Mailbox = %+v, %v", got, err)
 	}
-	if _, err := c.DeleteMailbox(ctx, mockapi.GigahostHostingID, addr); err != nil {
+	if err := c.DeleteMailbox(ctx, mockapi.GigahostHostingID, addr); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := c.Mailbox(ctx, mockapi.GigahostHostingID, addr); err != nil || got != nil {
 		t.Errorf("after delete: %+v, %v", got, err)
 	}
-	if _, err := c.DeleteMailbox(ctx, mockapi.GigahostHostingID, addr); err != nil {
+	if err := c.DeleteMailbox(ctx, mockapi.GigahostHostingID, addr); err != nil {
 		t.Errorf("second delete: %v, want none (already gone, verified by listing)", err)
 	}
 	if _, err := c.Mailboxes(ctx, 999); !client.IsNotFound(err) {
