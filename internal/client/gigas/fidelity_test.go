@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -401,4 +402,26 @@ func TestDeleteVMEveryAnswer(t *testing.T) {
 			t.Error("the VM is still in the mock")
 		}
 	})
+}
+
+// A write answered without a token that the VM never shows (the API ignored
+// it) ends in an error naming what differs, not in a wait until the timeout.
+func TestUpdateVMNeverShown(t *testing.T) {
+	t.Parallel()
+	var reads atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet {
+			reads.Add(1)
+		}
+		_, _ = w.Write([]byte(`{"id":"7","status":"online","locked":0,"memory":1024}`))
+	}))
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv.URL, Config{APIKey: "k", AccountID: 1})
+	_, err := c.UpdateVM(context.Background(), "7", UpdateVMInput{Memory: ptr[int64](2048)})
+	if err == nil || !strings.Contains(err.Error(), "memory is 1024, want 2048") {
+		t.Errorf("err = %v, want the difference named", err)
+	}
+	if n := reads.Load(); n > unlockedChecks+2 {
+		t.Errorf("%d reads", n)
+	}
 }

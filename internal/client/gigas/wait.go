@@ -180,16 +180,27 @@ func builtDiffers(vm *VirtualMachine) string {
 	return fmt.Sprintf("the VM is unlocked but still %s", vm.Status)
 }
 
+// unlockedChecks bounds how many polls waitVMShows lets an unlocked VM
+// not show the change before it gives up: a write answered without a token
+// may land a moment after the lock clears, but not never.
+const unlockedChecks = 10
+
 // waitVMShows polls the VM until it is unlocked and shows the change.
 func (c *Client) waitVMShows(ctx context.Context, id string, check vmCheck) error {
 	var last string
+	unlocked := 0
 	err := client.Poll(ctx, c.poll, func(ctx context.Context) (bool, error) {
 		vm, err := c.getVMObject(ctx, id)
 		if err != nil || bool(vm.Locked) {
 			return false, err
 		}
-		last, err = c.differs(ctx, vm, check)
-		return last == "", err
+		if last, err = c.differs(ctx, vm, check); err != nil || last == "" {
+			return last == "", err
+		}
+		if unlocked++; unlocked >= unlockedChecks {
+			return false, fmt.Errorf("the VM is unlocked but, %d reads later, does not show the change", unlocked)
+		}
+		return false, nil
 	})
 	if err != nil && last != "" {
 		return fmt.Errorf("waiting for VM %s to show the change (%s): %w", id, last, err)
