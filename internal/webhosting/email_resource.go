@@ -51,7 +51,9 @@ func (r *EmailResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"(Terraform 1.11 or later; never stored in the plan or the state) with `password_wo_version`. " +
 			"The API never returns a password, so a password changed outside Terraform is not detected. " +
 			"Import with `<hosting_id>/<address>`; the password is then unknown to Terraform: with `password`, the next apply sets it " +
-			"again, with `password_wo` nothing is sent until `password_wo_version` is set or changed.",
+			"again, with `password_wo` nothing is sent until `password_wo_version` is set or changed. " +
+			"A create whose answer is lost is resolved by listing the account (the mailbox is adopted, never created twice); " +
+			"a destroy is verified by listing the account, and fails if the mailbox is still there.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -103,7 +105,8 @@ func (r *EmailResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"quota": schema.Int64Attribute{
 				Optional:            true,
 				Computed:            true,
-				MarkdownDescription: "Mailbox size in MB; `0` means unlimited. When unset, the API's default, shown after creation. Changed in place.",
+				MarkdownDescription: "Mailbox size in MB; `0` means unlimited. When unset, the API's default, shown after creation. Changed in place. " +
+					"If the API's mailbox list does not show quotas, the configured or last known value is kept (null when neither is known).",
 				Validators:          []validator.Int64{int64validator.AtLeast(0)},
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
