@@ -90,7 +90,8 @@ func (r *APIKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"Managing keys needs a session login: configure `gigahost_username` and `gigahost_password` on the provider, " +
 			"since the API refuses API-key tokens on `/account/apikeys`; with `gigahost_api_key` set as well, the login is used for the keys " +
 			"and the API key for everything else, so no provider alias is needed. The secret is returned only at creation and at rotation " +
-			"and is kept (sensitive) in the state; change `rotation_triggers` to rotate it. Destroying the resource revokes the key. " +
+			"and is kept (sensitive) in the state; change `rotation_triggers` to rotate it. Destroying the resource revokes the key, verified by reading it back. " +
+			"If the answer to a create is lost, the new key is found in the list and rotated to obtain its secret: a second key is never created. " +
 			"A key that is revoked or expired outside Terraform disappears from the state, and the next apply creates a new one. " +
 			"Import with the key id; the secret is then unknown to Terraform (null). An imported key is not rotated when " +
 			"`rotation_triggers` is first recorded (the apply after the import only stores the triggers, so a secret in use keeps working); " +

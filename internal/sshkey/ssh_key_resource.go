@@ -66,7 +66,7 @@ func (r *KeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An SSH public key of the Gigahost account. Keys can be selected when a server is deployed or reinstalled " +
 			"(`gigahost_server.ssh_key_ids` takes `key_id`) and are pushed to new servers at provisioning. " +
-			"The API cannot change a key, so any change replaces it. " +
+			"The API cannot change a key, so any change replaces it; a removal is verified by listing the account's keys. " +
 			"Needs the `account` permission category with mode `rw` on an API key. Import with the key id.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
