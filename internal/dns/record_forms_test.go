@@ -15,28 +15,40 @@ import (
 )
 
 // valueFormAlts are the silent points of how the API lists record values
-// and which value a DELETE must carry.
-var valueFormAlts = []mockapi.Alt{
-	mockapi.AltDNSTXTList, mockapi.AltDNSTXTDelete, mockapi.AltDNSHostList, mockapi.AltDNSHostDelete,
-	mockapi.AltDNSSRVList, mockapi.AltDNSSRVDelete, mockapi.AltDNSCAAValue, mockapi.AltDNSRecordNumbers,
+// and which value a DELETE must carry, each with the records (labels of
+// formRecords) whose form it changes.
+var valueFormAlts = []struct {
+	alt    mockapi.Alt
+	labels []string
+}{
+	{mockapi.AltDNSTXTList, []string{"spf", "dmarc"}},
+	{mockapi.AltDNSTXTDelete, []string{"spf", "dmarc"}},
+	{mockapi.AltDNSHostList, []string{"cname", "ns", "ptr", "srv"}},
+	{mockapi.AltDNSHostDelete, []string{"cname", "ns", "ptr", "srv"}},
+	{mockapi.AltDNSSRVList, []string{"srv"}},
+	{mockapi.AltDNSSRVDelete, []string{"srv"}},
+	{mockapi.AltDNSCAAValue, []string{"caa"}},
+	{mockapi.AltDNSRecordNumbers, []string{"mx", "rr"}},
 }
 
-// formRecords are records of every type whose value form is silent, with
-// round-robin and MX siblings that must survive every delete.
-var formRecords = []rec{
-	{label: "spf", name: "@", typ: "TXT", value: "v=spf1 mx -all"},
-	{label: "dmarc", name: "_dmarc", typ: "TXT", value: `"v=DMARC1; p=none"`},
-	{label: "cname", name: "docs", typ: "CNAME", value: "www.forms.example."},
-	{label: "ns", name: "sub", typ: "NS", value: "ns1.example.net"},
-	{label: "ptr", name: "1", typ: "PTR", value: "host.forms.example"},
-	{label: "srv", name: "_sip._tcp", typ: "SRV", value: "5 5060 sip.forms.example.", priority: 20},
-	{label: "caa", name: "@", typ: "CAA", value: `0 issue "letsencrypt.org"`},
-	{label: "mx", name: "@", typ: "MX", value: "mx1.forms.example", priority: 10},
-	{label: "rr", name: "rr", typ: "A", value: "192.0.2.1", ttl: 300},
+// formRecords are records of every type whose value form is silent, beside
+// round-robin and MX siblings (addSiblings) that must survive every delete.
+var formRecords = map[string]rec{
+	"spf":   {label: "spf", name: "@", typ: "TXT", value: "v=spf1 mx -all"},
+	"dmarc": {label: "dmarc", name: "_dmarc", typ: "TXT", value: `"v=DMARC1; p=none"`},
+	"cname": {label: "cname", name: "docs", typ: "CNAME", value: "www.forms.example."},
+	"ns":    {label: "ns", name: "sub", typ: "NS", value: "ns1.example.net"},
+	"ptr":   {label: "ptr", name: "1", typ: "PTR", value: "host.forms.example"},
+	"srv":   {label: "srv", name: "_sip._tcp", typ: "SRV", value: "5 5060 sip.forms.example.", priority: 20},
+	"caa":   {label: "caa", name: "@", typ: "CAA", value: `0 issue "letsencrypt.org"`},
+	"mx":    {label: "mx", name: "@", typ: "MX", value: "mx1.forms.example", priority: 10},
+	"rr":    {label: "rr", name: "rr", typ: "A", value: "192.0.2.1", ttl: 300},
 }
 
 // siblings are created outside Terraform beside the managed records: same
 // name and type, another value. No delete may take them along.
+const siblingCount = 4
+
 func addSiblings(t *testing.T, m *mockapi.Server, zoneID int64) {
 	t.Helper()
 	twenty := int64(20)
@@ -55,83 +67,84 @@ func addSiblings(t *testing.T, m *mockapi.Server, zoneID int64) {
 	}
 }
 
+// mockRecord finds the mock's record of r (its value in any form).
+func mockRecord(m *mockapi.Server, zoneID int64, r rec) []mockapi.DNSRecord {
+	var out []mockapi.DNSRecord
+	for _, d := range m.FindDNSRecords(zoneID, r.name, r.typ, "") {
+		if gigahost.SameValue(r.typ, d.Value, r.value) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Under every form the API may list values in and match them on DELETE,
-// records of every type are created with no diff after, imported by both
-// id forms, found again after a change outside Terraform, and destroyed for
-// real: the zone holds none of them after destroy, and the siblings stay.
+// the records whose form it changes are created with no diff after (the
+// test framework plans again after each apply), imported by id, found
+// again after a change outside Terraform and updated back, and destroyed
+// for real: the zone holds none of them after destroy, and the siblings
+// stay.
 func TestAccRecord_valueForms(t *testing.T) {
 	t.Parallel()
-	for _, alt := range valueFormAlts {
-		t.Run(string(alt), func(t *testing.T) {
+	for _, a := range valueFormAlts {
+		t.Run(string(a.alt), func(t *testing.T) {
 			t.Parallel()
-			acctest.EachForm(t, alt, func(t *testing.T, env *acctest.Env) {
+			acctest.EachForm(t, a.alt, func(t *testing.T, env *acctest.Env) {
 				t.Parallel()
-				testValueForms(t, env)
+				testValueForms(t, env, a.labels)
 			})
 		})
 	}
 }
 
-func testValueForms(t *testing.T, env *acctest.Env) {
+func testValueForms(t *testing.T, env *acctest.Env, labels []string) {
 	m := env.Mock
 	zoneID := m.AddDNSZone("forms.example")
 	addSiblings(t, m, zoneID)
 	var cfg string
-	for _, r := range formRecords {
-		cfg += r.hcl(fmt.Sprintf("%q", fmt.Sprint(zoneID)))
+	for _, l := range labels {
+		cfg += formRecords[l].hcl(fmt.Sprintf("%q", fmt.Sprint(zoneID)))
 	}
-	steps := []resource.TestStep{{
-		Config: env.Config(cfg),
-		Check: resource.ComposeAggregateTestCheckFunc(
-			mockCount(m, zoneID, len(formRecords)+4),
-			stateIDIsMock(env, "forms.example", addr("spf")),
-			stateIDIsMock(env, "forms.example", addr("srv")),
-		),
-	}, {
-		Config:           env.Config(cfg),
-		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-	}}
-	for _, r := range formRecords {
-		// Imported by id, the value is as the list shows it: the same
-		// value, perhaps spelled another way than the configuration.
-		want := r
-		steps = append(steps, resource.TestStep{
-			ResourceName: addr(r.label), ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"value"},
+	first := formRecords[labels[0]]
+	env.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.Config(cfg),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				mockCount(m, zoneID, len(labels)+siblingCount),
+				stateIDIsMock(env, "forms.example", addr(first.label)),
+			),
+		}, {
+			// Imported by id, the value is as the list shows it: the same
+			// value, perhaps spelled another way than the configuration.
+			ResourceName: addr(first.label), ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"value"},
 			ImportStateCheck: func(s []*terraform.InstanceState) error {
-				if len(s) != 1 || !gigahost.SameValue(want.typ, s[0].Attributes["value"], want.value) {
-					return fmt.Errorf("imported %s: %+v, want the value %q in any form", want.label, s, want.value)
+				if len(s) != 1 || !gigahost.SameValue(first.typ, s[0].Attributes["value"], first.value) {
+					return fmt.Errorf("imported %s: %+v, want the value %q in any form", first.label, s, first.value)
 				}
 				return nil
 			},
-		})
-	}
-	// A TTL changed outside Terraform: found by name, type and value in
-	// whatever form the list shows, and set back.
-	steps = append(steps, resource.TestStep{
-		PreConfig: func() {
-			r := m.FindDNSRecords(zoneID, "@", "TXT", "v=spf1 mx -all")
-			if len(r) != 1 || !m.EditDNSRecord(zoneID, r[0].ID, "v=spf1 mx -all", 900) {
-				t.Fatalf("cannot edit the TXT record in the mock: %+v", m.DNSRecords(zoneID))
-			}
-		},
-		Config: env.Config(cfg),
-		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-			plancheck.ExpectResourceAction(addr("spf"), plancheck.ResourceActionUpdate),
+		}, {
+			// A TTL changed outside Terraform: found by name, type and value
+			// in whatever form the list shows, and set back.
+			PreConfig: func() {
+				r := mockRecord(m, zoneID, first)
+				if len(r) != 1 || !m.EditDNSRecord(zoneID, r[0].ID, r[0].Value, 900) {
+					t.Fatalf("cannot edit %s in the mock: %+v", first.label, m.DNSRecords(zoneID))
+				}
+			},
+			Config: env.Config(cfg),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr(first.label), plancheck.ResourceActionUpdate),
+			}},
+			Check: stateIDIsMock(env, "forms.example", addr(first.label)),
 		}},
-		Check: stateIDIsMock(env, "forms.example", addr("spf")),
-	})
-	env.Test(t, resource.TestCase{
-		Steps: steps,
 		CheckDestroy: func(*terraform.State) error {
-			left := m.DNSRecords(zoneID)
-			if len(left) != 4 {
-				return fmt.Errorf("after destroy zone forms.example holds %d records, want only the 4 siblings: %+v", len(left), left)
+			if left := m.DNSRecords(zoneID); len(left) != siblingCount {
+				return fmt.Errorf("after destroy zone forms.example holds %d records, want only the %d siblings: %+v", len(left), siblingCount, left)
 			}
-			for _, r := range left {
-				for _, f := range formRecords {
-					if r.Name == f.name && r.Type == f.typ && r.Value == f.value {
-						return fmt.Errorf("managed record %+v still in the zone after destroy", r)
-					}
+			for _, l := range labels {
+				if r := mockRecord(m, zoneID, formRecords[l]); len(r) != 0 {
+					return fmt.Errorf("managed record %s still in the zone after destroy: %+v", l, r)
 				}
 			}
 			return nil

@@ -14,13 +14,10 @@ import (
 
 // Record writes whose answer is lost.
 //
-// A create sent again after it took effect fails on the duplicate (or, on an
-// API that allowed it, makes a second record), so the client sends it once
-// and reports an unknown outcome after a 5xx answer or a connection lost
-// after sending. createRecord then lists the zone: a record with the
-// written content that the zone did not hold before the create is this
-// create's record; none means the API refused the write (as the zone does
-// with 500 when another write to it is under way) and it is sent again.
+// A create is resolved by the client (gigahost.Client.CreateRecord, through
+// client.CreateOnce); createRecord gives it what this operation knows of the
+// zone: whether a record with the content was there before, and the zone's
+// list, fetched anew into the zone's cache.
 //
 // An update is sent to the record's id, which the update changes: sent again
 // after it took effect, it meets 404. updateRecord lists the zone after a
@@ -40,35 +37,16 @@ func (r *RecordResource) createRecord(ctx context.Context, c *gigahost.Client, z
 	if err != nil {
 		return nil, fmt.Errorf("listing zone %s before creating the record: %w", zoneID, err)
 	}
-	tries := c.CreateTries("the record was not created")
-	tries.Again = func(ctx context.Context, attempt int, err error) {
-		tflog.Debug(ctx, "DNS record create: answer lost and the record is not in the zone; creating it again", map[string]any{
-			"zone_id": zoneID, "attempt": attempt, "error": err.Error(),
-		})
-	}
-	rec, adopted, err := client.CreateOnce(ctx, tries, func(ctx context.Context) error { return c.CreateRecord(ctx, zoneID, in) },
-		func(ctx context.Context, attempt int, err error) (gigahost.Record, bool, error) {
-			records, lerr := zs.Refresh(ctx, fetch)
-			if lerr != nil {
-				return gigahost.Record{}, false, fmt.Errorf("%w; and listing the zone to learn whether the record was created failed: %w", err, lerr)
-			}
-			rec, ok := findKey(records, key, zone)
-			if !ok || before.has(key) {
-				return gigahost.Record{}, false, nil
-			}
-			tflog.Debug(ctx, "DNS record create: answer lost, but the record is in the zone now", map[string]any{
-				"zone_id": zoneID, "record_id": string(rec.ID), "attempt": attempt,
-			})
-			return rec, true, nil
-		})
+	rec, err := c.CreateRecord(ctx, zoneID, in, gigahost.RecordLookup{
+		Relist:        func(ctx context.Context) ([]gigahost.Record, error) { return zs.Refresh(ctx, fetch) },
+		Match:         func(rec gigahost.Record) bool { return keyOf(rec, zone) == key },
+		ExistedBefore: before.has(key),
+	})
 	if err != nil {
 		return nil, err
 	}
 	zs.noteWrite(key, true)
-	if !adopted {
-		return nil, nil
-	}
-	return &rec, nil
+	return rec, nil
 }
 
 // updateRecord replaces the record cur with in, from inside a write to the

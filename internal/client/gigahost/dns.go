@@ -187,22 +187,64 @@ func (c *Client) ListRecords(ctx context.Context, zoneID string) ([]Record, erro
 	return records, err
 }
 
-// CreateRecord sends a record create once. The API returns no id: list the
-// zone and match the record to learn it.
-//
-// A create is never repeated blindly: repeated after it took effect, it
-// would fail on the duplicate or make a second record. It is retried only
-// when the API cannot have acted (429, a connection that could not be
-// opened); after a 5xx answer or a connection lost once the request was
-// sent, the error is one for which client.IsOutcomeUnknown is true, and the
-// caller lists the zone to learn whether the record exists before it tries
-// again (client.CreateOnce with CreateTries).
-func (c *Client) CreateRecord(ctx context.Context, zoneID string, in RecordInput) error {
-	return c.send(ctx, client.Request{Method: http.MethodPost, Path: "/dns/zones/" + url.PathEscape(zoneID) + "/records", Body: in, Creates: true}, nil)
+// RecordLookup is how CreateRecord learns, after a lost answer, whether
+// its create took effect.
+type RecordLookup struct {
+	// Relist lists the zone's records anew (not from a cache).
+	Relist func(context.Context) ([]Record, error)
+	// Match reports whether a listed record has the content written.
+	Match func(Record) bool
+	// ExistedBefore is true when the zone held a record with this content
+	// before the create: such a record is not this create's, and is never
+	// adopted.
+	ExistedBefore bool
 }
 
-// CreateTries bounds a create whose answer is lost (client.CreateOnce).
-func (c *Client) CreateTries(notCreated string) client.CreateTries { return c.createTries(notCreated) }
+// CreateRecord creates a record. The API answers with no record id; the
+// record is returned (with its id) only when a lost answer was resolved by
+// listing the zone, else nil, and the caller lists the zone to learn it.
+//
+// A create is never repeated blindly: repeated after it took effect, it
+// would fail on the duplicate or make a second record. After a 5xx answer
+// or a connection lost once the request was sent (client.IsOutcomeUnknown),
+// client.CreateOnce lists the zone with lookup: a record with the content
+// written that the zone did not hold before is this create's, and is
+// adopted; none means the API refused the write (as the zone does with 500
+// when another write to it is under way) and it is sent again.
+func (c *Client) CreateRecord(ctx context.Context, zoneID string, in RecordInput, lookup RecordLookup) (*Record, error) {
+	tries := c.createTries("the record was not created")
+	tries.Again = func(ctx context.Context, attempt int, err error) {
+		tflog.Debug(ctx, "DNS record create: answer lost and the record is not in the zone; creating it again", map[string]any{
+			"zone_id": zoneID, "attempt": attempt, "error": err.Error(),
+		})
+	}
+	rec, adopted, err := client.CreateOnce(ctx, tries,
+		func(ctx context.Context) error {
+			return c.send(ctx, client.Request{Method: http.MethodPost, Path: "/dns/zones/" + url.PathEscape(zoneID) + "/records", Body: in, Creates: true}, nil)
+		},
+		func(ctx context.Context, attempt int, err error) (Record, bool, error) {
+			records, lerr := lookup.Relist(ctx)
+			if lerr != nil {
+				return Record{}, false, fmt.Errorf("%w; and listing the zone to learn whether the record was created failed: %w", err, lerr)
+			}
+			if lookup.ExistedBefore {
+				return Record{}, false, nil
+			}
+			for _, r := range records {
+				if lookup.Match(r) {
+					tflog.Debug(ctx, "DNS record create: answer lost, but the record is in the zone now", map[string]any{
+						"zone_id": zoneID, "record_id": string(r.ID), "attempt": attempt,
+					})
+					return r, true, nil
+				}
+			}
+			return Record{}, false, nil
+		})
+	if err != nil || !adopted {
+		return nil, err
+	}
+	return &rec, nil
+}
 
 // RetryWait is the wait before attempt n+1 (n >= 1) of a request the caller
 // repeats itself, shaped like the transport's own retries.

@@ -61,11 +61,11 @@ func TestDNSRecordsLifecycle(t *testing.T) {
 		{Name: "rr", Type: "A", Value: "192.0.2.1", TTL: 300},
 		{Name: "rr", Type: "A", Value: "192.0.2.2", TTL: 300},
 	} {
-		if err := c.CreateRecord(ctx, zone, in); err != nil {
+		if _, err := c.CreateRecord(ctx, zone, in, RecordLookup{}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := c.CreateRecord(ctx, zone, RecordInput{Name: "bad", Type: "A", Value: "not-an-ip"}); !client.IsStatus(err, http.StatusBadRequest) {
+	if _, err := c.CreateRecord(ctx, zone, RecordInput{Name: "bad", Type: "A", Value: "not-an-ip"}, RecordLookup{}); !client.IsStatus(err, http.StatusBadRequest) {
 		t.Fatalf("invalid A: %v, want 400", err)
 	}
 	recs, err := c.ListRecords(ctx, zone)
