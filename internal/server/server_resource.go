@@ -263,24 +263,8 @@ func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	res, err := c.Deploy(ctx, in)
-	if err != nil {
-		var declined *gigahost.PaymentDeclinedError
-		if errors.As(err, &declined) || client.IsOutcomeUnknown(err) {
-			// Not an API answer: say what is known of the order as it is.
-			resp.Diagnostics.AddError("Cannot deploy the Gigahost server", err.Error())
-		} else {
-			tfutil.AddAPIError(&resp.Diagnostics, "Cannot deploy the Gigahost server", err)
-		}
-		return
-	}
-	var orderID int64
-	switch {
-	case len(res.OrderIDs) == 1:
-		orderID = int64(res.OrderIDs[0])
-	case len(res.OrderIDs) > 1 || res.ServerID == 0:
-		resp.Diagnostics.AddError("Unexpected deploy answer",
-			fmt.Sprintf("POST /deploy/servers for one server answered with %d order ids (%v), message %q; check the account's orders.", len(res.OrderIDs), res.OrderIDs, res.Message))
+	res, orderID, ok := deploy(ctx, c, in, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 
@@ -332,6 +316,31 @@ func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest,
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
+// deploy places the order of one server and returns the answer and its
+// order id (0 when only the server of an order whose answer was lost is known).
+func deploy(ctx context.Context, c *gigahost.Client, in gigahost.DeployInput, diags *diag.Diagnostics) (*gigahost.DeployResult, int64, bool) {
+	res, err := c.Deploy(ctx, in)
+	if err != nil {
+		var declined *gigahost.PaymentDeclinedError
+		if errors.As(err, &declined) || client.IsOutcomeUnknown(err) {
+			// Not an API answer: say what is known of the order as it is.
+			diags.AddError("Cannot deploy the Gigahost server", err.Error())
+		} else {
+			tfutil.AddAPIError(diags, "Cannot deploy the Gigahost server", err)
+		}
+		return nil, 0, false
+	}
+	switch {
+	case len(res.OrderIDs) == 1:
+		return res, int64(res.OrderIDs[0]), true
+	case len(res.OrderIDs) > 1 || res.ServerID == 0:
+		diags.AddError("Unexpected deploy answer",
+			fmt.Sprintf("POST /deploy/servers for one server answered with %d order ids (%v), message %q; check the account's orders.", len(res.OrderIDs), res.OrderIDs, res.Message))
+		return nil, 0, false
+	}
+	return res, 0, true
+}
+
 // catalogPrice finds the product's price id in the catalog, checking that
 // the product deploys in the region and allows the billing period.
 func (r *ServerResource) catalogPrice(ctx context.Context, c *gigahost.Client, m *serverModel, diags *diag.Diagnostics) (int64, bool) {
@@ -376,39 +385,9 @@ func (r *ServerResource) Read(ctx context.Context, req resource.ReadRequest, res
 	importing := m.ProductID.IsNull()
 	id := m.serverID()
 	if id == 0 {
-		orderID := m.orderID()
-		if orderID == 0 {
-			resp.State.RemoveResource(ctx)
+		if id = resolveOrderServer(ctx, c, &m, req.Private, resp); id == 0 {
 			return
 		}
-		// A deploy interrupted before the server id was known: resolve it
-		// through the order.
-		srvID, listed, err := c.ResolveOrder(ctx, orderID)
-		if err != nil {
-			tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot resolve the server of order %d", orderID), err)
-			return
-		}
-		if srvID == 0 && listed {
-			return // still waiting for a server: keep the order
-		}
-		if held := heldReason(ctx, req.Private); srvID == 0 && held != "" {
-			// Saved but not deploying until paid or reviewed: it has no
-			// server and may never be listed, but it is not gone.
-			resp.Diagnostics.AddWarning(heldSummary(orderID, held), heldDetail(orderID, held))
-			return
-		}
-		if srvID == 0 {
-			if srvID, err = c.WaitOrderServer(ctx, orderID); err != nil {
-				tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot resolve the server of order %d", orderID), err)
-				return
-			}
-			if srvID == 0 {
-				resp.Diagnostics.AddWarning("Gigahost order gone", fmt.Sprintf("Order %d has no server and is no longer provisioning; it is removed from state.", orderID))
-				resp.State.RemoveResource(ctx)
-				return
-			}
-		}
-		id = srvID
 		m.ID = idString(id)
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, heldKey, nil)...)
 	}
@@ -448,6 +427,42 @@ func (r *ServerResource) Read(ctx context.Context, req resource.ReadRequest, res
 		m.BillingPeriod = types.StringValue("hourly")
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// resolveOrderServer finds the server of a deploy interrupted before the
+// server id was known, through its order. It returns 0 when the resource is
+// settled without one: kept as it is (the order is still provisioning, or
+// held for payment or review, with a warning) or removed (no order, or an
+// order confirmed gone without a server).
+func resolveOrderServer(ctx context.Context, c *gigahost.Client, m *serverModel, private privateKeys, resp *resource.ReadResponse) int64 {
+	orderID := m.orderID()
+	if orderID == 0 {
+		resp.State.RemoveResource(ctx)
+		return 0
+	}
+	srvID, listed, err := c.ResolveOrder(ctx, orderID)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot resolve the server of order %d", orderID), err)
+		return 0
+	}
+	if srvID != 0 || listed {
+		return srvID // 0 while still waiting for a server: keep the order
+	}
+	if held := heldReason(ctx, private); held != "" {
+		// Saved but not deploying until paid or reviewed: it has no server
+		// and may never be listed, but it is not gone.
+		resp.Diagnostics.AddWarning(heldSummary(orderID, held), heldDetail(orderID, held))
+		return 0
+	}
+	if srvID, err = c.WaitOrderServer(ctx, orderID); err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot resolve the server of order %d", orderID), err)
+		return 0
+	}
+	if srvID == 0 {
+		resp.Diagnostics.AddWarning("Gigahost order gone", fmt.Sprintf("Order %d has no server and is no longer provisioning; it is removed from state.", orderID))
+		resp.State.RemoveResource(ctx)
+	}
+	return srvID
 }
 
 var errServerGone = errors.New("server gone")

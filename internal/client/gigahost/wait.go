@@ -104,16 +104,7 @@ func (c *Client) WaitDeploy(ctx context.Context, w DeployWatch) (*DeployOutcome,
 		if listed {
 			gone.seen()
 			setServer(int64(st.ServerID))
-			out.LastStatus = string(st.Status)
-			if st.IP != "" {
-				out.IPv4 = string(st.IP)
-			}
-			if st.IPv6 != "" {
-				out.IPv6 = string(st.IPv6)
-			}
-			if st.Password != "" {
-				out.Password = string(st.Password)
-			}
+			out.record(st)
 			tflog.Debug(ctx, "Gigahost deploy status", map[string]any{"order_id": w.OrderID, "srv_id": out.ServerID, "status": out.LastStatus})
 			if st.Provisioning() || out.ServerID == 0 {
 				return false, nil
@@ -161,6 +152,21 @@ func (c *Client) WaitDeploy(ctx context.Context, w DeployWatch) (*DeployOutcome,
 		return out, err
 	}
 	return out, nil
+}
+
+// record keeps what a status shows; an empty value keeps what was seen
+// before (the password is shown only while installing).
+func (out *DeployOutcome) record(st DeployStatus) {
+	out.LastStatus = string(st.Status)
+	if st.IP != "" {
+		out.IPv4 = string(st.IP)
+	}
+	if st.IPv6 != "" {
+		out.IPv6 = string(st.IPv6)
+	}
+	if st.Password != "" {
+		out.Password = string(st.Password)
+	}
 }
 
 // DeployFailedError is a deploy whose order and server both disappeared.
