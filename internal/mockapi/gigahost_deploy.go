@@ -810,17 +810,7 @@ func (s *Server) serverJSON(sv *ghServer, now time.Time) map[string]any {
 			srvType, vpsType = "vps", "kvm"
 		}
 	}
-	ips := []any{}
-	if !sv.OmitIPv6 {
-		ips = append(ips, map[string]any{
-			"ip_id": strconv.FormatInt(sv.ID*2, 10), "sub_id": "3777", "ip_v4v6": "ipv6", "ip_address": sv.IPv6, "ip_type": "primary",
-			"ip_netmask": "/118", "ip_gateway": "2a03:94e0:ffff:193:200:238::1", "ip_reverse": sv.ReverseDNS[sv.IPv6], "ip_reverse_v6": "", "ip_routed_to": "0",
-		})
-	}
-	ips = append(ips, map[string]any{
-		"ip_id": strconv.FormatInt(sv.ID*2+1, 10), "sub_id": "3777", "ip_v4v6": "ipv4", "ip_address": sv.IPv4, "ip_type": "primary",
-		"ip_netmask": "255.255.255.0", "ip_gateway": "193.200.238.1", "ip_reverse": sv.ReverseDNS[sv.IPv4], "ip_nullroute": "0", "ip_routed_to": "0",
-	})
+	ips := serverIPs(sv)
 	billingType, cycle := "hourly", "0"
 	switch sv.BillingPeriod {
 	case "monthly":
@@ -882,6 +872,23 @@ func (s *Server) serverJSON(sv *ghServer, now time.Time) map[string]any {
 		"datacenter": map[string]any{"region_id": strconv.FormatInt(sv.RegionID, 10), "region_name": regionName, "dc_id": "9", "dc_name": "DC4", "dc_type": "rack"},
 		"location":   nil,
 	}
+}
+
+// serverIPs is the record's ips list: the IPv6 (unless omitted, a live
+// quirk) and the IPv4, both primary.
+func serverIPs(sv *ghServer) []any {
+	ips := []any{}
+	if !sv.OmitIPv6 {
+		ips = append(ips, map[string]any{
+			"ip_id": strconv.FormatInt(sv.ID*2, 10), "sub_id": "3777", "ip_v4v6": "ipv6", "ip_address": sv.IPv6, "ip_type": "primary",
+			"ip_netmask": "/118", "ip_gateway": "2a03:94e0:ffff:193:200:238::1", "ip_reverse": sv.ReverseDNS[sv.IPv6], "ip_reverse_v6": "", "ip_routed_to": "0",
+		})
+	}
+	ips = append(ips, map[string]any{
+		"ip_id": strconv.FormatInt(sv.ID*2+1, 10), "sub_id": "3777", "ip_v4v6": "ipv4", "ip_address": sv.IPv4, "ip_type": "primary",
+		"ip_netmask": "255.255.255.0", "ip_gateway": "193.200.238.1", "ip_reverse": sv.ReverseDNS[sv.IPv4], "ip_nullroute": "0", "ip_routed_to": "0",
+	})
+	return ips
 }
 
 func (s *Server) ghListServers(w http.ResponseWriter, _ *http.Request, p principal) {
