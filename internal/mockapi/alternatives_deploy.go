@@ -6,32 +6,32 @@ const (
 	// shows false on a server ordered without backups; nothing shows it on
 	// one ordered with them, nor that it is the ordered option at all (the
 	// other srv_feature_* flags are capabilities).
-	AltServerBackupsFlag Alt = "server_backups_flag"
+	AltServerBackupsFlag Alt = "servers.backups-flag"
 	// AltServerOrderStatus: the order_status of a live server's record. The
 	// live sample shows "active"; the docs' GET /servers/{id} example shows
 	// "cancelled" on a live server.
-	AltServerOrderStatus Alt = "server_order_status"
+	AltServerOrderStatus Alt = "servers.order-status"
 	// AltCancelledServer: what the views show of a server once cancelled
 	// with early termination. FIELD-NOTES: a second cancel answers 400 (so
 	// it is no longer a server to cancel); whether the record vanishes or
 	// stays with srv_deleted or a "cancelled" mark is not shown.
-	AltCancelledServer Alt = "cancelled_server"
+	AltCancelledServer Alt = "servers.cancelled"
 	// AltServerListItems: what GET /servers items carry. The docs' example
 	// has no order or datacenter object (the record of GET /servers/{id} has).
-	AltServerListItems Alt = "server_list_items"
+	AltServerListItems Alt = "servers.list-items"
 	// AltRenameField: which field shows a name set with PUT /servers/{id}/name
 	// ("Update your servers descriptive name"): srv_name or srv_label.
-	AltRenameField Alt = "rename_field"
+	AltRenameField Alt = "servers.rename-field"
 	// AltDeployOrderIDs: the form of order_ids in the deploy answer. The
 	// docs show numbers; FIELD-NOTES say ids are strings elsewhere.
-	AltDeployOrderIDs Alt = "deploy_order_ids"
+	AltDeployOrderIDs Alt = "deploy.order-ids"
 	// AltOrderIDGap: how far apart the order ids of one account's orders
 	// are. Order ids are shared by the whole platform (docs examples:
 	// consecutive within a minute; about a dozen orders a day).
-	AltOrderIDGap Alt = "order_id_gap"
+	AltOrderIDGap Alt = "deploy.order-id-gap"
 	// AltStatusForeignIDs: how GET /deploy/status answers ids that are no
 	// order of the account (not documented): left out, or refused with 400.
-	AltStatusForeignIDs Alt = "status_foreign_ids"
+	AltStatusForeignIDs Alt = "deploy.status-foreign-ids"
 )
 
 // deployAlts are the silent points of Gigahost servers and deploy.

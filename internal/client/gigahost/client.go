@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -197,6 +198,12 @@ func answerError(method, path string, r *client.Response) error {
 	return fmt.Errorf("%w (the API answered HTTP %d with this error in meta.status)", e, r.Status)
 }
 
+// isSlicePointer reports whether out is a pointer to a slice.
+func isSlicePointer(out any) bool {
+	t := reflect.TypeOf(out)
+	return t != nil && t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Slice
+}
+
 func decodeData(method, path string, body []byte, out any) error {
 	if out == nil || len(body) == 0 {
 		return nil
@@ -206,6 +213,11 @@ func decodeData(method, path string, body []byte, out any) error {
 		return fmt.Errorf("%s %s: decoding response: %w", method, path, err)
 	}
 	data := strings.TrimSpace(string(env.Data))
+	if data == "{}" && isSlicePointer(out) {
+		// An object where a list belongs is a shape we do not know, not
+		// "no items": reading it as empty would drop every object from state.
+		return fmt.Errorf("%s %s: the API answered an object where a list was expected: %s", method, path, data)
+	}
 	if data == "" || data == "null" || data == `""` || data == "[]" || data == "{}" {
 		return nil
 	}

@@ -586,3 +586,27 @@ func TestListCache(t *testing.T) {
 		t.Errorf("a stale fetch overwrote the list: %v", got)
 	}
 }
+
+// An object where a list belongs is an unknown shape, never "no items"
+// (which would drop every listed object from state); an empty list, null
+// or no data at all is an empty list, and an empty object is fine where an
+// object belongs.
+func TestObjectWhereAListBelongs(t *testing.T) {
+	t.Parallel()
+	c := coreClient(t, coreServer(t, http.StatusOK, `{"meta":{"status":200},"data":{}}`), Config{APIKey: "flux_live_k"})
+	var list []struct{}
+	if err := c.do(context.Background(), http.MethodGet, "/dns/zones", nil, nil, &list); err == nil || !strings.Contains(err.Error(), "object where a list was expected") {
+		t.Errorf("data {} into a list: err = %v, want the unknown shape named", err)
+	}
+	var obj struct{}
+	if err := c.do(context.Background(), http.MethodGet, "/account", nil, nil, &obj); err != nil {
+		t.Errorf("data {} into an object: %v", err)
+	}
+	for _, empty := range []string{`{"meta":{"status":200},"data":[]}`, `{"meta":{"status":200},"data":null}`, `{"meta":{"status":200}}`} {
+		c = coreClient(t, coreServer(t, http.StatusOK, empty), Config{APIKey: "flux_live_k"})
+		list = []struct{}{{}}
+		if err := c.do(context.Background(), http.MethodGet, "/dns/zones", nil, nil, &list); err != nil || len(list) != 1 {
+			t.Errorf("%s: err = %v, list = %v; want no error and the list untouched", empty, err, list)
+		}
+	}
+}
