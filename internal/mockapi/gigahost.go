@@ -77,9 +77,6 @@ type gigahostState struct {
 	webhosting *webhostingState
 	sshKeys    *sshKeyState
 	redirects  map[int64][]*dnsRedirect // by zone id; gigahost_dns_redirect.go
-
-	// ignored are requests to acknowledge without acting (IgnoreNextGigahost).
-	ignored []*targetedFault
 }
 
 func newGigahostState() *gigahostState {
@@ -136,10 +133,6 @@ func (s *Server) ghRoute(mux *http.ServeMux, pattern, category, idParam string, 
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		if s.Alt(AltErrorStatus) == errorsAs200 {
 			w = errorsAs200Writer{w}
-		}
-		if s.takeIgnored(r.Method, r.URL.Path) {
-			ghWrite(w, http.StatusOK, "", nil)
-			return
 		}
 		if category == catPublic {
 			h(w, r, principal{})
@@ -263,51 +256,28 @@ func ghError(w http.ResponseWriter, status int, message string) {
 	ghWrite(w, status, message, nil)
 }
 
-// IgnoreNextGigahost answers the next n Gigahost requests with this method
-// and path prefix by HTTP 200 with an empty envelope, without acting: a
-// write the API acknowledges but does not do (such as a delete that
-// matched nothing).
-func (s *Server) IgnoreNextGigahost(method, pathPrefix string, n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigahost.ignored = append(s.gigahost.ignored, &targetedFault{service: "gigahost", method: method, pathPrefix: pathPrefix, n: n})
+// RequireOTP makes POST /authenticate demand this 2FA code.
+func (h GigahostAuthHandle) RequireOTP(code string) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigahost.otp = code
 }
 
-// takeIgnored reports whether a request is to be acknowledged without acting.
-func (s *Server) takeIgnored(method, path string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, t := range s.gigahost.ignored {
-		if t.n > 0 && t.method == method && strings.HasPrefix(path, t.pathPrefix) {
-			t.n--
-			return true
-		}
-	}
-	return false
-}
-
-// RequireGigahostOTP makes POST /authenticate demand this 2FA code.
-func (s *Server) RequireGigahostOTP(code string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigahost.otp = code
-}
-
-// ExpireGigahostSessions ends every session token at once.
-func (s *Server) ExpireGigahostSessions() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for t := range s.gigahost.sessions {
-		s.gigahost.sessions[t] = time.Now().Add(-time.Second)
+// ExpireSessions ends every session token at once.
+func (h GigahostAuthHandle) ExpireSessions() {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	for t := range h.s.gigahost.sessions {
+		h.s.gigahost.sessions[t] = time.Now().Add(-time.Second)
 	}
 }
 
-// AddGigahostAPIKey adds a key with the given permissions and returns its secret.
-func (s *Server) AddGigahostAPIKey(label string, perms map[string]GigahostPermission, expiresAt int64) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// Add adds a key with the given permissions and returns its secret.
+func (h APIKeysHandle) Add(label string, perms map[string]GigahostPermission, expiresAt int64) string {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
 	secret := "flux_live_" + strings.ReplaceAll(uuid()+uuid(), "-", "")
-	s.gigahost.addAPIKey(&GigahostAPIKeyRecord{Label: label, Secret: secret, Permissions: perms, CreatedAt: time.Now().Unix(), ExpiresAt: expiresAt, Status: "active"})
+	h.s.gigahost.addAPIKey(&GigahostAPIKeyRecord{Label: label, Secret: secret, Permissions: perms, CreatedAt: time.Now().Unix(), ExpiresAt: expiresAt, Status: "active"})
 	return secret
 }
 

@@ -318,23 +318,23 @@ func copyKey(k *GigahostAPIKeyRecord) GigahostAPIKeyRecord {
 	return c
 }
 
-// GigahostAPIKeyByID returns a copy of a key record (revoked ones included).
-func (s *Server) GigahostAPIKeyByID(id int64) (GigahostAPIKeyRecord, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigahost.sweepExpiredKeys(time.Now())
-	if k := s.gigahost.apiKeys[id]; k != nil {
+// Get returns a copy of a key record (revoked ones included).
+func (h APIKeysHandle) Get(id int64) (GigahostAPIKeyRecord, bool) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigahost.sweepExpiredKeys(time.Now())
+	if k := h.s.gigahost.apiKeys[id]; k != nil {
 		return copyKey(k), true
 	}
 	return GigahostAPIKeyRecord{}, false
 }
 
-// GigahostAPIKeyBySecret returns a copy of the record of a secret.
-func (s *Server) GigahostAPIKeyBySecret(secret string) (GigahostAPIKeyRecord, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigahost.sweepExpiredKeys(time.Now())
-	for _, k := range s.gigahost.apiKeys {
+// BySecret returns a copy of the record of a secret.
+func (h APIKeysHandle) BySecret(secret string) (GigahostAPIKeyRecord, bool) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigahost.sweepExpiredKeys(time.Now())
+	for _, k := range h.s.gigahost.apiKeys {
 		if k.Secret == secret {
 			return copyKey(k), true
 		}
@@ -342,25 +342,25 @@ func (s *Server) GigahostAPIKeyBySecret(secret string) (GigahostAPIKeyRecord, bo
 	return GigahostAPIKeyRecord{}, false
 }
 
-// ChangeGigahostAPIKey changes a key as if done outside Terraform (for
+// Change changes a key as if done outside Terraform (for
 // instance ExpiresAt in the past to simulate an expiry).
-func (s *Server) ChangeGigahostAPIKey(id int64, change func(k *GigahostAPIKeyRecord)) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if k := s.gigahost.apiKeys[id]; k != nil {
+func (h APIKeysHandle) Change(id int64, change func(k *GigahostAPIKeyRecord)) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if k := h.s.gigahost.apiKeys[id]; k != nil {
 		change(k)
 		return true
 	}
 	return false
 }
 
-// ActiveGigahostAPIKeyCount counts the keys that are active now.
-func (s *Server) ActiveGigahostAPIKeyCount() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigahost.sweepExpiredKeys(time.Now())
+// ActiveCount counts the keys that are active now.
+func (h APIKeysHandle) ActiveCount() int {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigahost.sweepExpiredKeys(time.Now())
 	n := 0
-	for _, k := range s.gigahost.apiKeys {
+	for _, k := range h.s.gigahost.apiKeys {
 		if k.Status == "active" {
 			n++
 		}

@@ -22,7 +22,7 @@ import (
 // answering 405 on KVM VPS products.
 
 // GigahostServer is the mock's record of a deployed server. Tests read it and
-// change it (ChangeGigahostServer) to simulate changes made outside Terraform.
+// change it (m.Gigahost.Servers.Change) to simulate changes made outside Terraform.
 type GigahostServer struct {
 	ID            int64
 	OrderID       int64
@@ -47,7 +47,7 @@ type GigahostServer struct {
 	Cancelled    bool
 	CancelReason string
 	// Held is an order the API saved that does not deploy until released
-	// (ReleaseGigahostOrders): payment declined, pending payment or review.
+	// (m.Gigahost.Servers.ReleaseOrders): payment declined, pending payment or review.
 	Held string
 	// Label is srv_label ("" shows the default srv<id>.gigahost.no).
 	Label string
@@ -219,31 +219,31 @@ func (s *Server) ghRecordVisible(sv *ghServer, t time.Time) bool {
 
 // ---- test handle ----
 
-// GigahostServer returns the record of a server (live or not).
-func (s *Server) GigahostServer(id int64) (GigahostServer, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sv, ok := s.gigahost.deploy.servers[id]
+// Get returns the record of a server (live or not).
+func (h ServersHandle) Get(id int64) (GigahostServer, bool) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	sv, ok := h.s.gigahost.deploy.servers[id]
 	if !ok {
 		return GigahostServer{}, false
 	}
 	return sv.GigahostServer, true
 }
 
-// GigahostServers returns every server record ever ordered, by id.
-func (s *Server) GigahostServers() []GigahostServer {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.ghServerList(func(*ghServer) bool { return true })
+// List returns every server record ever ordered, by id.
+func (h ServersHandle) List() []GigahostServer {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	return h.s.ghServerList(func(*ghServer) bool { return true })
 }
 
-// LiveGigahostServers returns the servers that exist and are billed now:
+// Live returns the servers that exist and are billed now:
 // ordered, not cancelled and not failed (provisioning ones included).
-func (s *Server) LiveGigahostServers() []GigahostServer {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (h ServersHandle) Live() []GigahostServer {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
 	now := time.Now()
-	return s.ghServerList(func(sv *ghServer) bool {
+	return h.s.ghServerList(func(sv *ghServer) bool {
 		st := sv.state(now)
 		return st != "cancelled" && st != "failed"
 	})
@@ -260,103 +260,94 @@ func (s *Server) ghServerList(keep func(*ghServer) bool) []GigahostServer {
 	return out
 }
 
-// GigahostServerState is the server's provisioning state now: waiting,
+// State is the server's provisioning state now: waiting,
 // deploying, installing, ready, rescue, iso, failed or cancelled ("" if unknown).
-func (s *Server) GigahostServerState(id int64) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sv, ok := s.gigahost.deploy.servers[id]
+func (h ServersHandle) State(id int64) string {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	sv, ok := h.s.gigahost.deploy.servers[id]
 	if !ok {
 		return ""
 	}
 	return sv.state(time.Now())
 }
 
-// ChangeGigahostServer changes a server record, as a change made outside
+// Change changes a server record, as a change made outside
 // Terraform would.
-func (s *Server) ChangeGigahostServer(id int64, change func(*GigahostServer)) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sv, ok := s.gigahost.deploy.servers[id]
+func (h ServersHandle) Change(id int64, change func(*GigahostServer)) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	sv, ok := h.s.gigahost.deploy.servers[id]
 	if ok {
 		change(&sv.GigahostServer)
 	}
 	return ok
 }
 
-// VanishGigahostServer makes a server disappear from every view without a
+// Vanish makes a server disappear from every view without a
 // cancellation, as a failed or removed server does.
-func (s *Server) VanishGigahostServer(id int64) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sv, ok := s.gigahost.deploy.servers[id]
+func (h ServersHandle) Vanish(id int64) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	sv, ok := h.s.gigahost.deploy.servers[id]
 	if ok {
 		sv.vanished = true
 	}
 	return ok
 }
 
-// HideGigahostServer makes the next reads of a server's record (GET /servers
+// Hide makes the next reads of a server's record (GET /servers
 // and GET /servers/{id}, each request counts) answer as if it did not exist.
-func (s *Server) HideGigahostServer(id int64, reads int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if sv, ok := s.gigahost.deploy.servers[id]; ok {
+func (h ServersHandle) Hide(id int64, reads int) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if sv, ok := h.s.gigahost.deploy.servers[id]; ok {
 		sv.hideReads = reads
 	}
 }
 
-// SetGigahostTransientAbsence sets the default transient absence: once
+// SetTransientAbsence sets the default transient absence: once
 // ready, a server is missing from GET /servers and GET /servers/{id} for the
 // given number of reads, with the given probability (default 1 read, 0.25;
 // 0 reads turns the quirk off).
-func (s *Server) SetGigahostTransientAbsence(reads int, probability float64) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigahost.deploy.absenceReads, s.gigahost.deploy.absenceChance = reads, probability
+func (h ServersHandle) SetTransientAbsence(reads int, probability float64) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigahost.deploy.absenceReads, h.s.gigahost.deploy.absenceChance = reads, probability
 }
 
-// FailNextGigahostDeploys makes the next n ordered servers fail halfway
+// FailNextDeploys makes the next n ordered servers fail halfway
 // through installing: their orders and servers vanish.
-func (s *Server) FailNextGigahostDeploys(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigahost.deploy.failNext = n
+func (h ServersHandle) FailNextDeploys(n int) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigahost.deploy.failNext = n
 }
 
-// HoldGigahostOrders makes the next orders saved but held, as the docs
+// HoldOrders makes the next orders saved but held, as the docs
 // describe: "payment_declined" answers 402 (the order is saved and deploys
 // once paid), "pending_payment" and "under_review" answer 200 with that flag
 // true. "" ends it. Held orders have no server and are not in the deploy
-// status until ReleaseGigahostOrders.
-func (s *Server) HoldGigahostOrders(hold string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigahost.deploy.hold = hold
+// status until ReleaseOrders.
+func (h ServersHandle) HoldOrders(hold string) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigahost.deploy.hold = hold
 }
 
-// ReleaseGigahostOrders lets every held order deploy from now on, as once
+// ReleaseOrders lets every held order deploy from now on, as once
 // paid or reviewed.
-func (s *Server) ReleaseGigahostOrders() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (h ServersHandle) ReleaseOrders() {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
 	now := time.Now()
-	delay := s.provisioningDelay()
-	for _, sv := range s.gigahost.deploy.servers {
+	delay := h.s.provisioningDelay()
+	for _, sv := range h.s.gigahost.deploy.servers {
 		if sv.Held != "" {
 			sv.Held = ""
 			sv.CreatedAt = now
 			sv.setTimes(now, delay)
 		}
-	}
-}
-
-// SetGigahostStock sets a product's stock (-1: unlimited).
-func (s *Server) SetGigahostStock(productID int64, stock int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if p := s.gigahost.deploy.product(productID, ""); p != nil {
-		p.stock = stock
 	}
 }
 

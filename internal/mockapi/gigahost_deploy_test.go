@@ -36,7 +36,7 @@ func deployOne(t *testing.T, m *Server) (orderID, serverID int64) {
 		t.Fatalf("deploy: %d %v", st, out)
 	}
 	orderID = int64(out["data"].(map[string]any)["order_ids"].([]any)[0].(float64))
-	for _, s := range m.GigahostServers() {
+	for _, s := range m.Gigahost.Servers.List() {
 		if s.OrderID == orderID {
 			serverID = s.ID
 		}
@@ -82,7 +82,7 @@ func TestDeployStatusProgressesAndDrops(t *testing.T) {
 	if st, _ := statusOf(); st != "" {
 		t.Errorf("order still listed as %q after ready", st)
 	}
-	if st := m.GigahostServerState(srvID); st != "ready" {
+	if st := m.Gigahost.Servers.State(srvID); st != "ready" {
 		t.Errorf("state %q", st)
 	}
 }
@@ -92,7 +92,7 @@ func TestServerQuirks(t *testing.T) {
 	m := New(Options{Seed: 1, ProvisioningDelay: time.Millisecond})
 	m.Start()
 	defer m.Close()
-	m.SetGigahostTransientAbsence(0, 0)
+	m.Gigahost.Servers.SetTransientAbsence(0, 0)
 	_, id := deployOne(t, m)
 	time.Sleep(5 * time.Millisecond)
 	path := fmt.Sprintf("/servers/%d", id)
@@ -105,7 +105,7 @@ func TestServerQuirks(t *testing.T) {
 	if st, _ := srvDo(t, m, GigahostAPIKey, "GET", path+"/power/off", nil); st != 405 {
 		t.Errorf("power off on a KVM VPS: %d", st)
 	}
-	m.HideGigahostServer(id, 1)
+	m.Gigahost.Servers.Hide(id, 1)
 	if st, _ := srvDo(t, m, GigahostAPIKey, "GET", path, nil); st != 404 {
 		t.Errorf("hidden read: %d", st)
 	}
@@ -140,7 +140,7 @@ func TestDeployValidation(t *testing.T) {
 			t.Errorf("%v: %d %v, want %d", c.body, st, out, c.status)
 		}
 	}
-	if n := len(m.GigahostServers()); n != 0 {
+	if n := len(m.Gigahost.Servers.List()); n != 0 {
 		t.Errorf("%d servers from refused orders", n)
 	}
 }
@@ -150,11 +150,11 @@ func TestServersPermissions(t *testing.T) {
 	m := New(Options{Seed: 1, ProvisioningDelay: time.Millisecond})
 	m.Start()
 	defer m.Close()
-	m.SetGigahostTransientAbsence(0, 0)
+	m.Gigahost.Servers.SetTransientAbsence(0, 0)
 	_, a := deployOne(t, m)
 	_, b := deployOne(t, m)
 	time.Sleep(5 * time.Millisecond)
-	key := m.AddGigahostAPIKey("one server", map[string]GigahostPermission{CatServers: {Mode: "r", IDs: []int64{a}}}, 0)
+	key := m.Gigahost.Keys.Add("one server", map[string]GigahostPermission{CatServers: {Mode: "r", IDs: []int64{a}}}, 0)
 	if st, out := srvDo(t, m, key, "GET", "/servers", nil); st != 200 || len(out["data"].([]any)) != 1 {
 		t.Errorf("list with a one-server key: %d %v", st, out)
 	}

@@ -584,29 +584,29 @@ type DNSRecord struct {
 	Priority *int64
 }
 
-// SetDNSWriteConflicts sets the concurrent-write quirk: how long one write
+// SetWriteConflicts sets the concurrent-write quirk: how long one write
 // keeps its zone busy, and the share (0 to 1) of writes that fail with 500
 // when they arrive while another write to the zone is in flight.
-func (s *Server) SetDNSWriteConflicts(rate float64, writeDuration time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigahost.dns.conflictRate = rate
-	s.gigahost.dns.writeDuration = writeDuration
+func (h DNSHandle) SetWriteConflicts(rate float64, writeDuration time.Duration) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigahost.dns.conflictRate = rate
+	h.s.gigahost.dns.writeDuration = writeDuration
 }
 
-// DNSWriteConflicts counts the writes refused because another write to the
+// WriteConflicts counts the writes refused because another write to the
 // same zone was in flight.
-func (s *Server) DNSWriteConflicts() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.gigahost.dns.conflicts
+func (h DNSHandle) WriteConflicts() int {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	return h.s.gigahost.dns.conflicts
 }
 
-// DNSZoneID returns the id of the zone with that name, or 0.
-func (s *Server) DNSZoneID(name string) int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, z := range s.gigahost.dns.zones {
+// ZoneID returns the id of the zone with that name, or 0.
+func (h DNSHandle) ZoneID(name string) int64 {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	for _, z := range h.s.gigahost.dns.zones {
 		if z.Name == strings.ToLower(strings.TrimSuffix(name, ".")) {
 			return z.ID
 		}
@@ -614,37 +614,37 @@ func (s *Server) DNSZoneID(name string) int64 {
 	return 0
 }
 
-// AddDNSZone creates a zone directly (as if made outside Terraform) and returns its id.
-func (s *Server) AddDNSZone(name string) int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := s.gigahost.dns
+// AddZone creates a zone directly (as if made outside Terraform) and returns its id.
+func (h DNSHandle) AddZone(name string) int64 {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	st := h.s.gigahost.dns
 	z := &dnsZone{ID: st.nextZoneID, Name: strings.ToLower(name), Type: "NATIVE", Updated: time.Now().Unix()}
 	st.nextZoneID++
 	st.zones[z.ID] = z
 	return z.ID
 }
 
-// DeleteDNSZone removes a zone directly; it reports whether it existed.
-func (s *Server) DeleteDNSZone(id int64) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, ok := s.gigahost.dns.zones[id]
-	delete(s.gigahost.dns.zones, id)
+// DeleteZone removes a zone directly; it reports whether it existed.
+func (h DNSHandle) DeleteZone(id int64) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	_, ok := h.s.gigahost.dns.zones[id]
+	delete(h.s.gigahost.dns.zones, id)
 	return ok
 }
 
-// DNSRecords lists a zone's records; nil when the zone does not exist.
-func (s *Server) DNSRecords(zoneID int64) []DNSRecord {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	z := s.gigahost.dns.zones[zoneID]
+// Records lists a zone's records; nil when the zone does not exist.
+func (h DNSHandle) Records(zoneID int64) []DNSRecord {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	z := h.s.gigahost.dns.zones[zoneID]
 	if z == nil {
 		return nil
 	}
 	out := make([]DNSRecord, 0, len(z.Records))
 	for _, r := range z.Records {
-		d := DNSRecord{ID: r.id(z.ID), Name: r.Name, Type: r.Type, Value: r.Data, Listed: s.listValue(r), TTL: r.TTL}
+		d := DNSRecord{ID: r.id(z.ID), Name: r.Name, Type: r.Type, Value: r.Data, Listed: h.s.listValue(r), TTL: r.TTL}
 		if r.Priority != nil {
 			p := *r.Priority
 			d.Priority = &p
@@ -654,12 +654,12 @@ func (s *Server) DNSRecords(zoneID int64) []DNSRecord {
 	return out
 }
 
-// FindDNSRecords lists the records of a zone with that name and type (and
+// FindRecords lists the records of a zone with that name and type (and
 // value as the create sent it, hosts without the trailing dot, unless value
 // is empty).
-func (s *Server) FindDNSRecords(zoneID int64, name, typ, value string) []DNSRecord {
+func (h DNSHandle) FindRecords(zoneID int64, name, typ, value string) []DNSRecord {
 	var out []DNSRecord
-	for _, r := range s.DNSRecords(zoneID) {
+	for _, r := range h.Records(zoneID) {
 		if r.Name == name && r.Type == typ && (value == "" || r.Value == value) {
 			out = append(out, r)
 		}
@@ -667,12 +667,12 @@ func (s *Server) FindDNSRecords(zoneID int64, name, typ, value string) []DNSReco
 	return out
 }
 
-// AddDNSRecord adds a record directly, validated like the API's create; value
+// AddRecord adds a record directly, validated like the API's create; value
 // and priority are given as in a create request.
-func (s *Server) AddDNSRecord(zoneID int64, name, typ, value string, ttl int64, priority *int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	z := s.gigahost.dns.zones[zoneID]
+func (h DNSHandle) AddRecord(zoneID int64, name, typ, value string, ttl int64, priority *int64) error {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	z := h.s.gigahost.dns.zones[zoneID]
 	if z == nil {
 		return fmt.Errorf("no zone %d", zoneID)
 	}
@@ -688,13 +688,13 @@ func (s *Server) AddDNSRecord(zoneID int64, name, typ, value string, ttl int64, 
 	return nil
 }
 
-// EditDNSRecord changes a record's value and TTL directly (a change made
+// EditRecord changes a record's value and TTL directly (a change made
 // outside Terraform); its id changes as on the live API. It reports whether
 // the record existed.
-func (s *Server) EditDNSRecord(zoneID int64, recordID, value string, ttl int64) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	z := s.gigahost.dns.zones[zoneID]
+func (h DNSHandle) EditRecord(zoneID int64, recordID, value string, ttl int64) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	z := h.s.gigahost.dns.zones[zoneID]
 	if z == nil {
 		return false
 	}
@@ -716,11 +716,11 @@ func (s *Server) EditDNSRecord(zoneID int64, recordID, value string, ttl int64) 
 	return false
 }
 
-// DeleteDNSRecordByID removes one record directly; it reports whether it existed.
-func (s *Server) DeleteDNSRecordByID(zoneID int64, recordID string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	z := s.gigahost.dns.zones[zoneID]
+// DeleteRecord removes one record directly; it reports whether it existed.
+func (h DNSHandle) DeleteRecord(zoneID int64, recordID string) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	z := h.s.gigahost.dns.zones[zoneID]
 	if z == nil {
 		return false
 	}

@@ -209,24 +209,24 @@ type DNSRedirect struct {
 	TargetURL string
 }
 
-// DNSRedirects lists a zone's redirects; nil when the zone does not exist.
-func (s *Server) DNSRedirects(zoneID int64) []DNSRedirect {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	z := s.gigahost.dns.zones[zoneID]
+// Redirects lists a zone's redirects; nil when the zone does not exist.
+func (h DNSHandle) Redirects(zoneID int64) []DNSRedirect {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	z := h.s.gigahost.dns.zones[zoneID]
 	if z == nil {
 		return nil
 	}
 	out := []DNSRedirect{}
-	for _, d := range s.gigahost.redirects[zoneID] {
+	for _, d := range h.s.gigahost.redirects[zoneID] {
 		out = append(out, DNSRedirect{Domain: redirectDomain(d.Source, z.Name), Source: d.Source, TargetURL: d.TargetURL})
 	}
 	return out
 }
 
-// FindDNSRedirect returns the zone's redirect of source ("@" or relative).
-func (s *Server) FindDNSRedirect(zoneID int64, source string) (DNSRedirect, bool) {
-	for _, d := range s.DNSRedirects(zoneID) {
+// FindRedirect returns the zone's redirect of source ("@" or relative).
+func (h DNSHandle) FindRedirect(zoneID int64, source string) (DNSRedirect, bool) {
+	for _, d := range h.Redirects(zoneID) {
 		if d.Source == source {
 			return d, true
 		}
@@ -234,38 +234,38 @@ func (s *Server) FindDNSRedirect(zoneID int64, source string) (DNSRedirect, bool
 	return DNSRedirect{}, false
 }
 
-// SetDNSRedirect makes a change outside Terraform: it creates the redirect
+// SetRedirect makes a change outside Terraform: it creates the redirect
 // of source, with its A records and the API's checks, or changes the target
 // of the existing one.
-func (s *Server) SetDNSRedirect(zoneID int64, source, targetURL string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	z := s.gigahost.dns.zones[zoneID]
+func (h DNSHandle) SetRedirect(zoneID int64, source, targetURL string) error {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	z := h.s.gigahost.dns.zones[zoneID]
 	if z == nil {
 		return fmt.Errorf("no zone %d", zoneID)
 	}
 	source = relativeName(source, z.Name)
-	if i := s.findRedirect(zoneID, source); i >= 0 {
+	if i := h.s.findRedirect(zoneID, source); i >= 0 {
 		if !validTargetURL(targetURL) {
 			return fmt.Errorf("%s", invalidTargetURL)
 		}
-		s.gigahost.redirects[zoneID][i].TargetURL = targetURL
+		h.s.gigahost.redirects[zoneID][i].TargetURL = targetURL
 		return nil
 	}
-	if msg := s.addRedirect(z, source, targetURL); msg != "" {
+	if msg := h.s.addRedirect(z, source, targetURL); msg != "" {
 		return fmt.Errorf("%s", msg)
 	}
 	return nil
 }
 
-// DeleteDNSRedirect removes a redirect and its A records directly, as the
+// DeleteRedirect removes a redirect and its A records directly, as the
 // API's delete does; it reports whether the redirect existed.
-func (s *Server) DeleteDNSRedirect(zoneID int64, source string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	z := s.gigahost.dns.zones[zoneID]
+func (h DNSHandle) DeleteRedirect(zoneID int64, source string) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	z := h.s.gigahost.dns.zones[zoneID]
 	if z == nil {
 		return false
 	}
-	return s.removeRedirect(z, relativeName(source, z.Name))
+	return h.s.removeRedirect(z, relativeName(source, z.Name))
 }

@@ -58,7 +58,7 @@ func TestDNSZoneCreateAnswersEmptyData(t *testing.T) {
 		t.Fatalf("zones: %v", zones)
 	}
 	z := zones[1].(map[string]any)
-	if z["zone_name"] != "new.example" || z["zone_id"] != fmt.Sprint(s.DNSZoneID("new.example")) || z["record_count"] != float64(0) {
+	if z["zone_name"] != "new.example" || z["zone_id"] != fmt.Sprint(s.Gigahost.DNS.ZoneID("new.example")) || z["record_count"] != float64(0) {
 		t.Fatalf("zone: %v", z)
 	}
 	if status, _ := ghDo(t, s, GigahostAPIKey, "DELETE", fmt.Sprintf("/dns/zones/%d", SeedZoneID), nil); status != 400 {
@@ -85,12 +85,12 @@ func TestDNSRecordQuirks(t *testing.T) {
 		t.Fatalf("AAAA with IPv4: %d, want 400", status)
 	}
 	// An update changes the id.
-	old := s.FindDNSRecords(SeedZoneID, "rr", "A", "192.0.2.1")[0]
+	old := s.Gigahost.DNS.FindRecords(SeedZoneID, "rr", "A", "192.0.2.1")[0]
 	status, _ := ghDo(t, s, GigahostAPIKey, "PUT", path+"/"+old.ID, map[string]any{"record_name": "rr", "record_type": "A", "record_value": "192.0.2.1", "record_ttl": "60"})
 	if status != 200 {
 		t.Fatalf("update: %d", status)
 	}
-	now := s.FindDNSRecords(SeedZoneID, "rr", "A", "192.0.2.1")[0]
+	now := s.Gigahost.DNS.FindRecords(SeedZoneID, "rr", "A", "192.0.2.1")[0]
 	if now.ID == old.ID || now.TTL != 60 {
 		t.Fatalf("after update: %+v, before %+v: want a new id and ttl 60", now, old)
 	}
@@ -98,21 +98,21 @@ func TestDNSRecordQuirks(t *testing.T) {
 	if status, _ := ghDo(t, s, GigahostAPIKey, "DELETE", path+"/ignored?name=rr&type=A&value=192.0.2.2", nil); status != 200 {
 		t.Fatal(status)
 	}
-	if n := len(s.FindDNSRecords(SeedZoneID, "rr", "A", "")); n != 2 {
+	if n := len(s.Gigahost.DNS.FindRecords(SeedZoneID, "rr", "A", "")); n != 2 {
 		t.Fatalf("after a delete with value: %d rr records, want 2", n)
 	}
 	// MX: the list form does not match; the stored form does.
 	ghDo(t, s, GigahostAPIKey, "DELETE", path+"/x?name=@&type=MX&value=mail.example.no", nil)
-	if n := len(s.FindDNSRecords(SeedZoneID, "@", "MX", "")); n != 1 {
+	if n := len(s.Gigahost.DNS.FindRecords(SeedZoneID, "@", "MX", "")); n != 1 {
 		t.Fatalf("the list form deleted the MX")
 	}
 	ghDo(t, s, GigahostAPIKey, "DELETE", path+"/x?name=@&type=MX&value=10+mail.example.no.", nil)
-	if n := len(s.FindDNSRecords(SeedZoneID, "@", "MX", "")); n != 0 {
+	if n := len(s.Gigahost.DNS.FindRecords(SeedZoneID, "@", "MX", "")); n != 0 {
 		t.Fatalf("the stored form did not delete the MX")
 	}
 	// Without value every record of the name and type goes.
 	ghDo(t, s, GigahostAPIKey, "DELETE", path+"/whatever?name=rr&type=A", nil)
-	if n := len(s.FindDNSRecords(SeedZoneID, "rr", "A", "")); n != 0 {
+	if n := len(s.Gigahost.DNS.FindRecords(SeedZoneID, "rr", "A", "")); n != 0 {
 		t.Fatalf("after a delete without value: %d rr records, want 0", n)
 	}
 	// The list shows MX priority apart and the host without the dot, TXT as sent.
@@ -129,7 +129,7 @@ func TestDNSRecordQuirks(t *testing.T) {
 
 func TestDNSConcurrentWritesFail(t *testing.T) {
 	s := newDNSMock(t)
-	s.SetDNSWriteConflicts(1, 50*time.Millisecond)
+	s.Gigahost.DNS.SetWriteConflicts(1, 50*time.Millisecond)
 	path := fmt.Sprintf("/dns/zones/%d/records", SeedZoneID)
 	var wg sync.WaitGroup
 	statuses := make([]int, 4)
@@ -147,8 +147,8 @@ func TestDNSConcurrentWritesFail(t *testing.T) {
 			fails++
 		}
 	}
-	if fails == 0 || fails != s.DNSWriteConflicts() || len(s.FindDNSRecords(SeedZoneID, "c", "A", "")) != 4-fails {
-		t.Fatalf("statuses %v, conflicts %d, records %v", statuses, s.DNSWriteConflicts(), s.FindDNSRecords(SeedZoneID, "c", "A", ""))
+	if fails == 0 || fails != s.Gigahost.DNS.WriteConflicts() || len(s.Gigahost.DNS.FindRecords(SeedZoneID, "c", "A", "")) != 4-fails {
+		t.Fatalf("statuses %v, conflicts %d, records %v", statuses, s.Gigahost.DNS.WriteConflicts(), s.Gigahost.DNS.FindRecords(SeedZoneID, "c", "A", ""))
 	}
 	// One after another they succeed.
 	for i := range 3 {
@@ -160,8 +160,8 @@ func TestDNSConcurrentWritesFail(t *testing.T) {
 
 func TestDNSPermissions(t *testing.T) {
 	s := newDNSMock(t)
-	other := s.AddDNSZone("other.example")
-	key := s.AddGigahostAPIKey("limited", map[string]GigahostPermission{CatDNS: {Mode: "r", IDs: []int64{other}}}, 0)
+	other := s.Gigahost.DNS.AddZone("other.example")
+	key := s.Gigahost.Keys.Add("limited", map[string]GigahostPermission{CatDNS: {Mode: "r", IDs: []int64{other}}}, 0)
 	_, env := ghDo(t, s, key, "GET", "/dns/zones", nil)
 	if zones := env["data"].([]any); len(zones) != 1 || zones[0].(map[string]any)["zone_name"] != "other.example" {
 		t.Fatalf("a key limited to one zone sees %v", zones)
@@ -202,7 +202,7 @@ func TestDNSValueForms(t *testing.T) {
 				t.Fatalf("create: %d %v", status, env)
 			}
 			name, typ := c.body["record_name"].(string), c.body["record_type"].(string)
-			recs := s.FindDNSRecords(SeedZoneID, name, typ, "")
+			recs := s.Gigahost.DNS.FindRecords(SeedZoneID, name, typ, "")
 			if len(recs) != 1 || recs[0].Listed != c.listed {
 				t.Fatalf("listed %+v, want %q", recs, c.listed)
 			}
@@ -210,11 +210,11 @@ func TestDNSValueForms(t *testing.T) {
 				ghDo(t, s, GigahostAPIKey, "DELETE", path+"/x?"+url.Values{"name": {name}, "type": {typ}, "value": {v}}.Encode(), nil)
 			}
 			del(c.wrong)
-			if n := len(s.FindDNSRecords(SeedZoneID, name, typ, "")); n != 1 {
+			if n := len(s.Gigahost.DNS.FindRecords(SeedZoneID, name, typ, "")); n != 1 {
 				t.Fatalf("the value %q deleted the record", c.wrong)
 			}
 			del(c.deleteVal)
-			if n := len(s.FindDNSRecords(SeedZoneID, name, typ, "")); n != 0 {
+			if n := len(s.Gigahost.DNS.FindRecords(SeedZoneID, name, typ, "")); n != 0 {
 				t.Fatalf("the value %q did not delete the record", c.deleteVal)
 			}
 		})
@@ -227,7 +227,7 @@ func TestDNSZoneForms(t *testing.T) {
 	s.SetAlt(AltDNSZoneCreateAnswer, "id")
 	s.SetAlt(AltDNSZoneIDType, "number")
 	_, env := ghDo(t, s, GigahostAPIKey, "POST", "/dns/zones", map[string]any{"zone_name": "forms.example"})
-	id := s.DNSZoneID("forms.example")
+	id := s.Gigahost.DNS.ZoneID("forms.example")
 	if fmt.Sprint(env["data"]) != fmt.Sprintf("map[zone_id:%d]", id) {
 		t.Fatalf("create answer %v, want the zone id %d", env["data"], id)
 	}

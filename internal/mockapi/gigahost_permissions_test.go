@@ -130,9 +130,9 @@ func TestPermissionsAuthentication(t *testing.T) {
 func TestPermissionsModes(t *testing.T) {
 	t.Parallel()
 	m, base := startMock(t)
-	readOnly := m.AddGigahostAPIKey("read", map[string]GigahostPermission{CatWebhosting: {Mode: "r", All: true}}, 0)
-	readWrite := m.AddGigahostAPIKey("rw", map[string]GigahostPermission{CatWebhosting: {Mode: "rw", All: true}}, 0)
-	badMode := m.AddGigahostAPIKey("bad", map[string]GigahostPermission{CatWebhosting: {Mode: "x", All: true}}, 0)
+	readOnly := m.Gigahost.Keys.Add("read", map[string]GigahostPermission{CatWebhosting: {Mode: "r", All: true}}, 0)
+	readWrite := m.Gigahost.Keys.Add("rw", map[string]GigahostPermission{CatWebhosting: {Mode: "rw", All: true}}, 0)
+	badMode := m.Gigahost.Keys.Add("bad", map[string]GigahostPermission{CatWebhosting: {Mode: "x", All: true}}, 0)
 
 	expectStatus(t, call(t, base, "GET", "/webhosting", readOnly, nil), 200, "r: list")
 	expectStatus(t, call(t, base, "GET", fmt.Sprintf("/webhosting/%d/emails", GigahostHostingID), readOnly, nil), 200, "r: read")
@@ -141,7 +141,7 @@ func TestPermissionsModes(t *testing.T) {
 	if !strings.Contains(r.Meta.Message, "read-only") {
 		t.Errorf("r: write message %q does not say read-only", r.Meta.Message)
 	}
-	if m.GigahostMailboxCount(GigahostHostingID) != 0 {
+	if m.Gigahost.Webhosting.MailboxCount(GigahostHostingID) != 0 {
 		t.Error("a refused write changed the mock")
 	}
 	expectStatus(t, call(t, base, "POST", fmt.Sprintf("/webhosting/%d/emails", GigahostHostingID), readWrite, mailbox("rw")), 201, "rw: write")
@@ -152,7 +152,7 @@ func TestPermissionsModes(t *testing.T) {
 func TestPermissionsIDs(t *testing.T) {
 	t.Parallel()
 	m, base := startMock(t)
-	limited := m.AddGigahostAPIKey("one account", map[string]GigahostPermission{CatWebhosting: {Mode: "rw", IDs: []int64{GigahostHostingID}}}, 0)
+	limited := m.Gigahost.Keys.Add("one account", map[string]GigahostPermission{CatWebhosting: {Mode: "rw", IDs: []int64{GigahostHostingID}}}, 0)
 
 	if ids := hostingIDs(t, call(t, base, "GET", "/webhosting", limited, nil)); len(ids) != 1 || ids[0] != GigahostHostingID {
 		t.Errorf("limited list = %v, want only %d", ids, GigahostHostingID)
@@ -164,7 +164,7 @@ func TestPermissionsIDs(t *testing.T) {
 	expectStatus(t, call(t, base, "GET", fmt.Sprintf("/webhosting/%d", GigahostOtherHostingID), limited, nil), 403, "other id: read")
 	expectStatus(t, call(t, base, "POST", fmt.Sprintf("/webhosting/%d/emails", GigahostHostingID), limited, mailbox("in")), 201, "listed id: write")
 	expectStatus(t, call(t, base, "POST", fmt.Sprintf("/webhosting/%d/emails", GigahostOtherHostingID), limited, mailbox("out")), 403, "other id: write")
-	if m.GigahostMailboxCount(GigahostOtherHostingID) != 0 {
+	if m.Gigahost.Webhosting.MailboxCount(GigahostOtherHostingID) != 0 {
 		t.Error("a refused write changed the other account")
 	}
 }
@@ -190,7 +190,7 @@ func TestPermissionsProbeRoutes(t *testing.T) {
 	t.Cleanup(srv.Close)
 	base := srv.URL
 
-	key := m.AddGigahostAPIKey("doc example", map[string]GigahostPermission{
+	key := m.Gigahost.Keys.Add("doc example", map[string]GigahostPermission{
 		CatDNS:     {Mode: "rw", IDs: []int64{123}},
 		CatServers: {Mode: "r", All: true},
 		CatAccount: {Mode: "r"},
@@ -210,7 +210,7 @@ func TestPermissionsProbeRoutes(t *testing.T) {
 	expectStatus(t, call(t, base, "GET", "/account", key, nil), 200, "account r")
 	expectStatus(t, call(t, base, "PUT", "/account", key, nil), 403, "account r write")
 
-	noDNS := m.AddGigahostAPIKey("servers only", map[string]GigahostPermission{CatServers: {Mode: "rw", All: true}}, 0)
+	noDNS := m.Gigahost.Keys.Add("servers only", map[string]GigahostPermission{CatServers: {Mode: "rw", All: true}}, 0)
 	r = call(t, base, "GET", "/dns/zones", noDNS, nil)
 	expectStatus(t, r, 403, "missing category")
 	if !strings.Contains(r.Meta.Message, "no access to dns") {
@@ -224,10 +224,10 @@ func TestPermissionsExpiryAndRevocation(t *testing.T) {
 	session := sessionToken(t, base)
 	full := map[string]GigahostPermission{CatWebhosting: {Mode: "rw", All: true}}
 
-	expiring := m.AddGigahostAPIKey("expiring", full, time.Now().Add(time.Hour).Unix())
+	expiring := m.Gigahost.Keys.Add("expiring", full, time.Now().Add(time.Hour).Unix())
 	expectStatus(t, call(t, base, "GET", "/webhosting", expiring, nil), 200, "before expiry")
-	rec, _ := m.GigahostAPIKeyBySecret(expiring)
-	m.ChangeGigahostAPIKey(rec.ID, func(k *GigahostAPIKeyRecord) { k.ExpiresAt = time.Now().Add(-time.Second).Unix() })
+	rec, _ := m.Gigahost.Keys.BySecret(expiring)
+	m.Gigahost.Keys.Change(rec.ID, func(k *GigahostAPIKeyRecord) { k.ExpiresAt = time.Now().Add(-time.Second).Unix() })
 	expectStatus(t, call(t, base, "GET", "/webhosting", expiring, nil), 401, "after expiry")
 	var listed []struct {
 		ID string `json:"key_id"`
@@ -250,8 +250,8 @@ func TestPermissionsExpiryAndRevocation(t *testing.T) {
 		t.Errorf("expired key: %s", r.Data)
 	}
 
-	revoked := m.AddGigahostAPIKey("revoked", full, 0)
-	rec, _ = m.GigahostAPIKeyBySecret(revoked)
+	revoked := m.Gigahost.Keys.Add("revoked", full, 0)
+	rec, _ = m.Gigahost.Keys.BySecret(revoked)
 	expectStatus(t, call(t, base, "DELETE", fmt.Sprintf("/account/apikeys/%d", rec.ID), session, nil), 200, "revoke")
 	expectStatus(t, call(t, base, "GET", "/webhosting", revoked, nil), 401, "after revocation")
 	expectStatus(t, call(t, base, "DELETE", fmt.Sprintf("/account/apikeys/%d", rec.ID), session, nil), 404, "revoke twice")
@@ -297,7 +297,7 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	if !strings.HasPrefix(secret, "flux_live_") || len(secret) != len("flux_live_")+64 || !strings.HasPrefix(secret, prefix) {
 		t.Fatalf("secret %q, prefix %q", secret, prefix)
 	}
-	rec, ok := m.GigahostAPIKeyBySecret(secret)
+	rec, ok := m.Gigahost.Keys.BySecret(secret)
 	if !ok || rec.Permissions[CatWebhosting].All || len(rec.Permissions[CatWebhosting].IDs) != 2 {
 		t.Fatalf("stored key: %+v", rec)
 	}
@@ -321,7 +321,7 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	later := time.Now().Add(48 * time.Hour).Unix()
 	expectStatus(t, call(t, base, "PUT", keyPath, session, map[string]any{"expires_at": later}), 400, "update of the expiry alone")
 	expectStatus(t, call(t, base, "PUT", keyPath, session, map[string]any{"label": "renamed", "expires_at": later}), 200, "update with an expiry")
-	if after, _ := m.GigahostAPIKeyByID(rec.ID); after.Label != "renamed" || after.ExpiresAt != rec.ExpiresAt {
+	if after, _ := m.Gigahost.Keys.Get(rec.ID); after.Label != "renamed" || after.ExpiresAt != rec.ExpiresAt {
 		t.Errorf("after PUT: label %q, expires_at %d, want renamed and %d (unchanged)", after.Label, after.ExpiresAt, rec.ExpiresAt)
 	}
 

@@ -174,40 +174,40 @@ func (s *Server) sshKeyDelete(w http.ResponseWriter, r *http.Request, _ principa
 	ghWrite(w, http.StatusOK, "SSH key removed.", nil)
 }
 
-// SSHKeys returns copies of the account's SSH keys, by id.
-func (s *Server) SSHKeys() []GigahostSSHKey {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// List returns copies of the account's SSH keys, by id.
+func (h SSHKeysHandle) List() []GigahostSSHKey {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
 	var out []GigahostSSHKey
-	for _, k := range s.gigahost.sshKeys.sorted() {
+	for _, k := range h.s.gigahost.sshKeys.sorted() {
 		out = append(out, *k)
 	}
 	return out
 }
 
-// SSHKey returns a copy of one SSH key.
-func (s *Server) SSHKey(id int64) (GigahostSSHKey, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if k := s.gigahost.sshKeys.keys[id]; k != nil {
+// Get returns a copy of one SSH key.
+func (h SSHKeysHandle) Get(id int64) (GigahostSSHKey, bool) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if k := h.s.gigahost.sshKeys.keys[id]; k != nil {
 		return *k, true
 	}
 	return GigahostSSHKey{}, false
 }
 
-// AddSSHKey adds a key as if done outside Terraform (no validation) and
+// Add adds a key as if done outside Terraform (no validation) and
 // returns its id.
-func (s *Server) AddSSHKey(name, data string) int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.gigahost.sshKeys.add(name, data).ID
+func (h SSHKeysHandle) Add(name, data string) int64 {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	return h.s.gigahost.sshKeys.add(name, data).ID
 }
 
-// ChangeSSHKey changes a key as if done outside Terraform.
-func (s *Server) ChangeSSHKey(id int64, change func(k *GigahostSSHKey)) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	k := s.gigahost.sshKeys.keys[id]
+// Change changes a key as if done outside Terraform.
+func (h SSHKeysHandle) Change(id int64, change func(k *GigahostSSHKey)) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	k := h.s.gigahost.sshKeys.keys[id]
 	if k == nil {
 		return false
 	}
@@ -216,13 +216,13 @@ func (s *Server) ChangeSSHKey(id int64, change func(k *GigahostSSHKey)) bool {
 	return true
 }
 
-// DeleteSSHKey deletes a key as if done outside Terraform.
-func (s *Server) DeleteSSHKey(id int64) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.gigahost.sshKeys.keys[id] == nil {
+// Delete deletes a key as if done outside Terraform.
+func (h SSHKeysHandle) Delete(id int64) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if h.s.gigahost.sshKeys.keys[id] == nil {
 		return false
 	}
-	delete(s.gigahost.sshKeys.keys, id)
+	delete(h.s.gigahost.sshKeys.keys, id)
 	return true
 }

@@ -58,7 +58,7 @@ func TestSSHKeysLifecycle(t *testing.T) {
 	expectStatus(t, call(t, base, "POST", "/account/sshkey", GigahostAPIKey, map[string]any{"name": "ecdsa", "data": testKeyECDSA}), 200, "create ecdsa")
 	expectStatus(t, call(t, base, "POST", "/account/sshkey", GigahostAPIKey, map[string]any{"name": "no comment", "data": testKeyDeploy}), 200, "create without comment")
 
-	all := m.SSHKeys()
+	all := m.Gigahost.SSHKeys.List()
 	if len(all) != 4 || all[1].Name != "ci" || all[1].Data != testKeyCI || all[1].Added == 0 {
 		t.Fatalf("mock keys = %+v", all)
 	}
@@ -74,8 +74,8 @@ func TestSSHKeysLifecycle(t *testing.T) {
 	expectStatus(t, call(t, base, "DELETE", path, GigahostAPIKey, nil), 200, "delete")
 	expectStatus(t, call(t, base, "DELETE", path, GigahostAPIKey, nil), 404, "delete again")
 	expectStatus(t, call(t, base, "DELETE", "/account/sshkey/abc", GigahostAPIKey, nil), 404, "delete a bad id")
-	if _, ok := m.SSHKey(all[1].ID); ok || len(m.SSHKeys()) != 3 {
-		t.Errorf("after delete: %+v", m.SSHKeys())
+	if _, ok := m.Gigahost.SSHKeys.Get(all[1].ID); ok || len(m.Gigahost.SSHKeys.List()) != 3 {
+		t.Errorf("after delete: %+v", m.Gigahost.SSHKeys.List())
 	}
 }
 
@@ -101,7 +101,7 @@ func TestSSHKeysInvalid(t *testing.T) {
 		}
 	}
 	expectStatus(t, call(t, base, "POST", "/account/sshkey", GigahostAPIKey, map[string]any{"name": " ", "data": testKeyCI}), 400, "no name")
-	if n := len(m.SSHKeys()); n != 1 {
+	if n := len(m.Gigahost.SSHKeys.List()); n != 1 {
 		t.Errorf("refused creates left %d keys, want the seeded one", n)
 	}
 }
@@ -109,8 +109,8 @@ func TestSSHKeysInvalid(t *testing.T) {
 func TestSSHKeysPermissions(t *testing.T) {
 	t.Parallel()
 	m, base := startMock(t)
-	readOnly := m.AddGigahostAPIKey("read", map[string]GigahostPermission{CatAccount: {Mode: "r"}}, 0)
-	noAccount := m.AddGigahostAPIKey("dns", map[string]GigahostPermission{CatDNS: {Mode: "rw", All: true}}, 0)
+	readOnly := m.Gigahost.Keys.Add("read", map[string]GigahostPermission{CatAccount: {Mode: "r"}}, 0)
+	noAccount := m.Gigahost.Keys.Add("dns", map[string]GigahostPermission{CatDNS: {Mode: "rw", All: true}}, 0)
 
 	expectStatus(t, call(t, base, "GET", "/account", readOnly, nil), 200, "r: read")
 	r := call(t, base, "POST", "/account/sshkey", readOnly, map[string]any{"name": "ci", "data": testKeyCI})
@@ -120,7 +120,7 @@ func TestSSHKeysPermissions(t *testing.T) {
 	}
 	expectStatus(t, call(t, base, "DELETE", "/account/sshkey/1", readOnly, nil), 403, "r: delete")
 	expectStatus(t, call(t, base, "GET", "/account", noAccount, nil), 403, "no account category")
-	if len(m.SSHKeys()) != 1 {
+	if len(m.Gigahost.SSHKeys.List()) != 1 {
 		t.Error("a refused write changed the mock")
 	}
 
@@ -135,14 +135,14 @@ func TestSSHKeysPermissions(t *testing.T) {
 func TestSSHKeysTestHandles(t *testing.T) {
 	t.Parallel()
 	m := New(Options{})
-	id := m.AddSSHKey("made elsewhere", testKeyCI)
-	if !m.ChangeSSHKey(id, func(k *GigahostSSHKey) { k.Name = "renamed" }) {
-		t.Fatal("ChangeSSHKey found nothing")
+	id := m.Gigahost.SSHKeys.Add("made elsewhere", testKeyCI)
+	if !m.Gigahost.SSHKeys.Change(id, func(k *GigahostSSHKey) { k.Name = "renamed" }) {
+		t.Fatal("Change found nothing")
 	}
-	if k, ok := m.SSHKey(id); !ok || k.Name != "renamed" || k.Data != testKeyCI {
-		t.Errorf("SSHKey = %+v, %v", k, ok)
+	if k, ok := m.Gigahost.SSHKeys.Get(id); !ok || k.Name != "renamed" || k.Data != testKeyCI {
+		t.Errorf("Get = %+v, %v", k, ok)
 	}
-	if !m.DeleteSSHKey(id) || m.DeleteSSHKey(id) || m.ChangeSSHKey(id, func(*GigahostSSHKey) {}) {
-		t.Error("DeleteSSHKey/ChangeSSHKey on a deleted key")
+	if !m.Gigahost.SSHKeys.Delete(id) || m.Gigahost.SSHKeys.Delete(id) || m.Gigahost.SSHKeys.Change(id, func(*GigahostSSHKey) {}) {
+		t.Error("Delete/Change on a deleted key")
 	}
 }

@@ -45,14 +45,10 @@ type hostingAccount struct {
 // webhostingState holds the mock's web-hosting accounts.
 type webhostingState struct {
 	accounts map[int64]*hostingAccount
-	nextID   int64
-	// listFaultsAfterCreate, when not 0, is how many lists of the account
-	// fail with 500 after the next successful mailbox create (a test knob).
-	listFaultsAfterCreate int
 }
 
 func newWebhostingState() *webhostingState {
-	st := &webhostingState{accounts: map[int64]*hostingAccount{}, nextID: 1300}
+	st := &webhostingState{accounts: map[int64]*hostingAccount{}}
 	st.add(GigahostHostingID, GigahostHostingDomain, "Webhotell M")
 	st.add(GigahostOtherHostingID, GigahostOtherHostingDomain, "Webhotell S")
 	return st
@@ -222,12 +218,6 @@ func (s *Server) whEmailCreate(w http.ResponseWriter, r *http.Request, _ princip
 		return
 	}
 	a.mailboxes[addr] = &GigahostMailbox{Address: addr, Password: pw, Quota: quota}
-	if n := s.gigahost.webhosting.listFaultsAfterCreate; n > 0 {
-		s.gigahost.webhosting.listFaultsAfterCreate = 0
-		s.targeted = append(s.targeted, &targetedFault{
-			service: "gigahost", method: http.MethodGet, pathPrefix: fmt.Sprintf("/webhosting/%d/emails", a.ID), fault: Fault500, n: n,
-		})
-	}
 	ghWrite(w, http.StatusCreated, "", map[string]any{"message": "Email account created successfully."})
 }
 
@@ -299,23 +289,11 @@ func (s *Server) whEmailDelete(w http.ResponseWriter, r *http.Request, _ princip
 	ghWrite(w, http.StatusOK, "", map[string]any{"message": "Email account deleted."})
 }
 
-// AddGigahostHostingAccount adds a web-hosting account for domain and
-// returns its id.
-func (s *Server) AddGigahostHostingAccount(domain string) int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := s.gigahost.webhosting
-	id := st.nextID
-	st.nextID++
-	st.add(id, domain, "Webhotell S")
-	return id
-}
-
-// GigahostMailbox returns a copy of the mailbox address of a hosting account.
-func (s *Server) GigahostMailbox(hostingID int64, address string) (GigahostMailbox, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if a := s.gigahost.webhosting.accounts[hostingID]; a != nil {
+// Mailbox returns a copy of the mailbox address of a hosting account.
+func (h WebhostingHandle) Mailbox(hostingID int64, address string) (GigahostMailbox, bool) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if a := h.s.gigahost.webhosting.accounts[hostingID]; a != nil {
 		if m := a.mailboxes[address]; m != nil {
 			return *m, true
 		}
@@ -323,21 +301,21 @@ func (s *Server) GigahostMailbox(hostingID int64, address string) (GigahostMailb
 	return GigahostMailbox{}, false
 }
 
-// GigahostMailboxCount counts the mailboxes of a hosting account.
-func (s *Server) GigahostMailboxCount(hostingID int64) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if a := s.gigahost.webhosting.accounts[hostingID]; a != nil {
+// MailboxCount counts the mailboxes of a hosting account.
+func (h WebhostingHandle) MailboxCount(hostingID int64) int {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if a := h.s.gigahost.webhosting.accounts[hostingID]; a != nil {
 		return len(a.mailboxes)
 	}
 	return 0
 }
 
-// ChangeGigahostMailbox changes a mailbox as if done outside Terraform.
-func (s *Server) ChangeGigahostMailbox(hostingID int64, address string, change func(m *GigahostMailbox)) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if a := s.gigahost.webhosting.accounts[hostingID]; a != nil {
+// ChangeMailbox changes a mailbox as if done outside Terraform.
+func (h WebhostingHandle) ChangeMailbox(hostingID int64, address string, change func(m *GigahostMailbox)) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if a := h.s.gigahost.webhosting.accounts[hostingID]; a != nil {
 		if m := a.mailboxes[address]; m != nil {
 			change(m)
 			return true
@@ -346,36 +324,27 @@ func (s *Server) ChangeGigahostMailbox(hostingID int64, address string, change f
 	return false
 }
 
-// DeleteGigahostMailbox deletes a mailbox as if done outside Terraform.
-func (s *Server) DeleteGigahostMailbox(hostingID int64, address string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if a := s.gigahost.webhosting.accounts[hostingID]; a != nil && a.mailboxes[address] != nil {
+// DeleteMailbox deletes a mailbox as if done outside Terraform.
+func (h WebhostingHandle) DeleteMailbox(hostingID int64, address string) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if a := h.s.gigahost.webhosting.accounts[hostingID]; a != nil && a.mailboxes[address] != nil {
 		delete(a.mailboxes, address)
 		return true
 	}
 	return false
 }
 
-// AddGigahostMailbox creates a mailbox as if done outside Terraform and
+// AddMailbox creates a mailbox as if done outside Terraform and
 // returns its address.
-func (s *Server) AddGigahostMailbox(hostingID int64, local, password string, quota int64) (string, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a := s.gigahost.webhosting.accounts[hostingID]
+func (h WebhostingHandle) AddMailbox(hostingID int64, local, password string, quota int64) (string, bool) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	a := h.s.gigahost.webhosting.accounts[hostingID]
 	if a == nil {
 		return "", false
 	}
 	addr := local + "@" + a.Domain
 	a.mailboxes[addr] = &GigahostMailbox{Address: addr, Password: password, Quota: quota}
 	return addr, true
-}
-
-// FailGigahostMailboxListsAfterCreate makes the next n lists of a hosting
-// account's mailboxes answer 500 once the next mailbox create has taken
-// effect: the create succeeds, reading it back fails.
-func (s *Server) FailGigahostMailboxListsAfterCreate(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigahost.webhosting.listFaultsAfterCreate = n
 }

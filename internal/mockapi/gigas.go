@@ -125,79 +125,79 @@ var (
 	gigasPasswordRE = regexp.MustCompile(`^[A-Za-z0-9_-]{6,32}$`)
 )
 
-// AddGigasAccount adds another account the seeded credentials can see, so
+// AddAccount adds another account the seeded credentials can see, so
 // that account discovery has a choice to refuse.
-func (s *Server) AddGigasAccount(id int64) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigas.accounts = append(s.gigas.accounts, id)
+func (h GigasHandle) AddAccount(id int64) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigas.accounts = append(h.s.gigas.accounts, id)
 }
 
-// RequireGigasTOTP makes POST /token demand this 2FA code.
-func (s *Server) RequireGigasTOTP(code string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigas.totpRequired = code
+// RequireTOTP makes POST /token demand this 2FA code.
+func (h GigasHandle) RequireTOTP(code string) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigas.totpRequired = code
 }
 
-// ExpireGigasTOTPAfter makes the required TOTP code expire d after its
+// ExpireTOTPAfter makes the required TOTP code expire d after its
 // first use, as a six-digit code does within seconds.
-func (s *Server) ExpireGigasTOTPAfter(d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigas.totpLifetime = d
+func (h GigasHandle) ExpireTOTPAfter(d time.Duration) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigas.totpLifetime = d
 }
 
-// FailNextGigasTransactions makes the next n transactions created end with
+// FailNextTransactions makes the next n transactions created end with
 // status "failed" once their provisioning delay is over.
-func (s *Server) FailNextGigasTransactions(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigas.failNext = n
+func (h GigasHandle) FailNextTransactions(n int) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigas.failNext = n
 }
 
-// GigasVM returns a copy of a VM, after completing due transactions.
-func (s *Server) GigasVM(id string) (GigasVM, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.advanceGigas()
-	vm, ok := s.gigas.vms[id]
+// VM returns a copy of a VM, after completing due transactions.
+func (h GigasHandle) VM(id string) (GigasVM, bool) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.advanceGigas()
+	vm, ok := h.s.gigas.vms[id]
 	if !ok {
 		return GigasVM{}, false
 	}
 	return *vm, true
 }
 
-// GigasVMs returns copies of all VMs, sorted by id.
-func (s *Server) GigasVMs() []GigasVM {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.advanceGigas()
-	out := make([]GigasVM, 0, len(s.gigas.vms))
-	for _, vm := range s.gigas.vms {
+// VMs returns copies of all VMs, sorted by id.
+func (h GigasHandle) VMs() []GigasVM {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.advanceGigas()
+	out := make([]GigasVM, 0, len(h.s.gigas.vms))
+	for _, vm := range h.s.gigas.vms {
 		out = append(out, *vm)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
-// ChangeGigasVM edits a VM as someone outside Terraform would.
-func (s *Server) ChangeGigasVM(id string, change func(vm *GigasVM)) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	vm, ok := s.gigas.vms[id]
+// ChangeVM edits a VM as someone outside Terraform would.
+func (h GigasHandle) ChangeVM(id string, change func(vm *GigasVM)) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	vm, ok := h.s.gigas.vms[id]
 	if ok {
 		change(vm)
 	}
 	return ok
 }
 
-// DeleteGigasVM removes a VM as someone outside Terraform would.
-func (s *Server) DeleteGigasVM(id string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, ok := s.gigas.vms[id]
-	delete(s.gigas.vms, id)
+// DeleteVM removes a VM as someone outside Terraform would.
+func (h GigasHandle) DeleteVM(id string) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	_, ok := h.s.gigas.vms[id]
+	delete(h.s.gigas.vms, id)
 	return ok
 }
 
@@ -371,12 +371,12 @@ func (s *Server) gigasRefresh(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.issueGigasSession())
 }
 
-// ExpireGigasSessions ends every session token at once, as the API does when
+// ExpireSessions ends every session token at once, as the API does when
 // a token's lifetime is over.
-func (s *Server) ExpireGigasSessions() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, sess := range s.gigas.sessions {
+func (h GigasHandle) ExpireSessions() {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	for _, sess := range h.s.gigas.sessions {
 		sess.expires = time.Now().Add(-time.Second)
 	}
 }
@@ -788,36 +788,22 @@ func (s *Server) gigasTxnStatus(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// SetGigasTransactionTTL sets how long finished transactions stay known to
+// SetTransactionTTL sets how long finished transactions stay known to
 // the status endpoint (a minute by default; zero forgets them at once).
-func (s *Server) SetGigasTransactionTTL(d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.gigas.txnTTL = d
+func (h GigasHandle) SetTransactionTTL(d time.Duration) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.gigas.txnTTL = d
 }
 
-// BusyGigasVM starts an operation on a VM that keeps it locked for d, as a
+// BusyVM starts an operation on a VM that keeps it locked for d, as a
 // backup or a change made in the control panel would.
-func (s *Server) BusyGigasVM(id string, d time.Duration) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.gigas.vms[id]; !ok {
+func (h GigasHandle) BusyVM(id string, d time.Duration) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if _, ok := h.s.gigas.vms[id]; !ok {
 		return false
 	}
-	s.queueTxn(id, d)
+	h.s.queueTxn(id, d)
 	return true
-}
-
-// CountGigasStatus counts the Gigas answers with this HTTP status, injected
-// faults excluded.
-func (s *Server) CountGigasStatus(status int) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := 0
-	for _, r := range s.requests {
-		if r.Service == "gigas" && r.Status == status && r.Fault == "" {
-			n++
-		}
-	}
-	return n
 }

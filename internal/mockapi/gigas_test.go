@@ -34,7 +34,7 @@ func TestGigasAccountScoping(t *testing.T) {
 	m := mockapi.New(mockapi.Options{ProvisioningDelay: time.Millisecond})
 	m.Start()
 	defer m.Close()
-	m.AddGigasAccount(33777)
+	m.Gigas.AddAccount(33777)
 	status, vm := gigasCall(t, m, http.MethodPost, "/account/22666/virtual_machine", map[string]any{
 		"label": "a", "hostname": "a", "memory": "512", "cpus": 1, "primary_disk_size": 5,
 		"location_id": "226661012", "template_id": "2266610116",
@@ -65,8 +65,8 @@ func TestGigasFailNextSurvivesBusy(t *testing.T) {
 	})
 	id := vm["id"].(string)
 	time.Sleep(5 * time.Millisecond)
-	m.FailNextGigasTransactions(1)
-	m.BusyGigasVM(id, time.Millisecond)
+	m.Gigas.FailNextTransactions(1)
+	m.Gigas.BusyVM(id, time.Millisecond)
 	time.Sleep(5 * time.Millisecond)
 	_, upd := gigasCall(t, m, http.MethodPut, "/account/22666/virtual_machine/"+id, map[string]any{"memory": 1024})
 	time.Sleep(5 * time.Millisecond)

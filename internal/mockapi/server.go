@@ -32,6 +32,12 @@ const (
 	// connection before the answer: the client cannot tell what happened.
 	// It is not among AllFaults; ask for it by name.
 	FaultDropAfter Fault = "drop-after"
+	// FaultAck acknowledges the request without acting: the service's empty
+	// success answer (HTTP 200; on Gigahost the envelope with data []), the
+	// handler never runs. It is a write the API accepts but does not do,
+	// such as a delete that matched nothing. It is not among AllFaults; ask
+	// for it by name.
+	FaultAck Fault = "ack"
 )
 
 // AllFaults is every fault kind that stops a request before it takes effect.
@@ -55,12 +61,52 @@ func (s *Server) FailNext(service, method, pathPrefix string, fault Fault, n int
 // takeTargeted returns the targeted fault for a request, if any. Callers hold s.mu.
 func (s *Server) takeTargeted(rec RequestRecord) Fault {
 	for _, t := range s.targeted {
-		if t.n > 0 && t.service == rec.Service && t.method == rec.Method && strings.HasPrefix(rec.Path, t.pathPrefix) {
+		if t.n > 0 && t.matches(rec) {
 			t.n--
 			return t.fault
 		}
 	}
 	return ""
+}
+
+func (t *targetedFault) matches(rec RequestRecord) bool {
+	return t.service == rec.Service && t.method == rec.Method && strings.HasPrefix(rec.Path, t.pathPrefix)
+}
+
+// afterHook runs then after the next matching request succeeded.
+type afterHook struct {
+	match targetedFault
+	then  func()
+}
+
+// AfterNext calls then once, after the next request of a service with this
+// method and path prefix has taken effect (the handler answered 2xx) and
+// before its answer leaves: for example a FailNext on the reads that follow
+// a create. then runs without the mock's lock, so it may call any method.
+func (s *Server) AfterNext(service, method, pathPrefix string, then func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.after = append(s.after, &afterHook{match: targetedFault{service: service, method: method, pathPrefix: pathPrefix, n: 1}, then: then})
+}
+
+// runAfter calls the hook waiting for this request, if any.
+func (s *Server) runAfter(rec RequestRecord) {
+	if rec.Status < 200 || rec.Status > 299 {
+		return
+	}
+	s.mu.Lock()
+	var then func()
+	for _, h := range s.after {
+		if h.match.n > 0 && h.match.matches(rec) {
+			h.match.n--
+			then = h.then
+			break
+		}
+	}
+	s.mu.Unlock()
+	if then != nil {
+		then()
+	}
 }
 
 // Options are the mock's knobs.
@@ -115,11 +161,17 @@ type Server struct {
 	rng      *rand.Rand
 	requests []RequestRecord
 	targeted []*targetedFault
+	after    []*afterHook
 	httpSrv  *httptest.Server
 	alts     map[Alt]string
 
 	gigas    *gigasState
 	gigahost *gigahostState
+
+	// The test handle's areas (handles.go): m.Gigas.VM(id),
+	// m.Gigahost.DNS.Records(zoneID), ...
+	Gigas    GigasHandle
+	Gigahost GigahostHandle
 }
 
 // New builds a mock with its seed data. It does not listen yet.
@@ -133,6 +185,7 @@ func New(opts Options) *Server {
 	s := &Server{opts: opts, rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))} //nolint:gosec // reproducible test randomness
 	s.gigas = newGigasState()
 	s.gigahost = newGigahostState()
+	s.initHandles()
 	for a, f := range opts.Alts {
 		s.SetAlt(a, f)
 	}
@@ -191,13 +244,6 @@ func (s *Server) SetProvisioningDelay(d time.Duration) {
 	s.opts.ProvisioningDelay = d
 }
 
-// SetLatency changes the delay added to every request.
-func (s *Server) SetLatency(d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.opts.Latency = d
-}
-
 // Requests returns a copy of every request received so far.
 func (s *Server) Requests() []RequestRecord {
 	s.mu.Lock()
@@ -220,6 +266,20 @@ func (s *Server) CountRequests(service, method, pathPrefix string) int {
 	n := 0
 	for _, r := range s.requests {
 		if r.Service == service && (method == "" || r.Method == method) && strings.HasPrefix(r.Path, pathPrefix) && r.Fault == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// CountStatus counts a service's answers with this HTTP status, injected
+// faults excluded.
+func (s *Server) CountStatus(service string, status int) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, r := range s.requests {
+		if r.Service == service && r.Status == status && r.Fault == "" {
 			n++
 		}
 	}
@@ -265,18 +325,19 @@ func (s *Server) Handler() http.Handler {
 			// drop at once and may count requests straight away.
 			rec.Fault = fault
 			s.record(rec)
-			s.injectFault(w, fault)
+			s.injectFault(w, service, fault)
 			return
 		}
 		if fault != "" {
 			rec.Fault = fault
-			rec.Status = s.injectFault(w, fault)
+			rec.Status = s.injectFault(w, service, fault)
 			s.record(rec)
 			return
 		}
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r)
 		rec.Status = sw.status
+		s.runAfter(rec)
 		s.record(rec)
 	})
 }
@@ -295,8 +356,15 @@ func (s *Server) drawFault() Fault {
 	return s.opts.Faults[s.rng.IntN(len(s.opts.Faults))]
 }
 
-func (s *Server) injectFault(w http.ResponseWriter, f Fault) int {
+func (s *Server) injectFault(w http.ResponseWriter, service string, f Fault) int {
 	switch f {
+	case FaultAck:
+		if service == "gigahost" {
+			ghWrite(w, http.StatusOK, "", nil)
+		} else {
+			writeJSON(w, http.StatusOK, map[string]any{})
+		}
+		return http.StatusOK
 	case Fault429:
 		s.mu.Lock()
 		ra := s.opts.RetryAfterSeconds

@@ -1,0 +1,59 @@
+package mockapi
+
+// The test handle. Tests reach the mock's state through one sub-handle per
+// service and area, fields of the Server:
+//
+//	m.Gigas                VMs, accounts, transactions, sessions and TOTP
+//	m.Gigahost.Auth        sessions and the 2FA code of POST /authenticate
+//	m.Gigahost.Keys        API keys
+//	m.Gigahost.SSHKeys     the account's SSH keys
+//	m.Gigahost.DNS         zones, records and redirects
+//	m.Gigahost.Servers     servers, their orders and deploys
+//	m.Gigahost.Webhosting  hosting accounts and their mailboxes
+//
+// What is about the whole mock stays on the Server: its URLs, the requests
+// it received, faults (FailNext, AfterNext, the fault rate), delays and the
+// alternative forms (SetAlt). Each handle's methods live next to the state
+// they reach, in the area's file. All of them are safe for concurrent use.
+
+// GigasHandle reaches the Gigas side's state: m.Gigas.
+type GigasHandle struct{ s *Server }
+
+// GigahostHandle groups the Gigahost areas: m.Gigahost.
+type GigahostHandle struct {
+	Auth       GigahostAuthHandle
+	Keys       APIKeysHandle
+	SSHKeys    SSHKeysHandle
+	DNS        DNSHandle
+	Servers    ServersHandle
+	Webhosting WebhostingHandle
+}
+
+// GigahostAuthHandle reaches the Gigahost sessions: m.Gigahost.Auth.
+type GigahostAuthHandle struct{ s *Server }
+
+// APIKeysHandle reaches the Gigahost API keys: m.Gigahost.Keys.
+type APIKeysHandle struct{ s *Server }
+
+// SSHKeysHandle reaches the Gigahost SSH keys: m.Gigahost.SSHKeys.
+type SSHKeysHandle struct{ s *Server }
+
+// DNSHandle reaches the Gigahost DNS zones, records and redirects:
+// m.Gigahost.DNS.
+type DNSHandle struct{ s *Server }
+
+// ServersHandle reaches the Gigahost servers and orders: m.Gigahost.Servers.
+type ServersHandle struct{ s *Server }
+
+// WebhostingHandle reaches the Gigahost hosting accounts and mailboxes:
+// m.Gigahost.Webhosting.
+type WebhostingHandle struct{ s *Server }
+
+// initHandles points every sub-handle at s.
+func (s *Server) initHandles() {
+	s.Gigas = GigasHandle{s}
+	s.Gigahost = GigahostHandle{
+		Auth: GigahostAuthHandle{s}, Keys: APIKeysHandle{s}, SSHKeys: SSHKeysHandle{s},
+		DNS: DNSHandle{s}, Servers: ServersHandle{s}, Webhosting: WebhostingHandle{s},
+	}
+}
