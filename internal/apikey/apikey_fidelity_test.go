@@ -20,7 +20,7 @@ import (
 // onlySeededKeyActive checks that destroy revoked every key it made.
 func onlySeededKeyActive(env *acctest.Env) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if n := env.Mock.ActiveGigahostAPIKeyCount(); n != 1 {
+		if n := env.Mock.Gigahost.Keys.ActiveCount(); n != 1 {
 			return fmt.Errorf("%d active keys, want only the seeded one", n)
 		}
 		return nil
@@ -100,8 +100,8 @@ func TestAccAPIKeyResource_lostCreateAnswer(t *testing.T) {
 						secret, _ := stateAttr(s, keyAddr, "secret")
 						prefix, _ := stateAttr(s, keyAddr, "prefix")
 						switch {
-						case env.Mock.ActiveGigahostAPIKeyCount() != 2:
-							return fmt.Errorf("%d active keys, want the seeded one and one new", env.Mock.ActiveGigahostAPIKeyCount())
+						case env.Mock.Gigahost.Keys.ActiveCount() != 2:
+							return fmt.Errorf("%d active keys, want the seeded one and one new", env.Mock.Gigahost.Keys.ActiveCount())
 						case keyCreates(env) != tc.wantPosts:
 							return fmt.Errorf("%d POST /account/apikeys, want %d", keyCreates(env), tc.wantPosts)
 						case secret == "" || secret != rec.Secret || prefix != rec.Prefix:
@@ -129,7 +129,7 @@ func TestAccAPIKeyResource_revokeVerified(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: cfg, Check: func(s *terraform.State) (err error) { id, err = stateAttr(s, keyAddr, "id"); return err }},
 			{
-				PreConfig:   func() { env.Mock.IgnoreNextGigahost(http.MethodDelete, "/account/apikeys/", 1) },
+				PreConfig:   func() { env.Mock.FailNext("gigahost", http.MethodDelete, "/account/apikeys/", mockapi.FaultAck, 1) },
 				Config:      cfg,
 				Destroy:     true,
 				ExpectError: acctest.ErrorText("is still active"),
@@ -141,7 +141,7 @@ func TestAccAPIKeyResource_revokeVerified(t *testing.T) {
 				}},
 				Check: func(*terraform.State) error {
 					n, _ := strconv.ParseInt(id, 10, 64)
-					if rec, ok := env.Mock.GigahostAPIKeyByID(n); !ok || rec.Status != "active" {
+					if rec, ok := env.Mock.Gigahost.Keys.Get(n); !ok || rec.Status != "active" {
 						return fmt.Errorf("key %s: %+v", id, rec)
 					}
 					return nil

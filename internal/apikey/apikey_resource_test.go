@@ -38,7 +38,7 @@ func keyRecord(env *acctest.Env, s *terraform.State) (mockapi.GigahostAPIKeyReco
 		return mockapi.GigahostAPIKeyRecord{}, err
 	}
 	n, _ := strconv.ParseInt(id, 10, 64)
-	rec, ok := env.Mock.GigahostAPIKeyByID(n)
+	rec, ok := env.Mock.Gigahost.Keys.Get(n)
 	if !ok {
 		return rec, fmt.Errorf("key %s is not in the mock", id)
 	}
@@ -53,12 +53,12 @@ func TestAccAPIKeyResource_lifecycle(t *testing.T) {
 	var firstSecret, firstID string
 	env.Test(t, resource.TestCase{
 		CheckDestroy: func(*terraform.State) error {
-			rec, ok := env.Mock.GigahostAPIKeyBySecret(firstSecret)
+			rec, ok := env.Mock.Gigahost.Keys.BySecret(firstSecret)
 			if ok {
 				return fmt.Errorf("the first secret still belongs to key %d", rec.ID)
 			}
 			n, _ := strconv.ParseInt(firstID, 10, 64)
-			if rec, _ := env.Mock.GigahostAPIKeyByID(n); rec.Status != "revoked" {
+			if rec, _ := env.Mock.Gigahost.Keys.Get(n); rec.Status != "revoked" {
 				return fmt.Errorf("key %s is %q after destroy, want revoked", firstID, rec.Status)
 			}
 			return nil
@@ -200,7 +200,7 @@ func TestAccAPIKeyResource_lifecycle(t *testing.T) {
 					}
 					secret, _ := stateAttr(s, keyAddr, "secret")
 					n, _ := strconv.ParseInt(firstID, 10, 64)
-					old, _ := env.Mock.GigahostAPIKeyByID(n)
+					old, _ := env.Mock.Gigahost.Keys.Get(n)
 					switch {
 					case strconv.FormatInt(rec.ID, 10) == firstID:
 						return fmt.Errorf("the expiry change kept key %s", firstID)
@@ -214,7 +214,7 @@ func TestAccAPIKeyResource_lifecycle(t *testing.T) {
 			},
 		},
 	})
-	if n := env.Mock.ActiveGigahostAPIKeyCount(); n != 1 {
+	if n := env.Mock.Gigahost.Keys.ActiveCount(); n != 1 {
 		t.Errorf("%d active keys after destroy, want only the seeded one", n)
 	}
 }
@@ -225,8 +225,8 @@ func TestAccAPIKeyResource_lifecycle(t *testing.T) {
 func TestAccAPIKeyResource_importHasNoSecret(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	secret := env.Mock.AddGigahostAPIKey("made elsewhere", map[string]mockapi.GigahostPermission{mockapi.CatBilling: {Mode: "r"}}, 0)
-	rec, _ := env.Mock.GigahostAPIKeyBySecret(secret)
+	secret := env.Mock.Gigahost.Keys.Add("made elsewhere", map[string]mockapi.GigahostPermission{mockapi.CatBilling: {Mode: "r"}}, 0)
+	rec, _ := env.Mock.Gigahost.Keys.BySecret(secret)
 	withTriggers := func(round string) string {
 		return sessionProvider(env) + keyConfig("made elsewhere", `{ billing = { mode = "r" } }`, fmt.Sprintf(`  rotation_triggers = { round = %q }`, round))
 	}
@@ -257,7 +257,7 @@ import {
 			},
 			Check: func(*terraform.State) error {
 				// 403, not 401: the key authenticates (it just may not read web hosting).
-				if now, _ := env.Mock.GigahostAPIKeyByID(rec.ID); now.Secret != secret || keyStatus(t, env, secret) == http.StatusUnauthorized {
+				if now, _ := env.Mock.Gigahost.Keys.Get(rec.ID); now.Secret != secret || keyStatus(t, env, secret) == http.StatusUnauthorized {
 					return fmt.Errorf("recording the first triggers rotated the imported key")
 				}
 				if n := env.Mock.CountRequests("gigahost", "POST", fmt.Sprintf("/account/apikeys/%d/rotate", rec.ID)); n != 0 {
@@ -272,7 +272,7 @@ import {
 			}},
 			Check: func(s *terraform.State) error {
 				got, _ := stateAttr(s, keyAddr, "secret")
-				now, _ := env.Mock.GigahostAPIKeyByID(rec.ID)
+				now, _ := env.Mock.Gigahost.Keys.Get(rec.ID)
 				switch {
 				case got == "" || got != now.Secret:
 					return fmt.Errorf("the state does not hold the rotated secret")
@@ -323,10 +323,10 @@ provider "gigahost" {
 
 data "gigahost_ssh_keys" "all" {}
 `, env.Mock.GigahostURL(), mockapi.GigahostAPIKey, mockapi.GigahostUsername, mockapi.GigahostPassword)
-	seeded, _ := env.Mock.GigahostAPIKeyBySecret(mockapi.GigahostAPIKey)
+	seeded, _ := env.Mock.Gigahost.Keys.BySecret(mockapi.GigahostAPIKey)
 	env.Test(t, resource.TestCase{
 		CheckDestroy: func(*terraform.State) error {
-			if n := env.Mock.ActiveGigahostAPIKeyCount(); n != 1 {
+			if n := env.Mock.Gigahost.Keys.ActiveCount(); n != 1 {
 				return fmt.Errorf("%d active keys after destroy, want only the seeded one", n)
 			}
 			return nil
@@ -343,7 +343,7 @@ data "gigahost_ssh_keys" "all" {}
 					return fmt.Errorf("the mock holds %+v; the state's secret matches: %v", rec, secret == rec.Secret)
 				}
 				// The account read of the data source went with the API key.
-				if now, _ := env.Mock.GigahostAPIKeyByID(seeded.ID); now.LastUsedAt == 0 {
+				if now, _ := env.Mock.Gigahost.Keys.Get(seeded.ID); now.LastUsedAt == 0 {
 					return fmt.Errorf("the configured API key was never used")
 				}
 				if n := env.Mock.CountRequests("gigahost", http.MethodPost, "/authenticate"); n == 0 {
@@ -372,11 +372,11 @@ func TestAccAPIKeyResource_expiryAndRevocation(t *testing.T) {
 	}
 	change := func(f func(k *mockapi.GigahostAPIKeyRecord)) func() {
 		return func() {
-			rec, ok := env.Mock.GigahostAPIKeyBySecret(secret)
+			rec, ok := env.Mock.Gigahost.Keys.BySecret(secret)
 			if !ok {
 				t.Fatal("the key is not in the mock")
 			}
-			env.Mock.ChangeGigahostAPIKey(rec.ID, f)
+			env.Mock.Gigahost.Keys.Change(rec.ID, f)
 		}
 	}
 	env.Test(t, resource.TestCase{
@@ -418,7 +418,7 @@ func TestAccAPIKeyResource_expiryAndRevocation(t *testing.T) {
 			},
 		},
 	})
-	if n := env.Mock.ActiveGigahostAPIKeyCount(); n != 1 {
+	if n := env.Mock.Gigahost.Keys.ActiveCount(); n != 1 {
 		t.Errorf("%d active keys after destroy, want only the seeded one", n)
 	}
 }

@@ -55,8 +55,8 @@ func TestAccExamplesScopedKeyGuide(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: hcl,
 			Check: func(*terraform.State) error {
-				zone := env.Mock.DNSZoneID("shop.example.no")
-				if zone == 0 || len(env.Mock.FindDNSRecords(zone, "www", "A", "192.0.2.10")) != 1 {
+				zone := env.Mock.Gigahost.DNS.ZoneID("shop.example.no")
+				if zone == 0 || len(env.Mock.Gigahost.DNS.FindRecords(zone, "www", "A", "192.0.2.10")) != 1 {
 					return fmt.Errorf("the guide's records are not in the mock")
 				}
 				return nil

@@ -72,7 +72,7 @@ func TestAccScopedKey_webhosting(t *testing.T) {
 			{
 				Config: limited + scopedMailbox("allowed", mockapi.GigahostHostingID),
 				Check: func(*terraform.State) error {
-					if _, ok := env.Mock.GigahostMailbox(mockapi.GigahostHostingID, "allowed@"+mockapi.GigahostHostingDomain); !ok {
+					if _, ok := env.Mock.Gigahost.Webhosting.Mailbox(mockapi.GigahostHostingID, "allowed@"+mockapi.GigahostHostingDomain); !ok {
 						return fmt.Errorf("the scoped key did not create the mailbox")
 					}
 					return nil
@@ -96,7 +96,7 @@ func TestAccScopedKey_webhosting(t *testing.T) {
 			},
 		},
 	})
-	if n := env.Mock.GigahostMailboxCount(mockapi.GigahostOtherHostingID); n != 0 {
+	if n := env.Mock.Gigahost.Webhosting.MailboxCount(mockapi.GigahostOtherHostingID); n != 0 {
 		t.Errorf("the scoped key created %d mailboxes in the other account", n)
 	}
 }
@@ -106,8 +106,8 @@ func TestAccScopedKey_webhosting(t *testing.T) {
 func TestAccScopedKey_dnsZone(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	allowed := env.Mock.AddDNSZone("allowed.example")
-	other := env.Mock.AddDNSZone("other.example")
+	allowed := env.Mock.Gigahost.DNS.AddZone("allowed.example")
+	other := env.Mock.Gigahost.DNS.AddZone("other.example")
 	setup := scopedSetup(env, fmt.Sprintf(`{ dns = { mode = "rw", all = false, ids = [%d] } }`, allowed))
 	record := func(name string, zoneID int64) string {
 		return fmt.Sprintf(`
@@ -126,7 +126,7 @@ resource "gigahost_dns_record" %q {
 			{
 				Config: setup + record("allowed", allowed),
 				Check: func(*terraform.State) error {
-					if len(env.Mock.FindDNSRecords(allowed, "www", "A", "192.0.2.10")) != 1 {
+					if len(env.Mock.Gigahost.DNS.FindRecords(allowed, "www", "A", "192.0.2.10")) != 1 {
 						return fmt.Errorf("the scoped key did not create the record")
 					}
 					return nil
@@ -140,7 +140,7 @@ resource "gigahost_dns_record" %q {
 			},
 		},
 	})
-	if n := len(env.Mock.DNSRecords(other)); n != 0 {
+	if n := len(env.Mock.Gigahost.DNS.Records(other)); n != 0 {
 		t.Errorf("the scoped key wrote %d records in the other zone", n)
 	}
 }
