@@ -40,7 +40,7 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	if dns.Mode != "rw" || dns.All == nil || bool(*dns.All) || len(dns.IDs) != 1 || dns.IDs[0] != 123 {
 		t.Errorf("dns permission %+v", dns)
 	}
-	rec, ok := m.GigahostAPIKeyByID(int64(k.ID))
+	rec, ok := m.Gigahost.Keys.Get(int64(k.ID))
 	if !ok || rec.Secret != string(created.Secret) {
 		t.Fatalf("mock record %+v", rec)
 	}
@@ -67,7 +67,7 @@ func TestAPIKeyLifecycle(t *testing.T) {
 	if err != nil || rotated.Secret == created.Secret {
 		t.Fatalf("rotate = %+v, %v", rotated, err)
 	}
-	if _, ok := m.GigahostAPIKeyBySecret(string(created.Secret)); ok {
+	if _, ok := m.Gigahost.Keys.BySecret(string(created.Secret)); ok {
 		t.Error("the old secret still belongs to a key")
 	}
 

@@ -207,7 +207,7 @@ func TestSessionLoginRefused(t *testing.T) {
 func TestSessionOTP(t *testing.T) {
 	t.Parallel()
 	m := coreMock(t, mockapi.Options{})
-	m.RequireGigahostOTP("654321")
+	m.Gigahost.Auth.RequireOTP("654321")
 	if _, err := coreClient(t, m.GigahostURL(), coreSession()).token(context.Background()); !client.IsStatus(err, http.StatusUnauthorized) || !strings.Contains(err.Error(), "Two-factor") {
 		t.Errorf("without the code: err = %v, want the API's 401", err)
 	}
@@ -405,7 +405,7 @@ func TestSessionReloginAgainstMock(t *testing.T) {
 	if err := c.do(ctx, http.MethodGet, "/servers", nil, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	m.ExpireGigahostSessions()
+	m.Gigahost.Auth.ExpireSessions()
 	if err := c.do(ctx, http.MethodGet, "/servers", nil, nil, nil); err != nil {
 		t.Fatalf("after the sessions ended: %v", err)
 	}
@@ -521,7 +521,7 @@ func TestKeyAndLoginChooseTheToken(t *testing.T) {
 	if n := m.CountRequests("gigahost", http.MethodPost, "/authenticate"); n != 1 {
 		t.Errorf("%d logins, want 1", n)
 	}
-	if k, _ := m.GigahostAPIKeyBySecret(mockapi.GigahostAPIKey); k.LastUsedAt == 0 {
+	if k, _ := m.Gigahost.Keys.BySecret(mockapi.GigahostAPIKey); k.LastUsedAt == 0 {
 		t.Error("the API key was not used for GET /webhosting")
 	}
 	if !c.CanManageAPIKeys() || c.HasSession() {

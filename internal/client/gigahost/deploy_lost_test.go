@@ -56,7 +56,7 @@ func TestDeploy_lostAnswer(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			all := m.GigahostServers()
+			all := m.Gigahost.Servers.List()
 			if len(all) != 1 || len(res.OrderIDs) != 1 || int64(res.OrderIDs[0]) != all[0].OrderID {
 				t.Fatalf("result %+v, mock servers %+v", res, all)
 			}
@@ -79,8 +79,8 @@ func TestDeploy_lostAnswerBounded(t *testing.T) {
 	if !client.IsOutcomeUnknown(err) || !strings.Contains(err.Error(), "after 3 attempts") {
 		t.Errorf("err = %v", err)
 	}
-	if n := deployPosts(m, maxDeployAttempts); n != maxDeployAttempts || len(m.GigahostServers()) != 0 {
-		t.Errorf("%d orders sent, %d servers", n, len(m.GigahostServers()))
+	if n := deployPosts(m, maxDeployAttempts); n != maxDeployAttempts || len(m.Gigahost.Servers.List()) != 0 {
+		t.Errorf("%d orders sent, %d servers", n, len(m.Gigahost.Servers.List()))
 	}
 }
 
@@ -100,10 +100,10 @@ func oldServers(t *testing.T, m *mockapi.Server, n int, age time.Duration) []int
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, s := range m.GigahostServers() {
+		for _, s := range m.Gigahost.Servers.List() {
 			if s.OrderID == int64(res.OrderIDs[0]) {
 				ids = append(ids, s.ID)
-				m.ChangeGigahostServer(s.ID, func(s *mockapi.GigahostServer) { s.CreatedAt = time.Now().Add(-age) })
+				m.Gigahost.Servers.Change(s.ID, func(s *mockapi.GigahostServer) { s.CreatedAt = time.Now().Add(-age) })
 			}
 		}
 	}
@@ -117,9 +117,9 @@ func oldServers(t *testing.T, m *mockapi.Server, n int, age time.Duration) []int
 func TestDeploy_lostAnswerIgnoresOlderServerMissedBefore(t *testing.T) {
 	t.Parallel()
 	cl, m := newMockClient(t, 200*time.Millisecond)
-	m.SetGigahostTransientAbsence(0, 0)
+	m.Gigahost.Servers.SetTransientAbsence(0, 0)
 	old := oldServers(t, m, 1, time.Hour)
-	m.HideGigahostServer(old[0], 1) // missing from the list taken before the order
+	m.Gigahost.Servers.Hide(old[0], 1) // missing from the list taken before the order
 	m.FailNext("gigahost", http.MethodPost, "/deploy/servers", mockapi.FaultDrop, 1)
 	in := lostOrder
 	in.Hostnames = nil
@@ -127,8 +127,8 @@ func TestDeploy_lostAnswerIgnoresOlderServerMissedBefore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.ServerID == old[0] || len(res.OrderIDs) != 1 || len(m.LiveGigahostServers()) != 2 || deployPosts(m, 3) != 3 {
-		t.Errorf("result %+v, old server %d, live %d, orders %d", res, old[0], len(m.LiveGigahostServers()), deployPosts(m, 3))
+	if res.ServerID == old[0] || len(res.OrderIDs) != 1 || len(m.Gigahost.Servers.Live()) != 2 || deployPosts(m, 3) != 3 {
+		t.Errorf("result %+v, old server %d, live %d, orders %d", res, old[0], len(m.Gigahost.Servers.Live()), deployPosts(m, 3))
 	}
 }
 
@@ -137,10 +137,10 @@ func TestDeploy_lostAnswerIgnoresOlderServerMissedBefore(t *testing.T) {
 func TestDeploy_lostAnswerSeveralMatches(t *testing.T) {
 	t.Parallel()
 	cl, m := newMockClient(t, 200*time.Millisecond)
-	m.SetGigahostTransientAbsence(0, 0)
+	m.Gigahost.Servers.SetTransientAbsence(0, 0)
 	recent := oldServers(t, m, 2, 0)
 	for _, id := range recent {
-		m.HideGigahostServer(id, 1)
+		m.Gigahost.Servers.Hide(id, 1)
 	}
 	m.FailNext("gigahost", http.MethodPost, "/deploy/servers", mockapi.FaultDrop, 1)
 	in := lostOrder

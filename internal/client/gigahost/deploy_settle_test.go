@@ -72,7 +72,7 @@ func TestDeploy_lostAnswerSettlesByStatus(t *testing.T) {
 				cl, m := newMockClient(t, 200*time.Millisecond)
 				m.SetAlt(mockapi.AltOrderIDGap, gap)
 				m.SetAlt(mockapi.AltServerListItems, list)
-				m.SetGigahostTransientAbsence(0, 0)
+				m.Gigahost.Servers.SetTransientAbsence(0, 0)
 				oldServers(t, m, 1, time.Minute) // an order of the account, a minute ago
 				// Polls slow enough that the old one-minute watch would take
 				// many of them: the bound below is on counts.
@@ -83,7 +83,7 @@ func TestDeploy_lostAnswerSettlesByStatus(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				all := m.GigahostServers()
+				all := m.Gigahost.Servers.List()
 				if len(all) != 2 || len(res.OrderIDs) != 1 || int64(res.OrderIDs[0]) != all[1].OrderID {
 					t.Fatalf("result %+v, mock servers %+v", res, all)
 				}
@@ -113,15 +113,15 @@ func TestDeploy_lostAnswerSettlesByStatus(t *testing.T) {
 func TestDeploy_paymentDeclined(t *testing.T) {
 	t.Parallel()
 	cl, m := newMockClient(t, 20*time.Millisecond)
-	m.HoldGigahostOrders("payment_declined")
+	m.Gigahost.Servers.HoldOrders("payment_declined")
 	_, err := cl.Deploy(context.Background(), lostOrder)
 	var declined *PaymentDeclinedError
 	if !errors.As(err, &declined) || !client.IsStatus(err, http.StatusPaymentRequired) ||
 		!strings.Contains(err.Error(), "Do not apply again") || !strings.Contains(err.Error(), "terraform import") {
 		t.Fatalf("err = %v", err)
 	}
-	if n := deployPosts(m, 1); n != 1 || len(m.GigahostServers()) != 1 {
-		t.Errorf("%d orders sent, %d saved", n, len(m.GigahostServers()))
+	if n := deployPosts(m, 1); n != 1 || len(m.Gigahost.Servers.List()) != 1 {
+		t.Errorf("%d orders sent, %d saved", n, len(m.Gigahost.Servers.List()))
 	}
 }
 
@@ -130,7 +130,7 @@ func TestDeploy_heldOrder(t *testing.T) {
 	t.Parallel()
 	for _, hold := range []string{"pending_payment", "under_review"} {
 		cl, m := newMockClient(t, 20*time.Millisecond)
-		m.HoldGigahostOrders(hold)
+		m.Gigahost.Servers.HoldOrders(hold)
 		res, err := cl.Deploy(context.Background(), DeployInput{ProductID: 7951, PriceID: 4042, RegionID: 1, OSID: 102, BillingPeriod: "monthly"})
 		if err != nil || len(res.OrderIDs) != 1 {
 			t.Fatalf("%+v %v", res, err)
@@ -163,7 +163,7 @@ func TestCancel_readsBackBeforeSendingAgain(t *testing.T) {
 				t.Parallel()
 				cl, m := newMockClient(t, 20*time.Millisecond)
 				m.SetAlt(mockapi.AltCancelledServer, form)
-				m.SetGigahostTransientAbsence(0, 0)
+				m.Gigahost.Servers.SetTransientAbsence(0, 0)
 				ctx := context.Background()
 				res, err := cl.Deploy(ctx, lostOrder)
 				if err != nil {
@@ -184,7 +184,7 @@ func TestCancel_readsBackBeforeSendingAgain(t *testing.T) {
 				if n := countPosts(m, path, c.wantPosts); n != c.wantPosts {
 					t.Errorf("%d cancellations sent, want %d", n, c.wantPosts)
 				}
-				if live := m.LiveGigahostServers(); len(live) != 0 {
+				if live := m.Gigahost.Servers.Live(); len(live) != 0 {
 					t.Errorf("still live: %+v", live)
 				}
 				// Cancelling again is refused (400) and settled by the absence check.
@@ -252,7 +252,7 @@ func TestDeploy_orderIDForms(t *testing.T) {
 		cl, m := newMockClient(t, 20*time.Millisecond)
 		m.SetAlt(mockapi.AltDeployOrderIDs, form)
 		res, err := cl.Deploy(context.Background(), lostOrder)
-		if err != nil || len(res.OrderIDs) != 1 || int64(res.OrderIDs[0]) != m.GigahostServers()[0].OrderID {
+		if err != nil || len(res.OrderIDs) != 1 || int64(res.OrderIDs[0]) != m.Gigahost.Servers.List()[0].OrderID {
 			t.Errorf("%s: %+v %v", form, res, err)
 		}
 	}
@@ -306,14 +306,14 @@ func TestDeploy_lostAnswerStatusRefusesForeignIDs(t *testing.T) {
 				t.Parallel()
 				cl, m := newMockClient(t, 200*time.Millisecond)
 				m.SetAlt(mockapi.AltStatusForeignIDs, form)
-				m.SetGigahostTransientAbsence(0, 0)
+				m.Gigahost.Servers.SetTransientAbsence(0, 0)
 				oldServers(t, m, 1, time.Minute)
 				m.FailNext("gigahost", http.MethodPost, "/deploy/servers", c.fault, 1)
 				res, err := cl.Deploy(context.Background(), lostOrder)
 				if err != nil {
 					t.Fatal(err)
 				}
-				all := m.GigahostServers()
+				all := m.Gigahost.Servers.List()
 				if len(all) != 2 || len(res.OrderIDs) != 1 || int64(res.OrderIDs[0]) != all[1].OrderID {
 					t.Fatalf("result %+v, mock servers %+v", res, all)
 				}

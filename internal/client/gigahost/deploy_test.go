@@ -61,14 +61,14 @@ func TestWaitDeploy_capturesIDAndPasswordAndConfirmsFromRecord(t *testing.T) {
 	var seen []int64
 	out, err := c.WaitDeploy(ctx, DeployWatch{OrderID: int64(res.OrderIDs[0]), OnServerID: func(id int64) {
 		seen = append(seen, id)
-		if st := m.GigahostServerState(id); st == "ready" {
+		if st := m.Gigahost.Servers.State(id); st == "ready" {
 			t.Errorf("server id reported only once ready")
 		}
 	}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, _ := m.GigahostServer(out.ServerID)
+	srv, _ := m.Gigahost.Servers.Get(out.ServerID)
 	if len(seen) != 1 || seen[0] != out.ServerID || out.Password != srv.Password || out.Password == "" || out.IPv6 != srv.IPv6 || out.Server == nil || string(out.Server.Name) != "a.example.no" {
 		t.Errorf("seen %v out %+v srv %+v", seen, out, srv)
 	}
@@ -77,7 +77,7 @@ func TestWaitDeploy_capturesIDAndPasswordAndConfirmsFromRecord(t *testing.T) {
 func TestWaitDeploy_failedDeployNamesOrderAndServer(t *testing.T) {
 	t.Parallel()
 	c, m := newMockClient(t, 100*time.Millisecond)
-	m.FailNextGigahostDeploys(1)
+	m.Gigahost.Servers.FailNextDeploys(1)
 	ctx := context.Background()
 	res, err := c.Deploy(ctx, DeployInput{ProductID: 7951, PriceID: 4042, RegionID: 1, OSID: 102})
 	if err != nil {
@@ -113,7 +113,7 @@ func TestWaitDeploy_sharesStatusPolls(t *testing.T) {
 	t.Parallel()
 	c, m := newMockClient(t, 300*time.Millisecond)
 	c.poll = client.PollSettings{Initial: 40 * time.Millisecond, Max: 40 * time.Millisecond, Factor: 1}
-	m.SetGigahostTransientAbsence(0, 0)
+	m.Gigahost.Servers.SetTransientAbsence(0, 0)
 	ctx := context.Background()
 	res, err := c.Deploy(ctx, DeployInput{ProductID: 7951, PriceID: 4042, RegionID: 1, OSID: 102, Quantity: 5})
 	if err != nil || len(res.OrderIDs) != 5 {
@@ -139,7 +139,7 @@ func TestWaitDeploy_sharesStatusPolls(t *testing.T) {
 func TestServersAndCancel(t *testing.T) {
 	t.Parallel()
 	c, m := newMockClient(t, 20*time.Millisecond)
-	m.SetGigahostTransientAbsence(0, 0)
+	m.Gigahost.Servers.SetTransientAbsence(0, 0)
 	ctx := context.Background()
 	res, err := c.Deploy(ctx, DeployInput{ProductID: 7951, PriceID: 4042, RegionID: 1, OSID: 102})
 	if err != nil {
@@ -186,7 +186,7 @@ func TestServersAndCancel(t *testing.T) {
 func TestOperatingSystemsAndReinstall(t *testing.T) {
 	t.Parallel()
 	c, m := newMockClient(t, 20*time.Millisecond)
-	m.SetGigahostTransientAbsence(0, 0)
+	m.Gigahost.Servers.SetTransientAbsence(0, 0)
 	ctx := context.Background()
 	dists, err := c.Distributions(ctx)
 	if err != nil || len(dists) != 3 || dists[1].Value != "ubuntu" {

@@ -37,7 +37,7 @@ func TestCreateRecordNotRepeatedBlindly(t *testing.T) {
 			if err != nil || (rec != nil) != c.wantAdopted || (rec != nil && rec.ID == "") {
 				t.Fatalf("rec = %+v, err = %v; want adopted = %v", rec, err, c.wantAdopted)
 			}
-			if got := len(m.FindDNSRecords(123, "once", "A", "192.0.2.5")); got != 1 {
+			if got := len(m.Gigahost.DNS.FindRecords(123, "once", "A", "192.0.2.5")); got != 1 {
 				t.Errorf("%d records, want 1", got)
 			}
 			// The mock records a faulted request after it cut the

@@ -16,9 +16,9 @@ import (
 func TestDNSRedirectLifecycle(t *testing.T) {
 	c, m := dnsClient(t)
 	ctx := context.Background()
-	zoneID := m.AddDNSZone("redir.example")
+	zoneID := m.Gigahost.DNS.AddZone("redir.example")
 	zone := "1000"
-	if got := m.DNSZoneID("redir.example"); got != 1000 || zoneID != 1000 {
+	if got := m.Gigahost.DNS.ZoneID("redir.example"); got != 1000 || zoneID != 1000 {
 		t.Fatalf("zone id %d", got)
 	}
 
@@ -27,7 +27,7 @@ func TestDNSRedirectLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"@", "www"} {
-		if got := m.FindDNSRecords(zoneID, name, "A", mockapi.DNSRedirectServerIP); len(got) != 1 {
+		if got := m.Gigahost.DNS.FindRecords(zoneID, name, "A", mockapi.DNSRedirectServerIP); len(got) != 1 {
 			t.Errorf("A records at %s: %+v", name, got)
 		}
 	}
@@ -57,7 +57,7 @@ func TestDNSRedirectLifecycle(t *testing.T) {
 		t.Fatalf("invalid URL: %v", err)
 	}
 	// A record in the way.
-	if err := m.AddDNSRecord(zoneID, "shop", "CNAME", "shops.example", 300, nil); err != nil {
+	if err := m.Gigahost.DNS.AddRecord(zoneID, "shop", "CNAME", "shops.example", 300, nil); err != nil {
 		t.Fatal(err)
 	}
 	err = c.CreateRedirect(ctx, zone, RedirectInput{Source: "shop", TargetURL: "https://x.example"})
@@ -66,7 +66,7 @@ func TestDNSRedirectLifecycle(t *testing.T) {
 	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusBadRequest || apiErr.Message != want {
 		t.Fatalf("conflict: %v", err)
 	}
-	if _, ok := m.FindDNSRedirect(zoneID, "shop"); ok {
+	if _, ok := m.Gigahost.DNS.FindRedirect(zoneID, "shop"); ok {
 		t.Fatal("a refused redirect is in the mock")
 	}
 
@@ -74,7 +74,7 @@ func TestDNSRedirectLifecycle(t *testing.T) {
 	if err := c.UpdateRedirect(ctx, zone, RedirectInput{Source: "@", TargetURL: "https://new.example"}); err != nil {
 		t.Fatal(err)
 	}
-	if d, _ := m.FindDNSRedirect(zoneID, "@"); d.TargetURL != "https://new.example" {
+	if d, _ := m.Gigahost.DNS.FindRedirect(zoneID, "@"); d.TargetURL != "https://new.example" {
 		t.Fatalf("after update %+v", d)
 	}
 	if err := c.UpdateRedirect(ctx, zone, RedirectInput{Source: "nope", TargetURL: "https://new.example"}); !client.IsNotFound(err) {
@@ -86,13 +86,13 @@ func TestDNSRedirectLifecycle(t *testing.T) {
 	if err := c.DeleteRedirect(ctx, zone, "@"); err != nil {
 		t.Fatal(err)
 	}
-	if got := m.FindDNSRecords(zoneID, "@", "A", ""); len(got) != 0 {
+	if got := m.Gigahost.DNS.FindRecords(zoneID, "@", "A", ""); len(got) != 0 {
 		t.Errorf("A records at @ after delete: %+v", got)
 	}
-	if got := m.FindDNSRecords(zoneID, "www", "A", ""); len(got) != 0 {
+	if got := m.Gigahost.DNS.FindRecords(zoneID, "www", "A", ""); len(got) != 0 {
 		t.Errorf("A records at www after delete: %+v", got)
 	}
-	if got := m.FindDNSRecords(zoneID, "blog", "A", ""); len(got) != 1 {
+	if got := m.Gigahost.DNS.FindRecords(zoneID, "blog", "A", ""); len(got) != 1 {
 		t.Errorf("blog's A record after deleting @: %+v", got)
 	}
 	if err := c.DeleteRedirect(ctx, zone, "@"); !client.IsNotFound(err) {
@@ -108,12 +108,12 @@ func TestDNSRedirectLifecycle(t *testing.T) {
 func TestCreateRedirectNotRepeatedBlindly(t *testing.T) {
 	c, m := dnsClient(t)
 	m.FailNext("gigahost", http.MethodPost, "/dns/zones/", mockapi.FaultDropAfter, 1)
-	zoneID := m.AddDNSZone("lost.example")
+	zoneID := m.Gigahost.DNS.AddZone("lost.example")
 	err := c.CreateRedirect(context.Background(), "1000", RedirectInput{Source: "go", TargetURL: "https://x.example"})
 	if err != nil {
 		t.Fatalf("err = %v, want the redirect adopted from the list", err)
 	}
-	if _, ok := m.FindDNSRedirect(zoneID, "go"); !ok {
+	if _, ok := m.Gigahost.DNS.FindRedirect(zoneID, "go"); !ok {
 		t.Fatal("the create did not take effect in the mock")
 	}
 	// The mock records a dropped request after it cut the connection, so

@@ -31,7 +31,7 @@ func TestDNSZoneLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(z.ID) != fmt.Sprint(m.DNSZoneID("client.example")) || z.Type != "NATIVE" {
+	if string(z.ID) != fmt.Sprint(m.Gigahost.DNS.ZoneID("client.example")) || z.Type != "NATIVE" {
 		t.Fatalf("created zone %+v", z)
 	}
 	zones, err := c.ListZones(ctx)
@@ -88,7 +88,7 @@ func TestDNSRecordsLifecycle(t *testing.T) {
 	if err := c.UpdateRecord(ctx, zone, string(rr1.ID), RecordInput{Name: "rr", Type: "A", Value: "192.0.2.1", TTL: 600}); err != nil {
 		t.Fatal(err)
 	}
-	if got := m.FindDNSRecords(123, "rr", "A", "192.0.2.1"); len(got) != 1 || got[0].ID == string(rr1.ID) {
+	if got := m.Gigahost.DNS.FindRecords(123, "rr", "A", "192.0.2.1"); len(got) != 1 || got[0].ID == string(rr1.ID) {
 		t.Fatalf("after update %+v (old id %s)", got, rr1.ID)
 	}
 	// Delete sends the value (stored form for MX): the siblings stay.
@@ -96,14 +96,14 @@ func TestDNSRecordsLifecycle(t *testing.T) {
 	if err := c.DeleteRecord(ctx, zone, mx, list); err != nil {
 		t.Fatal(err)
 	}
-	if got := m.FindDNSRecords(123, "@", "MX", ""); len(got) != 1 || got[0].Value != "mail.example.no" {
+	if got := m.Gigahost.DNS.FindRecords(123, "@", "MX", ""); len(got) != 1 || got[0].Value != "mail.example.no" {
 		t.Fatalf("MX after delete: %+v", got)
 	}
 	rr2 := Record{Name: "rr", Type: "A", Value: "192.0.2.2"}
 	if err := c.DeleteRecord(ctx, zone, rr2, list); err != nil {
 		t.Fatal(err)
 	}
-	if got := m.FindDNSRecords(123, "rr", "A", ""); len(got) != 1 || got[0].Value != "192.0.2.1" {
+	if got := m.Gigahost.DNS.FindRecords(123, "rr", "A", ""); len(got) != 1 || got[0].Value != "192.0.2.1" {
 		t.Fatalf("rr after delete: %+v", got)
 	}
 }

@@ -56,7 +56,7 @@ func TestSSHKeyLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stored := m.SSHKeys()
+	stored := m.Gigahost.SSHKeys.List()
 	if len(stored) != 2 || string(k.ID) != sshKeyIDString(stored[1].ID) || k.Name != "ci" || string(k.Data) != sshKeyCI || int64(k.Added) != stored[1].Added {
 		t.Fatalf("created %+v, mock %+v", k, stored)
 	}
@@ -104,7 +104,7 @@ func TestCreateSSHKey_lostAnswer(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			stored := m.SSHKeys()
+			stored := m.Gigahost.SSHKeys.List()
 			if len(stored) != 2 || string(k.ID) != sshKeyIDString(stored[1].ID) || stored[1].Data != sshKeyCI {
 				t.Fatalf("created %+v, mock %+v", k, stored)
 			}
@@ -143,8 +143,8 @@ func TestCreateSSHKey_lostAnswerBounded(t *testing.T) {
 	if !client.IsOutcomeUnknown(err) || !strings.Contains(err.Error(), "after 3 attempts") {
 		t.Errorf("err = %v", err)
 	}
-	if n := sshKeyRequests(m, "POST", "/account/sshkey", 3); n != 3 || len(m.SSHKeys()) != 1 {
-		t.Errorf("%d creates sent, %d keys", n, len(m.SSHKeys()))
+	if n := sshKeyRequests(m, "POST", "/account/sshkey", 3); n != 3 || len(m.Gigahost.SSHKeys.List()) != 1 {
+		t.Errorf("%d creates sent, %d keys", n, len(m.Gigahost.SSHKeys.List()))
 	}
 }
 
@@ -153,13 +153,13 @@ func TestCreateSSHKey_lostAnswerBounded(t *testing.T) {
 func TestCreateSSHKey_matchesOnlyNewKeys(t *testing.T) {
 	t.Parallel()
 	c, m := sshKeyClient(t, "", 0)
-	m.AddSSHKey("ci", sshKeyOther)
+	m.Gigahost.SSHKeys.Add("ci", sshKeyOther)
 	m.FailNext("gigahost", http.MethodPost, "/account/sshkey", mockapi.FaultDropAfter, 1)
 	k, err := c.CreateSSHKey(context.Background(), gigahost.SSHKeyInput{Name: "ci", Data: "  " + sshKeyCI + "\n"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	stored := m.SSHKeys()
+	stored := m.Gigahost.SSHKeys.List()
 	if len(stored) != 3 || string(k.ID) != sshKeyIDString(stored[2].ID) {
 		t.Errorf("created %+v, mock %+v", k, stored)
 	}
@@ -199,7 +199,7 @@ func TestCreateSSHKey_notListed(t *testing.T) {
 func TestCreateSSHKey_readOnlyKey(t *testing.T) {
 	t.Parallel()
 	m := mockapi.New(mockapi.Options{})
-	secret := m.AddGigahostAPIKey("read", map[string]mockapi.GigahostPermission{mockapi.CatAccount: {Mode: "r"}}, 0)
+	secret := m.Gigahost.Keys.Add("read", map[string]mockapi.GigahostPermission{mockapi.CatAccount: {Mode: "r"}}, 0)
 	m.Start()
 	t.Cleanup(m.Close)
 	c, err := gigahost.New(gigahost.Config{APIKey: secret, Transport: client.Options{BaseURL: m.GigahostURL()}})

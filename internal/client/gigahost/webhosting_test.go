@@ -60,7 +60,7 @@ func TestMailboxLifecycle(t *testing.T) {
 	if err := c.SetMailboxQuota(ctx, mockapi.GigahostHostingID, addr, 0); err != nil {
 		t.Fatal(err)
 	}
-	stored, _ := m.GigahostMailbox(mockapi.GigahostHostingID, addr)
+	stored, _ := m.Gigahost.Webhosting.Mailbox(mockapi.GigahostHostingID, addr)
 	if stored.Password != "secret-two" || stored.Quota != 0 {
 		t.Errorf("mock holds %+v", stored)
 	}
@@ -145,7 +145,7 @@ func TestCreateMailboxLostAnswer(t *testing.T) {
 			if n := m.CountRequests("gigahost", http.MethodPost, "/webhosting/") + countFaults(m, http.MethodPost); n != tc.wantPosts {
 				t.Errorf("%d POST requests, want %d", n, tc.wantPosts)
 			}
-			if n := m.GigahostMailboxCount(mockapi.GigahostHostingID); n != 1 {
+			if n := m.Gigahost.Webhosting.MailboxCount(mockapi.GigahostHostingID); n != 1 {
 				t.Errorf("%d mailboxes, want 1", n)
 			}
 		})
