@@ -200,7 +200,7 @@ func TestSessionReloginAfterExpiry(t *testing.T) {
 	if _, err := c.Locations(ctx); err != nil {
 		t.Fatal(err)
 	}
-	m.ExpireGigasSessions()
+	m.Gigas.ExpireSessions()
 	locs, err := c.Locations(ctx)
 	if err != nil {
 		t.Fatalf("after the session expired: %v", err)
@@ -219,7 +219,7 @@ func TestSessionReloginAfterExpiry(t *testing.T) {
 func TestTOTP(t *testing.T) {
 	t.Parallel()
 	m := startMock(t, mockapi.Options{})
-	m.RequireGigasTOTP("123456")
+	m.Gigas.RequireTOTP("123456")
 
 	_, err := newClient(t, m.GigasURL(), sessionConfig()).Accounts(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "gigas login failed") || !strings.Contains(err.Error(), "Two-factor") {
@@ -397,7 +397,7 @@ func TestAccountDiscoveryOneAccount(t *testing.T) {
 func TestAccountDiscoveryTwoAccountsAsksToChoose(t *testing.T) {
 	t.Parallel()
 	m := startMock(t, mockapi.Options{})
-	m.AddGigasAccount(31337)
+	m.Gigas.AddAccount(31337)
 	c := newClient(t, m.GigasURL(), Config{APIKey: mockapi.GigasAPIKey})
 	_, err := c.Locations(context.Background())
 	if err == nil {

@@ -220,7 +220,7 @@ func TestUpdateVMLostAnswer(t *testing.T) {
 			if _, err := cl.UpdateVM(context.Background(), string(vm.ID), UpdateVMInput{Memory: ptr[int64](4096)}); err != nil {
 				t.Fatalf("UpdateVM: %v", err)
 			}
-			if mv, _ := m.GigasVM(string(vm.ID)); mv.Memory != 4096 || mv.Locked {
+			if mv, _ := m.Gigas.VM(string(vm.ID)); mv.Memory != 4096 || mv.Locked {
 				t.Errorf("mock VM %+v", mv)
 			}
 			puts := 0
@@ -279,16 +279,16 @@ func TestWaitVMBuiltUnknownStatus(t *testing.T) {
 		t.Errorf("UpdateVM = %v, %v; want done with a warning", warnings, err)
 	}
 
-	m.FailNextGigasTransactions(1)
+	m.Gigas.FailNextTransactions(1)
 	_, err = c.UpdateVM(ctx, string(vm.ID), UpdateVMInput{CPUs: ptr[int64](8)})
 	if err == nil || !strings.Contains(err.Error(), `status "failed"`) {
 		t.Errorf("a failed change: err = %v, want the failure quoted", err)
 	}
-	if mv, _ := m.GigasVM(string(vm.ID)); mv.CPUs != 4 {
+	if mv, _ := m.Gigas.VM(string(vm.ID)); mv.CPUs != 4 {
 		t.Errorf("mock VM cpus %d", mv.CPUs)
 	}
 	warnings, err = c.DeleteVM(ctx, string(vm.ID))
-	if _, still := m.GigasVM(string(vm.ID)); err != nil || len(warnings) != 1 || still {
+	if _, still := m.Gigas.VM(string(vm.ID)); err != nil || len(warnings) != 1 || still {
 		t.Errorf("DeleteVM = %v, %v; still in the mock: %v", warnings, err, still)
 	}
 }
@@ -306,7 +306,7 @@ func TestWaitVMBuiltPowerState(t *testing.T) {
 			if _, err := c.WaitVMBuilt(context.Background(), vm, want); err != nil {
 				t.Fatal(err)
 			}
-			if mv, _ := m.GigasVM(string(vm.ID)); mv.Status != want || mv.Locked {
+			if mv, _ := m.Gigas.VM(string(vm.ID)); mv.Status != want || mv.Locked {
 				t.Errorf("want %s: mock VM %+v", want, mv)
 			}
 		}
@@ -323,7 +323,7 @@ func TestSessionRenewalWithTOTP(t *testing.T) {
 		t.Run(form, func(t *testing.T) {
 			t.Parallel()
 			m := startMock(t, mockapi.Options{SessionTTL: refreshMargin, Alts: map[mockapi.Alt]string{mockapi.AltGigasTokenRefresh: form}})
-			m.RequireGigasTOTP("111111")
+			m.Gigas.RequireTOTP("111111")
 			cfg := sessionConfig()
 			cfg.TOTP, cfg.AccountID = "111111", mockapi.GigasAccountID
 			c := newClient(t, m.GigasURL(), cfg)
@@ -331,7 +331,7 @@ func TestSessionRenewalWithTOTP(t *testing.T) {
 			if _, err := c.Locations(ctx); err != nil {
 				t.Fatal(err)
 			}
-			m.RequireGigasTOTP("222222") // the code rotated
+			m.Gigas.RequireTOTP("222222") // the code rotated
 			_, err := c.Locations(ctx)
 			switch form {
 			case "present":
@@ -398,7 +398,7 @@ func TestDeleteVMEveryAnswer(t *testing.T) {
 		if _, err := c.DeleteVM(context.Background(), string(vm.ID)); err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := m.GigasVM(string(vm.ID)); ok {
+		if _, ok := m.Gigas.VM(string(vm.ID)); ok {
 			t.Error("the VM is still in the mock")
 		}
 	})

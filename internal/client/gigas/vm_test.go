@@ -36,13 +36,13 @@ func TestCreateVMAndWaitTransaction(t *testing.T) {
 	if vm.ID == "" || vm.QueueToken == "" || vm.Hostname != "web1" || vm.Memory != 1024 || !bool(vm.Locked) {
 		t.Errorf("create answered %+v, want the id, a queue token and a locked VM", vm)
 	}
-	if mv, ok := m.GigasVM(string(vm.ID)); !ok || mv.Status != "unbuilt" || !mv.Locked {
+	if mv, ok := m.Gigas.VM(string(vm.ID)); !ok || mv.Status != "unbuilt" || !mv.Locked {
 		t.Errorf("in the mock before the wait: %+v, %v", mv, ok)
 	}
 	if err := c.WaitTransaction(ctx, string(vm.QueueToken)); err != nil {
 		t.Fatalf("WaitTransaction: %v", err)
 	}
-	mv, ok := m.GigasVM(string(vm.ID))
+	mv, ok := m.Gigas.VM(string(vm.ID))
 	if !ok || mv.Status != "online" || mv.Locked {
 		t.Errorf("in the mock after the wait: %+v, %v; want online and unlocked", mv, ok)
 	}
@@ -61,7 +61,7 @@ func TestCreateVMAndWaitTransaction(t *testing.T) {
 func TestWaitTransactionFailureIsTransactionError(t *testing.T) {
 	t.Parallel()
 	m := startMock(t, mockapi.Options{})
-	m.FailNextGigasTransactions(1)
+	m.Gigas.FailNextTransactions(1)
 	c := newClient(t, m.GigasURL(), Config{APIKey: mockapi.GigasAPIKey})
 	ctx := context.Background()
 	vm, err := c.CreateVM(ctx, vmInput("doomed"))
@@ -197,7 +197,7 @@ func TestUpdateAndDeleteWaitForTheVM(t *testing.T) {
 	if _, err := c.UpdateVM(ctx, id, UpdateVMInput{Memory: ptr[int64](2048), Label: ptr("renamed")}); err != nil {
 		t.Fatalf("UpdateVM: %v", err)
 	}
-	if mv, _ := m.GigasVM(id); mv.Memory != 2048 || mv.Label != "renamed" || mv.Locked {
+	if mv, _ := m.Gigas.VM(id); mv.Memory != 2048 || mv.Label != "renamed" || mv.Locked {
 		t.Errorf("after the update the mock has %+v", mv)
 	}
 	if n := countStatus(m, http.StatusConflict); n != 0 {
@@ -206,7 +206,7 @@ func TestUpdateAndDeleteWaitForTheVM(t *testing.T) {
 	if _, err := c.DeleteVM(ctx, id); err != nil {
 		t.Fatalf("DeleteVM: %v", err)
 	}
-	if _, ok := m.GigasVM(id); ok {
+	if _, ok := m.Gigas.VM(id); ok {
 		t.Error("the VM is still in the mock after DeleteVM")
 	}
 	if _, err := c.GetVM(ctx, id); !client.IsNotFound(err) {
@@ -309,7 +309,7 @@ func TestSurvivesInjectedFaults(t *testing.T) {
 	if faults == 0 {
 		t.Error("no fault was injected: the test proves nothing")
 	}
-	if vms := m.GigasVMs(); len(vms) != 0 {
+	if vms := m.Gigas.VMs(); len(vms) != 0 {
 		t.Errorf("%d VMs left: a retried create made a duplicate", len(vms))
 	}
 	t.Logf("%d requests, %d injected faults", len(m.Requests()), faults)
