@@ -61,7 +61,7 @@ provider "gigas" {
 func TestAccProvider_gigasSessionLogin(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	env.Mock.RequireGigasTOTP("123456")
+	env.Mock.Gigas.RequireTOTP("123456")
 	env.Test(t, resource.TestCase{Steps: []resource.TestStep{{
 		Config: fmt.Sprintf(`
 provider "gigas" {
@@ -100,7 +100,7 @@ provider "gigas" {
 func TestAccProvider_accountDiscovery(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	env.Mock.AddGigasAccount(33777)
+	env.Mock.Gigas.AddAccount(33777)
 	cfg := func(extra string) string {
 		return fmt.Sprintf(`
 provider "gigas" {
