@@ -76,12 +76,12 @@ func TestAccServer_lostDeployAnswerSettlesFast(t *testing.T) {
 			t.Parallel()
 			env := acctest.New(t)
 			m := env.Mock
-			m.SetGigahostTransientAbsence(0, 0)
+			m.Gigahost.Servers.SetTransientAbsence(0, 0)
 			prior := priorServer(t, env)
 			var lists, polls int
 			env.Test(t, resource.TestCase{
 				CheckDestroy: func(*terraform.State) error {
-					for _, s := range m.LiveGigahostServers() {
+					for _, s := range m.Gigahost.Servers.Live() {
 						if s.ID != prior {
 							return fmt.Errorf("server %d still live (orphaned)", s.ID)
 						}
@@ -96,9 +96,9 @@ func TestAccServer_lostDeployAnswerSettlesFast(t *testing.T) {
 					Config: env.Config(serverHCL(`  os_id = 102`)),
 					Check: func(s *terraform.State) error {
 						lists, polls = exactGets(m, "/servers"), exactGets(m, "/deploy/status")
-						live := m.LiveGigahostServers()
-						if len(live) != 2 || len(m.GigahostServers()) != 2 {
-							return fmt.Errorf("%d live of %d ordered, want the prior one and one new: %+v", len(live), len(m.GigahostServers()), m.GigahostServers())
+						live := m.Gigahost.Servers.Live()
+						if len(live) != 2 || len(m.Gigahost.Servers.List()) != 2 {
+							return fmt.Errorf("%d live of %d ordered, want the prior one and one new: %+v", len(live), len(m.Gigahost.Servers.List()), m.Gigahost.Servers.List())
 						}
 						srv := live[1]
 						attrs := s.RootModule().Resources[addr].Primary.Attributes
@@ -135,12 +135,12 @@ func TestAccServer_heldOrderIsKeptNotOrderedAgain(t *testing.T) {
 			t.Parallel()
 			env := acctest.New(t)
 			m := env.Mock
-			m.SetGigahostTransientAbsence(0, 0)
-			m.HoldGigahostOrders(hold)
+			m.Gigahost.Servers.SetTransientAbsence(0, 0)
+			m.Gigahost.Servers.HoldOrders(hold)
 			cfg := env.Config(serverHCL(`  os_id = 102
   billing_period = "monthly"`))
 			oneOrder := func(s *terraform.State) error {
-				all := m.GigahostServers()
+				all := m.Gigahost.Servers.List()
 				if len(all) != 1 {
 					return fmt.Errorf("%d orders placed, want 1: %+v", len(all), all)
 				}
@@ -152,7 +152,7 @@ func TestAccServer_heldOrderIsKeptNotOrderedAgain(t *testing.T) {
 			}
 			env.Test(t, resource.TestCase{
 				CheckDestroy: func(s *terraform.State) error {
-					all := m.GigahostServers()
+					all := m.Gigahost.Servers.List()
 					if len(all) != 1 || !all[0].Cancelled {
 						return fmt.Errorf("want the one order, cancelled: %+v", all)
 					}
@@ -168,14 +168,14 @@ func TestAccServer_heldOrderIsKeptNotOrderedAgain(t *testing.T) {
 					{Config: cfg, Destroy: true, ExpectError: acctest.ErrorText("has no server to cancel", "control panel")},
 					{
 						PreConfig: func() {
-							m.HoldGigahostOrders("")
-							m.ReleaseGigahostOrders()
+							m.Gigahost.Servers.HoldOrders("")
+							m.Gigahost.Servers.ReleaseOrders()
 							time.Sleep(2 * acctest.TestProvisioningDelay)
 						},
 						RefreshState: true,
 						Check: resource.ComposeTestCheckFunc(oneOrder, func(s *terraform.State) error {
 							attrs := s.RootModule().Resources[addr].Primary.Attributes
-							if srv := m.GigahostServers()[0]; attrs["id"] != strconv.FormatInt(srv.ID, 10) {
+							if srv := m.Gigahost.Servers.List()[0]; attrs["id"] != strconv.FormatInt(srv.ID, 10) {
 								return fmt.Errorf("state server %q, mock server %d", attrs["id"], srv.ID)
 							}
 							return nil
@@ -202,7 +202,7 @@ func TestAccServer_cancelledOrderStatusKeepsServer(t *testing.T) {
 					Config:           cfg,
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 					Check: func(*terraform.State) error {
-						if n := len(env.Mock.GigahostServers()); n != 1 {
+						if n := len(env.Mock.Gigahost.Servers.List()); n != 1 {
 							return fmt.Errorf("%d servers ordered, want 1", n)
 						}
 						return nil
@@ -228,7 +228,7 @@ func TestAccServer_backupsNotReadBack(t *testing.T) {
 					Config:           cfg,
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 					Check: func(*terraform.State) error {
-						all := env.Mock.GigahostServers()
+						all := env.Mock.Gigahost.Servers.List()
 						if len(all) != 1 || !all[0].Backups {
 							return fmt.Errorf("want one server ordered with backups: %+v", all)
 						}
@@ -301,7 +301,7 @@ func TestAccServer_interruptedResolvedWithBareList(t *testing.T) {
 	acctest.EachForm(t, mockapi.AltServerListItems, func(t *testing.T, env *acctest.Env) {
 		env.Test(t, resource.TestCase{
 			CheckDestroy: func(s *terraform.State) error {
-				all := env.Mock.GigahostServers()
+				all := env.Mock.Gigahost.Servers.List()
 				if len(all) != 1 || !all[0].Cancelled {
 					return fmt.Errorf("the interrupted server was not cancelled: %+v", all)
 				}

@@ -130,7 +130,7 @@ func TestDeleteServer_alreadyVanished(t *testing.T) {
 	m := mockapi.New(mockapi.Options{Seed: 1, ProvisioningDelay: 10 * time.Millisecond})
 	m.Start()
 	defer m.Close()
-	m.SetGigahostTransientAbsence(0, 0)
+	m.Gigahost.Servers.SetTransientAbsence(0, 0)
 	c := testClient(t, m)
 	ctx := context.Background()
 	res, err := c.Deploy(ctx, gigahost.DeployInput{ProductID: 7951, PriceID: 4042, RegionID: 1, OSID: 102})
@@ -141,7 +141,7 @@ func TestDeleteServer_alreadyVanished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.VanishGigahostServer(out.ServerID)
+	m.Gigahost.Servers.Vanish(out.ServerID)
 	warning, err := deleteServer(ctx, c, out.ServerID, out.OrderID)
 	if err != nil || !strings.Contains(warning, "confirmed gone") {
 		t.Fatalf("warning %q, err %v", warning, err)
@@ -149,7 +149,7 @@ func TestDeleteServer_alreadyVanished(t *testing.T) {
 	if n := m.CountRequests("gigahost", "POST", "/servers/"); n != 1 {
 		t.Errorf("%d cancel requests", n)
 	}
-	if live := m.LiveGigahostServers(); len(live) != 0 {
+	if live := m.Gigahost.Servers.Live(); len(live) != 0 {
 		t.Errorf("live: %+v", live)
 	}
 }
@@ -170,7 +170,7 @@ func TestDeleteServer_byOrder(t *testing.T) {
 	if err != nil || warning != "" {
 		t.Fatalf("warning %q, err %v", warning, err)
 	}
-	all := m.GigahostServers()
+	all := m.Gigahost.Servers.List()
 	if len(all) != 1 || !all[0].Cancelled {
 		t.Errorf("not cancelled: %+v", all)
 	}

@@ -38,14 +38,14 @@ func expectAction(action plancheck.ResourceActionType) resource.ConfigPlanChecks
 // now in state is a new, live one passing check; *old becomes the new id.
 func replacedBy(env *acctest.Env, old *int64, check func(mockapi.GigahostServer) error) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		if srv, ok := env.Mock.GigahostServer(*old); !ok || !srv.Cancelled {
+		if srv, ok := env.Mock.Gigahost.Servers.Get(*old); !ok || !srv.Cancelled {
 			return fmt.Errorf("replaced server %d not cancelled: %+v", *old, srv)
 		}
 		var id int64
 		if err := captureID(&id)(s); err != nil {
 			return err
 		}
-		srv, ok := env.Mock.GigahostServer(id)
+		srv, ok := env.Mock.Gigahost.Servers.Get(id)
 		if id == *old || !ok || srv.Cancelled {
 			return fmt.Errorf("no new live server (old %d, new %d): %+v", *old, id, srv)
 		}
@@ -64,7 +64,7 @@ func sameServer(env *acctest.Env, id *int64, check func(mockapi.GigahostServer) 
 		if err := captureID(&now)(s); err != nil {
 			return err
 		}
-		srv, ok := env.Mock.GigahostServer(now)
+		srv, ok := env.Mock.Gigahost.Servers.Get(now)
 		if now != *id || !ok || srv.Cancelled {
 			return fmt.Errorf("server %d replaced by %d: %+v", *id, now, srv)
 		}

@@ -55,7 +55,7 @@ func captureID(id *int64) resource.TestCheckFunc {
 // cancelled or failed, none is billed any more.
 func noLiveServers(env *acctest.Env) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if live := env.Mock.LiveGigahostServers(); len(live) > 0 {
+		if live := env.Mock.Gigahost.Servers.Live(); len(live) > 0 {
 			return fmt.Errorf("servers still live (orphaned): %+v", live)
 		}
 		return nil
@@ -68,7 +68,7 @@ func TestAccServer_lifecycle(t *testing.T) {
 	var id int64
 	env.Test(t, resource.TestCase{
 		CheckDestroy: func(s *terraform.State) error {
-			srv, ok := env.Mock.GigahostServer(id)
+			srv, ok := env.Mock.Gigahost.Servers.Get(id)
 			if !ok || !srv.Cancelled || !strings.Contains(srv.CancelReason, "Terraform") {
 				return fmt.Errorf("server %d not cancelled by destroy: %+v", id, srv)
 			}
@@ -96,9 +96,9 @@ resource "gigahost_server" "test" {
 }
 `),
 				Check: resource.ComposeAggregateTestCheckFunc(captureID(&id), func(*terraform.State) error {
-					srv, ok := env.Mock.GigahostServer(id)
-					if !ok || env.Mock.GigahostServerState(id) != "ready" || srv.ProductID != 7951 || srv.OSID != 102 || srv.Hostname != "web-1.example.no" || srv.PriceID != 4042 {
-						return fmt.Errorf("mock server %d: %+v (%s)", id, srv, env.Mock.GigahostServerState(id))
+					srv, ok := env.Mock.Gigahost.Servers.Get(id)
+					if !ok || env.Mock.Gigahost.Servers.State(id) != "ready" || srv.ProductID != 7951 || srv.OSID != 102 || srv.Hostname != "web-1.example.no" || srv.PriceID != 4042 {
+						return fmt.Errorf("mock server %d: %+v (%s)", id, srv, env.Mock.Gigahost.Servers.State(id))
 					}
 					return nil
 				}),
@@ -121,7 +121,7 @@ resource "gigahost_server" "test" {
   name  = "web one"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)}},
 				Check: func(*terraform.State) error {
-					if srv, _ := env.Mock.GigahostServer(id); srv.Name != "web one" {
+					if srv, _ := env.Mock.Gigahost.Servers.Get(id); srv.Name != "web one" {
 						return fmt.Errorf("mock name %q", srv.Name)
 					}
 					return nil
@@ -144,7 +144,7 @@ resource "gigahost_server" "test" {
 					plancheck.ExpectUnknownValue(addr, tfjsonpath.New("root_password")),
 				}},
 				Check: func(s *terraform.State) error {
-					srv, _ := env.Mock.GigahostServer(id)
+					srv, _ := env.Mock.Gigahost.Servers.Get(id)
 					got := s.RootModule().Resources[addr].Primary.Attributes
 					if srv.OSID != 90 || got["id"] != strconv.FormatInt(id, 10) || got["root_password"] != srv.Password {
 						return fmt.Errorf("after reinstall: mock %+v, state %v", srv, got)
@@ -157,7 +157,7 @@ resource "gigahost_server" "test" {
 				Config:           env.Config(serverHCL(`  rescue = true`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)}},
 				Check: func(s *terraform.State) error {
-					if srv, _ := env.Mock.GigahostServer(id); !srv.Cancelled {
+					if srv, _ := env.Mock.Gigahost.Servers.Get(id); !srv.Cancelled {
 						return fmt.Errorf("replaced server %d not cancelled", id)
 					}
 					return captureID(&id)(s)
@@ -180,7 +180,7 @@ func TestAccServer_driftAndDisappearance(t *testing.T) {
 			{
 				// Renamed outside Terraform: the plan puts the name back.
 				PreConfig: func() {
-					env.Mock.ChangeGigahostServer(id, func(s *mockapi.GigahostServer) { s.Name = "renamed-in-panel" })
+					env.Mock.Gigahost.Servers.Change(id, func(s *mockapi.GigahostServer) { s.Name = "renamed-in-panel" })
 				},
 				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -188,7 +188,7 @@ func TestAccServer_driftAndDisappearance(t *testing.T) {
 					plancheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("api")),
 				}},
 				Check: func(*terraform.State) error {
-					if srv, _ := env.Mock.GigahostServer(id); srv.Name != "api" {
+					if srv, _ := env.Mock.Gigahost.Servers.Get(id); srv.Name != "api" {
 						return fmt.Errorf("name not restored: %q", srv.Name)
 					}
 					return nil
@@ -196,13 +196,13 @@ func TestAccServer_driftAndDisappearance(t *testing.T) {
 			},
 			{
 				// Gone for good: confirmed over several reads, then re-created.
-				PreConfig: func() { first = id; env.Mock.VanishGigahostServer(id) },
+				PreConfig: func() { first = id; env.Mock.Gigahost.Servers.Vanish(id) },
 				Config:    cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
 				}},
 				Check: resource.ComposeTestCheckFunc(captureID(&id), func(*terraform.State) error {
-					if id == first || env.Mock.GigahostServerState(id) != "ready" {
+					if id == first || env.Mock.Gigahost.Servers.State(id) != "ready" {
 						return fmt.Errorf("not re-created: %d -> %d", first, id)
 					}
 					return nil
@@ -225,7 +225,7 @@ func TestAccServer_transientAbsenceKeepsServer(t *testing.T) {
 				// Missing for two reads, as the live API does for tens of
 				// seconds: the refresh keeps the server and plans nothing.
 				PreConfig: func() {
-					env.Mock.HideGigahostServer(id, 2)
+					env.Mock.Gigahost.Servers.Hide(id, 2)
 					env.Mock.ResetRequests()
 				},
 				Config:           cfg,
@@ -257,7 +257,7 @@ func TestAccServer_failedDeployIsTaintedAndReplaced(t *testing.T) {
 		CheckDestroy: noLiveServers(env),
 		Steps: []resource.TestStep{
 			{
-				PreConfig:   func() { env.Mock.FailNextGigahostDeploys(1) },
+				PreConfig:   func() { env.Mock.Gigahost.Servers.FailNextDeploys(1) },
 				Config:      cfg,
 				ExpectError: acctest.ErrorText("deploy of order", "failed", "neither the deploy status nor the server list"),
 			},
@@ -265,7 +265,7 @@ func TestAccServer_failedDeployIsTaintedAndReplaced(t *testing.T) {
 				// The failed order stayed in state, tainted: the next apply replaces it.
 				Config: cfg,
 				Check: resource.ComposeTestCheckFunc(captureID(&id), func(*terraform.State) error {
-					all := env.Mock.GigahostServers()
+					all := env.Mock.Gigahost.Servers.List()
 					if len(all) != 2 || !all[0].Failed || all[1].ID != id {
 						return fmt.Errorf("servers: %+v, state id %d", all, id)
 					}
@@ -281,7 +281,7 @@ func TestAccServer_createTimeoutIsTaintedAndDestroyed(t *testing.T) {
 	env := acctest.New(t, func(o *mockapi.Options) { o.ProvisioningDelay = 3 * time.Second })
 	env.Test(t, resource.TestCase{
 		CheckDestroy: func(s *terraform.State) error {
-			all := env.Mock.GigahostServers()
+			all := env.Mock.Gigahost.Servers.List()
 			if len(all) != 1 || !all[0].Cancelled {
 				return fmt.Errorf("the timed-out server was not cancelled: %+v", all)
 			}
@@ -304,7 +304,7 @@ func TestAccServer_interruptedBeforeIDIsResolvedByOrder(t *testing.T) {
 	env := acctest.New(t, func(o *mockapi.Options) { o.ProvisioningDelay = 3 * time.Second })
 	env.Test(t, resource.TestCase{
 		CheckDestroy: func(s *terraform.State) error {
-			all := env.Mock.GigahostServers()
+			all := env.Mock.Gigahost.Servers.List()
 			if len(all) != 1 || !all[0].Cancelled {
 				return fmt.Errorf("the interrupted server was not cancelled: %+v", all)
 			}
@@ -380,7 +380,7 @@ func TestAccServer_faultsConverge(t *testing.T) {
 	})
 	env.Test(t, resource.TestCase{
 		CheckDestroy: func(s *terraform.State) error {
-			if all := env.Mock.GigahostServers(); len(all) != 3 {
+			if all := env.Mock.Gigahost.Servers.List(); len(all) != 3 {
 				return fmt.Errorf("%d servers ordered, want 3", len(all))
 			}
 			return noLiveServers(env)(s)
@@ -395,9 +395,9 @@ resource "gigahost_server" "test" {
   hostname   = "node-${count.index}.example.no"
 }`),
 			Check: func(s *terraform.State) error {
-				live := env.Mock.LiveGigahostServers()
-				if len(live) != 3 || len(env.Mock.GigahostServers()) != 3 {
-					return fmt.Errorf("live %d of %d ordered, want 3 of 3", len(live), len(env.Mock.GigahostServers()))
+				live := env.Mock.Gigahost.Servers.Live()
+				if len(live) != 3 || len(env.Mock.Gigahost.Servers.List()) != 3 {
+					return fmt.Errorf("live %d of %d ordered, want 3 of 3", len(live), len(env.Mock.Gigahost.Servers.List()))
 				}
 				inState := map[string]bool{}
 				for name, rs := range s.RootModule().Resources {
@@ -406,7 +406,7 @@ resource "gigahost_server" "test" {
 					}
 				}
 				for _, srv := range live {
-					if !inState[strconv.FormatInt(srv.ID, 10)] || env.Mock.GigahostServerState(srv.ID) != "ready" {
+					if !inState[strconv.FormatInt(srv.ID, 10)] || env.Mock.Gigahost.Servers.State(srv.ID) != "ready" {
 						return fmt.Errorf("server %d not in state or not ready", srv.ID)
 					}
 				}
@@ -453,16 +453,16 @@ resource "gigahost_server" "test" {
 ` + hostLine + `}
 `),
 						Check: func(s *terraform.State) error {
-							live := m.LiveGigahostServers()
-							if len(live) != 1 || len(m.GigahostServers()) != 1 {
-								return fmt.Errorf("%d live of %d ordered, want exactly 1: %+v", len(live), len(m.GigahostServers()), m.GigahostServers())
+							live := m.Gigahost.Servers.Live()
+							if len(live) != 1 || len(m.Gigahost.Servers.List()) != 1 {
+								return fmt.Errorf("%d live of %d ordered, want exactly 1: %+v", len(live), len(m.Gigahost.Servers.List()), m.Gigahost.Servers.List())
 							}
 							srv := live[0]
 							attrs := s.RootModule().Resources[addr].Primary.Attributes
 							if attrs["id"] != strconv.FormatInt(srv.ID, 10) || attrs["order_id"] != strconv.FormatInt(srv.OrderID, 10) {
 								return fmt.Errorf("state holds server %s order %s, the mock bills server %d order %d", attrs["id"], attrs["order_id"], srv.ID, srv.OrderID)
 							}
-							if st := m.GigahostServerState(srv.ID); st != "ready" || srv.Hostname != hostname {
+							if st := m.Gigahost.Servers.State(srv.ID); st != "ready" || srv.Hostname != hostname {
 								return fmt.Errorf("server %d %s, hostname %q", srv.ID, st, srv.Hostname)
 							}
 							return nil
@@ -500,8 +500,8 @@ func TestAccServer_importPlansNoReplacement(t *testing.T) {
 	renamed := env.Config(serverHCL(`  os_id = 102
   name  = "web one"`))
 	sameServer := func(*terraform.State) error {
-		if srv, ok := env.Mock.GigahostServer(id); !ok || srv.Cancelled || len(env.Mock.GigahostServers()) != 1 {
-			return fmt.Errorf("server %d replaced after import: %+v", id, env.Mock.GigahostServers())
+		if srv, ok := env.Mock.Gigahost.Servers.Get(id); !ok || srv.Cancelled || len(env.Mock.Gigahost.Servers.List()) != 1 {
+			return fmt.Errorf("server %d replaced after import: %+v", id, env.Mock.Gigahost.Servers.List())
 		}
 		return nil
 	}
