@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/gigaform/terraform-provider-giga/internal/acctest"
+	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
 )
 
 // TestAccKeyResource_deleteVerified: a DELETE the API acknowledges without
@@ -25,7 +26,7 @@ func TestAccKeyResource_deleteVerified(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: cfg, Check: func(s *terraform.State) (err error) { id, err = stateKeyID(s); return err }},
 			{
-				PreConfig:   func() { env.Mock.IgnoreNextGigahost(http.MethodDelete, "/account/sshkey/", 1) },
+				PreConfig:   func() { env.Mock.FailNext("gigahost", http.MethodDelete, "/account/sshkey/", mockapi.FaultAck, 1) },
 				Config:      cfg,
 				Destroy:     true,
 				ExpectError: acctest.ErrorText("is still in the account's list"),
@@ -41,7 +42,7 @@ func TestAccKeyResource_deleteVerified(t *testing.T) {
 					if got != id {
 						return fmt.Errorf("state key %d, want %d", got, id)
 					}
-					for _, k := range env.Mock.SSHKeys() {
+					for _, k := range env.Mock.Gigahost.SSHKeys.List() {
 						if k.ID == id {
 							return nil
 						}

@@ -58,7 +58,7 @@ func mockHolds(env *acctest.Env, name, data string, id *int64) resource.TestChec
 		if err != nil {
 			return err
 		}
-		k, ok := env.Mock.SSHKey(stateID)
+		k, ok := env.Mock.Gigahost.SSHKeys.Get(stateID)
 		switch {
 		case !ok:
 			return fmt.Errorf("key %d of the state is not in the mock", stateID)
@@ -66,7 +66,7 @@ func mockHolds(env *acctest.Env, name, data string, id *int64) resource.TestChec
 			return fmt.Errorf("mock key %d is %q %q, want %q %q", stateID, k.Name, k.Data, name, data)
 		}
 		n := 0
-		for _, other := range env.Mock.SSHKeys() {
+		for _, other := range env.Mock.Gigahost.SSHKeys.List() {
 			if other.Data == data {
 				n++
 			}
@@ -84,7 +84,7 @@ func mockHolds(env *acctest.Env, name, data string, id *int64) resource.TestChec
 // onlySeedKeyLeft is the CheckDestroy: the account holds its seeded key only.
 func onlySeedKeyLeft(env *acctest.Env) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		keys := env.Mock.SSHKeys()
+		keys := env.Mock.Gigahost.SSHKeys.List()
 		if len(keys) != 1 || keys[0].ID != mockapi.GigahostSeedSSHKeyID {
 			return fmt.Errorf("keys left in the mock: %+v", keys)
 		}
@@ -162,7 +162,7 @@ func TestAccKeyResource_lifecycle(t *testing.T) {
 						if err != nil {
 							return err
 						}
-						if _, ok := env.Mock.SSHKey(firstID); ok || id == firstID {
+						if _, ok := env.Mock.Gigahost.SSHKeys.Get(firstID); ok || id == firstID {
 							return fmt.Errorf("the old key %d is still there (state has %d)", firstID, id)
 						}
 						return nil
@@ -221,7 +221,7 @@ func TestAccKeyResource_driftAndDisappearance(t *testing.T) {
 			{Config: config, Check: mockHolds(env, "ci", keyCI, &id)},
 			{
 				PreConfig: func() {
-					if !env.Mock.ChangeSSHKey(id, func(k *mockapi.GigahostSSHKey) { k.Name = "renamed in the panel" }) {
+					if !env.Mock.Gigahost.SSHKeys.Change(id, func(k *mockapi.GigahostSSHKey) { k.Name = "renamed in the panel" }) {
 						t.Fatal("key not in the mock")
 					}
 				},
@@ -232,7 +232,7 @@ func TestAccKeyResource_driftAndDisappearance(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					mockHolds(env, "ci", keyCI, nil),
 					func(*terraform.State) error {
-						if _, ok := env.Mock.SSHKey(id); ok {
+						if _, ok := env.Mock.Gigahost.SSHKeys.Get(id); ok {
 							return fmt.Errorf("the renamed key %d is still there", id)
 						}
 						return nil
@@ -241,8 +241,8 @@ func TestAccKeyResource_driftAndDisappearance(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					for _, k := range env.Mock.SSHKeys() {
-						if k.Data == keyCI && !env.Mock.DeleteSSHKey(k.ID) {
+					for _, k := range env.Mock.Gigahost.SSHKeys.List() {
+						if k.Data == keyCI && !env.Mock.Gigahost.SSHKeys.Delete(k.ID) {
 							t.Fatal("cannot delete the key")
 						}
 					}
@@ -304,7 +304,7 @@ func TestAccKeyResource_lostCreateAnswer(t *testing.T) {
 			Check: resource.ComposeTestCheckFunc(
 				mockHolds(env, "ci", keyCI, nil),
 				func(*terraform.State) error {
-					if n := len(env.Mock.SSHKeys()); n != 2 {
+					if n := len(env.Mock.Gigahost.SSHKeys.List()); n != 2 {
 						return fmt.Errorf("the mock holds %d keys, want the seeded one and this one", n)
 					}
 					for _, r := range env.Mock.Requests() {
@@ -323,7 +323,7 @@ func TestAccKeyResource_lostCreateAnswer(t *testing.T) {
 func TestAccKeyResource_readOnlyAPIKey(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	secret := env.Mock.AddGigahostAPIKey("read only", map[string]mockapi.GigahostPermission{mockapi.CatAccount: {Mode: "r"}}, 0)
+	secret := env.Mock.Gigahost.Keys.Add("read only", map[string]mockapi.GigahostPermission{mockapi.CatAccount: {Mode: "r"}}, 0)
 	config := fmt.Sprintf(`
 provider "gigahost" {
   gigahost_endpoint = %q

@@ -39,8 +39,8 @@ func TestAccKeysDataSource(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	// Added in the control panel, so to speak: one more laptop key and another.
-	laptop2 := env.Mock.AddSSHKey("laptop-2", keyCI)
-	other := env.Mock.AddSSHKey("build server", keyDeploy)
+	laptop2 := env.Mock.Gigahost.SSHKeys.Add("laptop-2", keyCI)
+	other := env.Mock.Gigahost.SSHKeys.Add("build server", keyDeploy)
 	seed := keyObject(mockapi.GigahostSeedSSHKeyID, mockapi.GigahostSeedSSHKeyName, mockapi.GigahostSeedSSHKeyData, seedKeyPrint)
 	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
@@ -114,7 +114,7 @@ func TestAccKeysDataSource_feedsServer(t *testing.T) {
 		},
 		Check: func(s *terraform.State) error {
 			ci := s.RootModule().Resources["gigahost_ssh_key.ci"].Primary.ID
-			servers := env.Mock.GigahostServers()
+			servers := env.Mock.Gigahost.Servers.List()
 			if len(servers) != 1 {
 				return fmt.Errorf("%d servers in the mock, want 1", len(servers))
 			}
