@@ -87,13 +87,13 @@ resource "gigas_virtual_machine" "bench" {
 	b.StopTimer()
 	r.requests = len(mock.Requests())
 	r.polls = mock.CountRequests("gigas", http.MethodGet, fmt.Sprintf("/account/%d/transaction/", mockapi.GigasAccountID))
-	if got := len(mock.GigasVMs()); got != n {
+	if got := len(mock.Gigas.VMs()); got != n {
 		b.Fatalf("%d VMs after apply, want %d", got, n)
 	}
 	start = time.Now()
 	tf.Run("destroy", "-auto-approve", "-input=false")
 	r.destroy = time.Since(start)
-	if got := len(mock.GigasVMs()); got != 0 {
+	if got := len(mock.Gigas.VMs()); got != 0 {
 		b.Fatalf("%d VMs left after destroy", got)
 	}
 	return r

@@ -18,7 +18,7 @@ import (
 func TestLogsHoldNoGigasSecrets(t *testing.T) {
 	readLog := acctest.TraceLog(t)
 	env := acctest.New(t)
-	env.Mock.RequireGigasTOTP("482913")
+	env.Mock.Gigas.RequireTOTP("482913")
 	withPassword := baseVM()
 	withPassword.Password = "Root_Pass-77"
 	generated := baseVM()

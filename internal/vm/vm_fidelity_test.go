@@ -111,7 +111,7 @@ removed {
 			// Someone shrinks the disk outside Terraform (a restore, say):
 			// the plan grows it back.
 			steps = append(steps, resource.TestStep{
-				PreConfig: func() { m.ChangeGigasVM(id, func(vm *mockapi.GigasVM) { vm.PrimaryDiskSize = 8 }) },
+				PreConfig: func() { m.Gigas.ChangeVM(id, func(vm *mockapi.GigasVM) { vm.PrimaryDiskSize = 8 }) },
 				Config:    env.Config(cfg.hcl()),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
@@ -143,7 +143,7 @@ func TestAccVM_diskSizesOnTheVMObject(t *testing.T) {
 				statecheck.ExpectKnownValue(address, tfjsonpath.New("swap_disk_size"), knownvalue.Int64Exact(0)),
 			}},
 			{
-				PreConfig:          func() { m.ChangeGigasVM(onlyVM(t, m).ID, func(vm *mockapi.GigasVM) { vm.PrimaryDiskSize = 8 }) },
+				PreConfig:          func() { m.Gigas.ChangeVM(onlyVM(t, m).ID, func(vm *mockapi.GigasVM) { vm.PrimaryDiskSize = 8 }) },
 				Config:             env.Config(baseVM().hcl()),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -182,7 +182,7 @@ func TestAccVM_lostUpdateAnswer(t *testing.T) {
 			},
 		},
 	})
-	if n := m.CountGigasStatus(http.StatusConflict); n != 0 {
+	if n := m.CountStatus("gigas", http.StatusConflict); n != 0 {
 		t.Errorf("%d writes were answered 409 locked", n)
 	}
 	if n := countFaults(m, http.MethodPut); n != 1 {
@@ -351,7 +351,7 @@ func TestAccVM_sessionRenewalWithTOTP(t *testing.T) {
 	acctest.EachForm(t, mockapi.AltGigasTokenRefresh, func(t *testing.T, env *acctest.Env) {
 		t.Parallel()
 		m := env.Mock
-		m.RequireGigasTOTP("123456")
+		m.Gigas.RequireTOTP("123456")
 		config := fmt.Sprintf(`
 provider "gigas" {
   gigas_endpoint = %q
@@ -370,7 +370,7 @@ provider "gigas" {
 		if m.Alt(mockapi.AltGigasTokenRefresh) == "absent" {
 			// The code is spent by the first login of the apply: the
 			// session's renewal cannot log in again.
-			m.ExpireGigasTOTPAfter(time.Nanosecond)
+			m.Gigas.ExpireTOTPAfter(time.Nanosecond)
 			step.Check = nil
 			step.ExpectError = acctest.ErrorText("TOTP code", "expired", "gigas_api_key")
 		}

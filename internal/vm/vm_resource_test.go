@@ -63,7 +63,7 @@ func (c vmConfig) hcl() string {
 // onlyVM returns the mock's single VM, failing the test otherwise.
 func onlyVM(t *testing.T, m *mockapi.Server) mockapi.GigasVM {
 	t.Helper()
-	vms := m.GigasVMs()
+	vms := m.Gigas.VMs()
 	if len(vms) != 1 {
 		t.Fatalf("the mock holds %d VMs, want 1: %+v", len(vms), vms)
 	}
@@ -80,7 +80,7 @@ func checkMockVM(t *testing.T, m *mockapi.Server, check func(vm mockapi.GigasVM)
 // noVMsLeft is the CheckDestroy of every test: nothing is left billed.
 func noVMsLeft(m *mockapi.Server) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if vms := m.GigasVMs(); len(vms) != 0 {
+		if vms := m.Gigas.VMs(); len(vms) != 0 {
 			return fmt.Errorf("the mock still holds %d VMs after destroy: %+v", len(vms), vms)
 		}
 		return nil
@@ -306,7 +306,7 @@ func TestAccVM_driftAndDisappearance(t *testing.T) {
 			{
 				// Someone resizes and powers off the VM in the control panel.
 				PreConfig: func() {
-					m.ChangeGigasVM(onlyVM(t, m).ID, func(vm *mockapi.GigasVM) { vm.Memory, vm.Status, vm.Label = 4096, "offline", "changed" })
+					m.Gigas.ChangeVM(onlyVM(t, m).ID, func(vm *mockapi.GigasVM) { vm.Memory, vm.Status, vm.Label = 4096, "offline", "changed" })
 				},
 				Config:             cfg,
 				PlanOnly:           true,
@@ -326,7 +326,7 @@ func TestAccVM_driftAndDisappearance(t *testing.T) {
 			},
 			{
 				// Someone deletes the VM: the plan re-creates it.
-				PreConfig: func() { m.DeleteGigasVM(onlyVM(t, m).ID) },
+				PreConfig: func() { m.Gigas.DeleteVM(onlyVM(t, m).ID) },
 				Config:    cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(address, plancheck.ResourceActionCreate),
@@ -406,7 +406,7 @@ func TestAccVM_failedBuildIsTaintedNotOrphaned(t *testing.T) {
 		CheckDestroy: noVMsLeft(m),
 		Steps: []resource.TestStep{
 			{
-				PreConfig:   func() { m.FailNextGigasTransactions(1) },
+				PreConfig:   func() { m.Gigas.FailNextTransactions(1) },
 				Config:      cfg,
 				ExpectError: acctest.ErrorText("build did not complete", `"failed"`, "kept in Terraform state"),
 			},
@@ -474,7 +474,7 @@ func TestAccVM_waitsForLock(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: env.Config(baseVM().hcl())},
 			{
-				PreConfig: func() { m.BusyGigasVM(onlyVM(t, m).ID, 500*time.Millisecond) },
+				PreConfig: func() { m.Gigas.BusyVM(onlyVM(t, m).ID, 500*time.Millisecond) },
 				Config:    env.Config(bigger.hcl()),
 				Check: checkMockVM(t, m, func(vm mockapi.GigasVM) error {
 					if vm.Memory != 2048 {
@@ -484,13 +484,13 @@ func TestAccVM_waitsForLock(t *testing.T) {
 				}),
 			},
 			{
-				PreConfig: func() { m.BusyGigasVM(onlyVM(t, m).ID, 500*time.Millisecond) },
+				PreConfig: func() { m.Gigas.BusyVM(onlyVM(t, m).ID, 500*time.Millisecond) },
 				Config:    env.Config(bigger.hcl()),
 				Destroy:   true,
 			},
 		},
 	})
-	if n := m.CountGigasStatus(http.StatusConflict); n != 0 {
+	if n := m.CountStatus("gigas", http.StatusConflict); n != 0 {
 		t.Errorf("the provider wrote to a locked VM %d times (409 answers), want 0", n)
 	}
 }
@@ -537,14 +537,14 @@ func TestAccVM_forgottenTransactions(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	m := env.Mock
-	m.SetGigasTransactionTTL(0)
+	m.Gigas.SetTransactionTTL(0)
 	off := baseVM()
 	off.PowerState, off.Memory = "offline", 2048
 	env.Test(t, resource.TestCase{
 		CheckDestroy: noVMsLeft(m),
 		Steps: []resource.TestStep{
 			{
-				PreConfig:   func() { m.FailNextGigasTransactions(1) },
+				PreConfig:   func() { m.Gigas.FailNextTransactions(1) },
 				Config:      env.Config(baseVM().hcl()),
 				ExpectError: acctest.ErrorText("build did not complete", "still unbuilt"),
 			},
