@@ -59,7 +59,7 @@ func TestAccEmailResource_listForms(t *testing.T) {
 				},
 				{ResourceName: emailAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: ignore},
 				{
-					PreConfig: func() { env.Mock.DeleteGigahostMailbox(mockapi.GigahostHostingID, address("info")) },
+					PreConfig: func() { env.Mock.Gigahost.Webhosting.DeleteMailbox(mockapi.GigahostHostingID, address("info")) },
 					Config:    cfg,
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(emailAddr, plancheck.ResourceActionCreate),
@@ -101,14 +101,14 @@ func TestAccEmailResource_hostingObjectForms(t *testing.T) {
 func TestAccEmailResource_errorIn200(t *testing.T) {
 	t.Parallel()
 	acctest.EachForm(t, mockapi.AltErrorStatus, func(t *testing.T, env *acctest.Env) {
-		env.Mock.AddGigahostMailbox(mockapi.GigahostHostingID, "taken", "set-elsewhere", 250)
+		env.Mock.Gigahost.Webhosting.AddMailbox(mockapi.GigahostHostingID, "taken", "set-elsewhere", 250)
 		env.Test(t, resource.TestCase{
 			Steps: []resource.TestStep{{
 				Config:      env.Config(emailConfig("taken", `  password = "first-secret"`)),
 				ExpectError: acctest.ErrorText("HTTP 400", "Email account already exists."),
 			}},
 		})
-		mb, ok := env.Mock.GigahostMailbox(mockapi.GigahostHostingID, address("taken"))
+		mb, ok := env.Mock.Gigahost.Webhosting.Mailbox(mockapi.GigahostHostingID, address("taken"))
 		if !ok || mb.Password != "set-elsewhere" || mb.Quota != 250 {
 			t.Errorf("the existing mailbox changed: %+v, %v", mb, ok)
 		}
@@ -126,7 +126,7 @@ func TestAccEmailResource_deleteVerified(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: cfg, Check: mailboxHas(env, "kept", "first-secret", 0)},
 			{
-				PreConfig:   func() { env.Mock.IgnoreNextGigahost(http.MethodDelete, "/webhosting/", 1) },
+				PreConfig:   func() { env.Mock.FailNext("gigahost", http.MethodDelete, "/webhosting/", mockapi.FaultAck, 1) },
 				Config:      cfg,
 				Destroy:     true,
 				ExpectError: acctest.ErrorText("is still in the list of hosting account"),

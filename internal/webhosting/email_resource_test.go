@@ -38,7 +38,7 @@ func address(local string) string { return local + "@" + mockapi.GigahostHosting
 // mailboxHas checks the mock's own record of a mailbox.
 func mailboxHas(env *acctest.Env, local, password string, quota int64) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		mb, ok := env.Mock.GigahostMailbox(mockapi.GigahostHostingID, address(local))
+		mb, ok := env.Mock.Gigahost.Webhosting.Mailbox(mockapi.GigahostHostingID, address(local))
 		switch {
 		case !ok:
 			return fmt.Errorf("mailbox %s does not exist in the mock", address(local))
@@ -53,7 +53,7 @@ func mailboxHas(env *acctest.Env, local, password string, quota int64) resource.
 
 func noMailboxes(env *acctest.Env) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if n := env.Mock.GigahostMailboxCount(mockapi.GigahostHostingID); n != 0 {
+		if n := env.Mock.Gigahost.Webhosting.MailboxCount(mockapi.GigahostHostingID); n != 0 {
 			return fmt.Errorf("%d mailboxes are left in the mock", n)
 		}
 		return nil
@@ -147,7 +147,7 @@ func TestAccEmailResource_lifecycle(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					mailboxHas(env, "post", "second-secret", 0),
 					func(*terraform.State) error {
-						if _, ok := env.Mock.GigahostMailbox(mockapi.GigahostHostingID, address("info")); ok {
+						if _, ok := env.Mock.Gigahost.Webhosting.Mailbox(mockapi.GigahostHostingID, address("info")); ok {
 							return fmt.Errorf("the old mailbox is still in the mock")
 						}
 						return nil
@@ -232,7 +232,7 @@ func TestAccEmailResource_writeOnlyPassword(t *testing.T) {
 func TestAccEmailResource_importWriteOnly(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	addr, _ := env.Mock.AddGigahostMailbox(mockapi.GigahostHostingID, "existing", "set-elsewhere", 250)
+	addr, _ := env.Mock.Gigahost.Webhosting.AddMailbox(mockapi.GigahostHostingID, "existing", "set-elsewhere", 250)
 	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: env.Config(fmt.Sprintf(`
@@ -265,7 +265,7 @@ func TestAccEmailResource_driftAndDisappearance(t *testing.T) {
 			{
 				// Quota changed outside Terraform: the plan puts it back.
 				PreConfig: func() {
-					env.Mock.ChangeGigahostMailbox(mockapi.GigahostHostingID, address("drift"), func(m *mockapi.GigahostMailbox) { m.Quota = 50 })
+					env.Mock.Gigahost.Webhosting.ChangeMailbox(mockapi.GigahostHostingID, address("drift"), func(m *mockapi.GigahostMailbox) { m.Quota = 50 })
 				},
 				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -276,7 +276,7 @@ func TestAccEmailResource_driftAndDisappearance(t *testing.T) {
 			},
 			{
 				// Deleted outside Terraform: the plan re-creates it.
-				PreConfig: func() { env.Mock.DeleteGigahostMailbox(mockapi.GigahostHostingID, address("drift")) },
+				PreConfig: func() { env.Mock.Gigahost.Webhosting.DeleteMailbox(mockapi.GigahostHostingID, address("drift")) },
 				Config:    cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(emailAddr, plancheck.ResourceActionCreate),
@@ -285,7 +285,7 @@ func TestAccEmailResource_driftAndDisappearance(t *testing.T) {
 			},
 			{
 				// A refresh alone notices the deletion too.
-				PreConfig:          func() { env.Mock.DeleteGigahostMailbox(mockapi.GigahostHostingID, address("drift")) },
+				PreConfig:          func() { env.Mock.Gigahost.Webhosting.DeleteMailbox(mockapi.GigahostHostingID, address("drift")) },
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
 			},
@@ -338,10 +338,10 @@ func TestAccEmailResource_permissionDenied(t *testing.T) {
 }
 
 func testPermissionDenied(t *testing.T, env *acctest.Env) {
-	readOnly := env.Mock.AddGigahostAPIKey("read only", map[string]mockapi.GigahostPermission{
+	readOnly := env.Mock.Gigahost.Keys.Add("read only", map[string]mockapi.GigahostPermission{
 		mockapi.CatWebhosting: {Mode: "r", All: true},
 	}, 0)
-	otherAccount := env.Mock.AddGigahostAPIKey("other account", map[string]mockapi.GigahostPermission{
+	otherAccount := env.Mock.Gigahost.Keys.Add("other account", map[string]mockapi.GigahostPermission{
 		mockapi.CatWebhosting: {Mode: "rw", IDs: []int64{mockapi.GigahostOtherHostingID}},
 	}, 0)
 	withKey := func(key string) string {
@@ -366,7 +366,7 @@ provider "gigahost" {
 			},
 		},
 	})
-	if n := env.Mock.GigahostMailboxCount(mockapi.GigahostHostingID); n != 0 {
+	if n := env.Mock.Gigahost.Webhosting.MailboxCount(mockapi.GigahostHostingID); n != 0 {
 		t.Errorf("%d mailboxes were created by refused keys", n)
 	}
 }

@@ -52,7 +52,7 @@ func TestAccEmailResource_refreshCostIsConstant(t *testing.T) {
 			{
 				Config: config,
 				Check: func(*terraform.State) error {
-					if got := env.Mock.GigahostMailboxCount(mockapi.GigahostHostingID); got != n {
+					if got := env.Mock.Gigahost.Webhosting.MailboxCount(mockapi.GigahostHostingID); got != n {
 						return fmt.Errorf("the mock holds %d mailboxes, want %d", got, n)
 					}
 					t.Logf("creating %d mailboxes: %d list requests", n, countLists(env))
@@ -69,7 +69,7 @@ func TestAccEmailResource_refreshCostIsConstant(t *testing.T) {
 						t.Errorf("refreshing %d mailboxes made %d list requests, want 1 or 2", n, got)
 					}
 					// Drift made between operations is seen by the next one.
-					env.Mock.ChangeGigahostMailbox(mockapi.GigahostHostingID, drifted, func(m *mockapi.GigahostMailbox) { m.Quota = 5 })
+					env.Mock.Gigahost.Webhosting.ChangeMailbox(mockapi.GigahostHostingID, drifted, func(m *mockapi.GigahostMailbox) { m.Quota = 5 })
 				},
 				Config:             config,
 				PlanOnly:           true,
@@ -91,7 +91,7 @@ func TestAccEmailResource_refreshCostIsConstant(t *testing.T) {
 			},
 			{
 				// Deleted in the mock: the next plan sees it.
-				PreConfig:          func() { env.Mock.DeleteGigahostMailbox(mockapi.GigahostHostingID, address("box3")) },
+				PreConfig:          func() { env.Mock.Gigahost.Webhosting.DeleteMailbox(mockapi.GigahostHostingID, address("box3")) },
 				Config:             config,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -123,7 +123,7 @@ func TestAccEmailResource_lostCreateAnswer(t *testing.T) {
 					Check: resource.ComposeTestCheckFunc(
 						mailboxHas(env, "lost", "lost-secret", 64),
 						func(*terraform.State) error {
-							if got := env.Mock.GigahostMailboxCount(mockapi.GigahostHostingID); got != 1 {
+							if got := env.Mock.Gigahost.Webhosting.MailboxCount(mockapi.GigahostHostingID); got != 1 {
 								return fmt.Errorf("the mock holds %d mailboxes, want 1", got)
 							}
 							// Creates that reached the handler: one.
@@ -150,7 +150,7 @@ func TestAccEmailResource_lostCreateAnswer(t *testing.T) {
 func TestAccEmailResource_lostCreateAnswerExisting(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	env.Mock.AddGigahostMailbox(mockapi.GigahostHostingID, "taken", "someone-elses", 10)
+	env.Mock.Gigahost.Webhosting.AddMailbox(mockapi.GigahostHostingID, "taken", "someone-elses", 10)
 	env.Mock.FailNext("gigahost", http.MethodPost, mailboxListPath, mockapi.Fault500, 1)
 	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
@@ -158,7 +158,7 @@ func TestAccEmailResource_lostCreateAnswerExisting(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)already exists`),
 		}},
 	})
-	if mb, _ := env.Mock.GigahostMailbox(mockapi.GigahostHostingID, address("taken")); mb.Password != "someone-elses" || mb.Quota != 10 {
+	if mb, _ := env.Mock.Gigahost.Webhosting.Mailbox(mockapi.GigahostHostingID, address("taken")); mb.Password != "someone-elses" || mb.Quota != 10 {
 		t.Errorf("the existing mailbox was changed: %+v", mb)
 	}
 }
@@ -169,8 +169,11 @@ func TestAccEmailResource_lostCreateAnswerExisting(t *testing.T) {
 func TestAccEmailResource_readBackFails(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	// Enough 500s to outlast the transport's retries (max_retries = 8).
-	env.Mock.FailGigahostMailboxListsAfterCreate(9)
+	// Once the create has taken effect, enough 500s on the list to outlast
+	// the transport's retries (max_retries = 8).
+	env.Mock.AfterNext("gigahost", http.MethodPost, mailboxListPath, func() {
+		env.Mock.FailNext("gigahost", http.MethodGet, mailboxListPath, mockapi.Fault500, 9)
+	})
 	config := env.Config(emailConfig("readback", `  password = "readback-secret"`))
 	env.Test(t, resource.TestCase{
 		CheckDestroy: noMailboxes(env),
@@ -191,7 +194,7 @@ func TestAccEmailResource_readBackFails(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					mailboxHas(env, "readback", "readback-secret", 0),
 					func(*terraform.State) error {
-						if got := env.Mock.GigahostMailboxCount(mockapi.GigahostHostingID); got != 1 {
+						if got := env.Mock.Gigahost.Webhosting.MailboxCount(mockapi.GigahostHostingID); got != 1 {
 							return fmt.Errorf("the mock holds %d mailboxes, want 1", got)
 						}
 						return nil
