@@ -61,7 +61,7 @@ func addSiblings(t *testing.T, m *mockapi.Server, zoneID int64) {
 		{"@", "MX", "mx2.forms.example", &twenty},
 		{"rr", "A", "192.0.2.2", nil},
 	} {
-		if err := m.AddDNSRecord(zoneID, s.name, s.typ, s.value, 3600, s.prio); err != nil {
+		if err := m.Gigahost.DNS.AddRecord(zoneID, s.name, s.typ, s.value, 3600, s.prio); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -70,7 +70,7 @@ func addSiblings(t *testing.T, m *mockapi.Server, zoneID int64) {
 // mockRecord finds the mock's record of r (its value in any form).
 func mockRecord(m *mockapi.Server, zoneID int64, r rec) []mockapi.DNSRecord {
 	var out []mockapi.DNSRecord
-	for _, d := range m.FindDNSRecords(zoneID, r.name, r.typ, "") {
+	for _, d := range m.Gigahost.DNS.FindRecords(zoneID, r.name, r.typ, "") {
 		if gigahost.SameValue(r.typ, d.Value, r.value) {
 			out = append(out, d)
 		}
@@ -99,7 +99,7 @@ func TestAccRecord_valueForms(t *testing.T) {
 
 func testValueForms(t *testing.T, env *acctest.Env, labels []string) {
 	m := env.Mock
-	zoneID := m.AddDNSZone("forms.example")
+	zoneID := m.Gigahost.DNS.AddZone("forms.example")
 	addSiblings(t, m, zoneID)
 	var cfg string
 	for _, l := range labels {
@@ -128,8 +128,8 @@ func testValueForms(t *testing.T, env *acctest.Env, labels []string) {
 			// in whatever form the list shows, and set back.
 			PreConfig: func() {
 				r := mockRecord(m, zoneID, first)
-				if len(r) != 1 || !m.EditDNSRecord(zoneID, r[0].ID, r[0].Value, 900) {
-					t.Fatalf("cannot edit %s in the mock: %+v", first.label, m.DNSRecords(zoneID))
+				if len(r) != 1 || !m.Gigahost.DNS.EditRecord(zoneID, r[0].ID, r[0].Value, 900) {
+					t.Fatalf("cannot edit %s in the mock: %+v", first.label, m.Gigahost.DNS.Records(zoneID))
 				}
 			},
 			Config: env.Config(cfg),
@@ -139,7 +139,7 @@ func testValueForms(t *testing.T, env *acctest.Env, labels []string) {
 			Check: stateIDIsMock(env, "forms.example", addr(first.label)),
 		}},
 		CheckDestroy: func(*terraform.State) error {
-			if left := m.DNSRecords(zoneID); len(left) != siblingCount {
+			if left := m.Gigahost.DNS.Records(zoneID); len(left) != siblingCount {
 				return fmt.Errorf("after destroy zone forms.example holds %d records, want only the %d siblings: %+v", len(left), siblingCount, left)
 			}
 			for _, l := range labels {
@@ -155,8 +155,8 @@ func testValueForms(t *testing.T, env *acctest.Env, labels []string) {
 // mockCount checks how many records the zone holds.
 func mockCount(m *mockapi.Server, zoneID int64, n int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if got := len(m.DNSRecords(zoneID)); got != n {
-			return fmt.Errorf("zone holds %d records, want %d: %+v", got, n, m.DNSRecords(zoneID))
+		if got := len(m.Gigahost.DNS.Records(zoneID)); got != n {
+			return fmt.Errorf("zone holds %d records, want %d: %+v", got, n, m.Gigahost.DNS.Records(zoneID))
 		}
 		return nil
 	}
@@ -181,7 +181,7 @@ func TestAccRecord_destroyedTXTIsGone(t *testing.T) {
 						Check:  mockHas(env, mockapi.SeedZoneName, "@", "TXT", "v=spf1 mx -all", 1),
 					}},
 					CheckDestroy: func(*terraform.State) error {
-						if r := m.FindDNSRecords(mockapi.SeedZoneID, "@", "TXT", ""); len(r) != 0 {
+						if r := m.Gigahost.DNS.FindRecords(mockapi.SeedZoneID, "@", "TXT", ""); len(r) != 0 {
 							return fmt.Errorf("the TXT record is still in the zone after destroy: %+v", r)
 						}
 						return nil
@@ -210,7 +210,7 @@ func TestAccZone_lostCreateAnswer(t *testing.T) {
 						Config: env.Config(zoneConfig(zone)),
 						Check: resource.ComposeAggregateTestCheckFunc(
 							func(s *terraform.State) error {
-								id := m.DNSZoneID(zone)
+								id := m.Gigahost.DNS.ZoneID(zone)
 								got := s.RootModule().Resources["gigahost_dns_zone.z"].Primary.ID
 								if id == 0 || got != fmt.Sprint(id) {
 									return fmt.Errorf("state id %q, mock zone id %d", got, id)

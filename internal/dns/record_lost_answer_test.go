@@ -75,8 +75,8 @@ func TestAccRecord_lostCreateAnswer(t *testing.T) {
 					),
 				}},
 				CheckDestroy: func(*terraform.State) error {
-					if n := len(m.DNSRecords(mockapi.SeedZoneID)); n != 3 {
-						return fmt.Errorf("after destroy the seeded zone holds %d records, want its 3: %+v", n, m.DNSRecords(mockapi.SeedZoneID))
+					if n := len(m.Gigahost.DNS.Records(mockapi.SeedZoneID)); n != 3 {
+						return fmt.Errorf("after destroy the seeded zone holds %d records, want its 3: %+v", n, m.Gigahost.DNS.Records(mockapi.SeedZoneID))
 					}
 					return nil
 				},
@@ -98,7 +98,7 @@ func TestAccRecord_lostCreateAnswerOfDuplicate(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	m := env.Mock
-	if err := m.AddDNSRecord(mockapi.SeedZoneID, "dup", "A", "192.0.2.90", 3600, nil); err != nil {
+	if err := m.Gigahost.DNS.AddRecord(mockapi.SeedZoneID, "dup", "A", "192.0.2.90", 3600, nil); err != nil {
 		t.Fatal(err)
 	}
 	m.FailNext("gigahost", http.MethodPost, seededRecordsPath, mockapi.FaultDropAfter, 1)
@@ -108,7 +108,7 @@ func TestAccRecord_lostCreateAnswerOfDuplicate(t *testing.T) {
 			ExpectError: regexp.MustCompile(`Record already\s+exists`),
 		}},
 	})
-	if n := len(m.FindDNSRecords(mockapi.SeedZoneID, "dup", "A", "192.0.2.90")); n != 1 {
+	if n := len(m.Gigahost.DNS.FindRecords(mockapi.SeedZoneID, "dup", "A", "192.0.2.90")); n != 1 {
 		t.Errorf("the zone holds %d dup records, want the 1 made outside Terraform", n)
 	}
 }

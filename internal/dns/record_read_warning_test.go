@@ -48,18 +48,18 @@ func TestReadGoneRecordWarnsAndNeverAdoptsSibling(t *testing.T) {
 	mock.Start()
 	t.Cleanup(mock.Close)
 	for _, ip := range []string{"192.0.2.1", "192.0.2.2"} {
-		if err := mock.AddDNSRecord(mockapi.SeedZoneID, "rr", "A", ip, 300, nil); err != nil {
+		if err := mock.Gigahost.DNS.AddRecord(mockapi.SeedZoneID, "rr", "A", ip, 300, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	mine := mock.FindDNSRecords(mockapi.SeedZoneID, "rr", "A", "192.0.2.1")[0]
+	mine := mock.Gigahost.DNS.FindRecords(mockapi.SeedZoneID, "rr", "A", "192.0.2.1")[0]
 	zoneID := strconv.Itoa(mockapi.SeedZoneID)
 	state := recordModel{
 		ID: types.StringValue(zoneID + "/" + mine.ID), ZoneID: types.StringValue(zoneID), RecordID: types.StringValue(mine.ID),
 		Name: types.StringValue("rr"), Type: types.StringValue("A"), Value: types.StringValue("192.0.2.1"),
 		TTL: types.Int64Value(300), Priority: types.Int64Null(),
 	}
-	if !mock.EditDNSRecord(mockapi.SeedZoneID, mine.ID, "192.0.2.3", 300) {
+	if !mock.Gigahost.DNS.EditRecord(mockapi.SeedZoneID, mine.ID, "192.0.2.3", 300) {
 		t.Fatal("cannot edit the record in the mock")
 	}
 	resp := readRecord(t, mock, state)
@@ -81,7 +81,7 @@ func TestReadGoneRecordWarnsAndNeverAdoptsSibling(t *testing.T) {
 		}
 	}
 	// Nothing was written.
-	if n := len(mock.FindDNSRecords(mockapi.SeedZoneID, "rr", "A", "")); n != 2 {
+	if n := len(mock.Gigahost.DNS.FindRecords(mockapi.SeedZoneID, "rr", "A", "")); n != 2 {
 		t.Errorf("mock holds %d rr records, want 2", n)
 	}
 }

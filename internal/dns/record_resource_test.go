@@ -64,8 +64,8 @@ func addr(label string) string { return "gigahost_dns_record." + label }
 func mockHas(env *acctest.Env, zone, name, typ, value string, n int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		id := zoneIDOf(env, zone)
-		if got := len(env.Mock.FindDNSRecords(id, name, typ, value)); got != n {
-			return fmt.Errorf("mock zone %s holds %d %s %s %q records, want %d: %+v", zone, got, name, typ, value, n, env.Mock.DNSRecords(id))
+		if got := len(env.Mock.Gigahost.DNS.FindRecords(id, name, typ, value)); got != n {
+			return fmt.Errorf("mock zone %s holds %d %s %s %q records, want %d: %+v", zone, got, name, typ, value, n, env.Mock.Gigahost.DNS.Records(id))
 		}
 		return nil
 	}
@@ -75,13 +75,13 @@ func zoneIDOf(env *acctest.Env, zone string) int64 {
 	if zone == mockapi.SeedZoneName {
 		return mockapi.SeedZoneID
 	}
-	return env.Mock.DNSZoneID(zone)
+	return env.Mock.Gigahost.DNS.ZoneID(zone)
 }
 
 // zoneGone checks after destroy that the zone is gone from the mock.
 func zoneGone(env *acctest.Env, zone string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if id := env.Mock.DNSZoneID(zone); id != 0 {
+		if id := env.Mock.Gigahost.DNS.ZoneID(zone); id != 0 {
 			return fmt.Errorf("zone %s (%d) still exists after destroy", zone, id)
 		}
 		return nil
@@ -178,7 +178,7 @@ func TestAccRecord_updateValueAndTTL(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				stateIDIsMock(env, zone, addr("web")),
 				func(*terraform.State) error {
-					r := env.Mock.FindDNSRecords(env.Mock.DNSZoneID(zone), "web", "A", "192.0.2.2")
+					r := env.Mock.Gigahost.DNS.FindRecords(env.Mock.Gigahost.DNS.ZoneID(zone), "web", "A", "192.0.2.2")
 					if len(r) != 1 || r[0].TTL != 120 {
 						return fmt.Errorf("mock records: %+v, want one with ttl 120", r)
 					}
@@ -203,7 +203,7 @@ func stateIDIsMock(env *acctest.Env, zone, address string) resource.TestCheckFun
 		}
 		id := rs.Primary.Attributes["record_id"]
 		zoneID := zoneIDOf(env, zone)
-		for _, r := range env.Mock.DNSRecords(zoneID) {
+		for _, r := range env.Mock.Gigahost.DNS.Records(zoneID) {
 			if r.ID == id {
 				if want := fmt.Sprintf("%d/%s", zoneID, id); rs.Primary.ID != want {
 					return fmt.Errorf("id %q, want %q", rs.Primary.ID, want)
@@ -211,7 +211,7 @@ func stateIDIsMock(env *acctest.Env, zone, address string) resource.TestCheckFun
 				return nil
 			}
 		}
-		return fmt.Errorf("record_id %s of %s is not in the mock: %+v", id, address, env.Mock.DNSRecords(zoneID))
+		return fmt.Errorf("record_id %s of %s is not in the mock: %+v", id, address, env.Mock.Gigahost.DNS.Records(zoneID))
 	}
 }
 
@@ -223,7 +223,7 @@ func TestAccRecord_roundRobin(t *testing.T) {
 	var idsBefore map[string]string
 	snapshot := func(*terraform.State) error {
 		idsBefore = map[string]string{}
-		for _, r := range env.Mock.FindDNSRecords(env.Mock.DNSZoneID(zone), "pool", "A", "") {
+		for _, r := range env.Mock.Gigahost.DNS.FindRecords(env.Mock.Gigahost.DNS.ZoneID(zone), "pool", "A", "") {
 			idsBefore[r.Value] = r.ID
 		}
 		return nil
@@ -231,7 +231,7 @@ func TestAccRecord_roundRobin(t *testing.T) {
 	untouched := func(values ...string) resource.TestCheckFunc {
 		return func(*terraform.State) error {
 			for _, v := range values {
-				r := env.Mock.FindDNSRecords(env.Mock.DNSZoneID(zone), "pool", "A", v)
+				r := env.Mock.Gigahost.DNS.FindRecords(env.Mock.Gigahost.DNS.ZoneID(zone), "pool", "A", v)
 				if len(r) != 1 || r[0].ID != idsBefore[v] {
 					return fmt.Errorf("sibling %s was touched: %+v (id before %s)", v, r, idsBefore[v])
 				}
@@ -302,7 +302,7 @@ func TestAccRecord_mxSiblings(t *testing.T) {
 				stateIDIsMock(env, zone, addr("primary")),
 				stateIDIsMock(env, zone, addr("backup")),
 				func(*terraform.State) error {
-					r := env.Mock.FindDNSRecords(env.Mock.DNSZoneID(zone), "@", "MX", "mx1.mx.example")
+					r := env.Mock.Gigahost.DNS.FindRecords(env.Mock.Gigahost.DNS.ZoneID(zone), "@", "MX", "mx1.mx.example")
 					if len(r) != 1 || r[0].Priority == nil || *r[0].Priority != 5 {
 						return fmt.Errorf("mx1 in mock: %+v, want priority 5", r)
 					}
@@ -362,7 +362,7 @@ func TestAccRecord_driftAndDisappearance(t *testing.T) {
 		rec{label: "app2", name: "app", typ: "A", value: "192.0.2.51", ttl: 300},
 	))
 	find := func(value string) []mockapi.DNSRecord {
-		return env.Mock.FindDNSRecords(mockapi.SeedZoneID, "app", "A", value)
+		return env.Mock.Gigahost.DNS.FindRecords(mockapi.SeedZoneID, "app", "A", value)
 	}
 	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
@@ -372,7 +372,7 @@ func TestAccRecord_driftAndDisappearance(t *testing.T) {
 			// found by name, type and value, and the plan sets the TTL back.
 			PreConfig: func() {
 				r := find("192.0.2.50")
-				if len(r) != 1 || !env.Mock.EditDNSRecord(mockapi.SeedZoneID, r[0].ID, "192.0.2.50", 900) {
+				if len(r) != 1 || !env.Mock.Gigahost.DNS.EditRecord(mockapi.SeedZoneID, r[0].ID, "192.0.2.50", 900) {
 					t.Fatalf("cannot edit the record in the mock: %+v", r)
 				}
 			},
@@ -395,7 +395,7 @@ func TestAccRecord_driftAndDisappearance(t *testing.T) {
 			// resource's; it is re-created and the changed one is left alone.
 			PreConfig: func() {
 				r := find("192.0.2.50")
-				if len(r) != 1 || !env.Mock.EditDNSRecord(mockapi.SeedZoneID, r[0].ID, "192.0.2.60", 300) {
+				if len(r) != 1 || !env.Mock.Gigahost.DNS.EditRecord(mockapi.SeedZoneID, r[0].ID, "192.0.2.60", 300) {
 					t.Fatalf("cannot edit the record in the mock: %+v", r)
 				}
 			},
@@ -414,7 +414,7 @@ func TestAccRecord_driftAndDisappearance(t *testing.T) {
 			// Deleted outside Terraform: re-created.
 			PreConfig: func() {
 				r := find("192.0.2.51")
-				if len(r) != 1 || !env.Mock.DeleteDNSRecordByID(mockapi.SeedZoneID, r[0].ID) {
+				if len(r) != 1 || !env.Mock.Gigahost.DNS.DeleteRecord(mockapi.SeedZoneID, r[0].ID) {
 					t.Fatalf("cannot delete the record in the mock: %+v", r)
 				}
 			},
@@ -434,7 +434,7 @@ func TestAccRecord_driftAndDisappearance(t *testing.T) {
 			if r := find(""); len(r) != 1 || r[0].Value != "192.0.2.60" {
 				return fmt.Errorf("after destroy: %+v, want only the unmanaged 192.0.2.60", r)
 			}
-			if n := len(env.Mock.DNSRecords(mockapi.SeedZoneID)); n != 4 {
+			if n := len(env.Mock.Gigahost.DNS.Records(mockapi.SeedZoneID)); n != 4 {
 				return fmt.Errorf("after destroy the seeded zone holds %d records, want 4", n)
 			}
 			return nil
@@ -495,7 +495,7 @@ func TestAccRecord_concurrentWritesSerialised(t *testing.T) {
 	// Overlapping writes to one zone fail with 500 (on by default, made
 	// likely by a long write); on top of that, 10% of all requests fail
 	// with an injected 500. Terraform runs 10 operations at a time.
-	env.Mock.SetDNSWriteConflicts(1, 20e6)
+	env.Mock.Gigahost.DNS.SetWriteConflicts(1, 20e6)
 	env.Mock.SetFaultRate(0.1, mockapi.Fault500)
 	// And for certain: three creates take effect but lose their answer,
 	// three more are refused with 500. Each record must be written once.
@@ -508,7 +508,7 @@ func TestAccRecord_concurrentWritesSerialised(t *testing.T) {
 			if err := zoneGone(env, zone)(s); err != nil {
 				return err
 			}
-			if n := env.Mock.DNSWriteConflicts(); n != 0 {
+			if n := env.Mock.Gigahost.DNS.WriteConflicts(); n != 0 {
 				return fmt.Errorf("the mock saw %d concurrent writes to one zone", n)
 			}
 			return nil
@@ -516,10 +516,10 @@ func TestAccRecord_concurrentWritesSerialised(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: env.Config(zoneConfig(zone, records...)),
 			Check: func(s *terraform.State) error {
-				if n := len(env.Mock.DNSRecords(env.Mock.DNSZoneID(zone))); n != 30 {
+				if n := len(env.Mock.Gigahost.DNS.Records(env.Mock.Gigahost.DNS.ZoneID(zone))); n != 30 {
 					return fmt.Errorf("mock zone holds %d records, want 30", n)
 				}
-				if n := env.Mock.DNSWriteConflicts(); n != 0 {
+				if n := env.Mock.Gigahost.DNS.WriteConflicts(); n != 0 {
 					return fmt.Errorf("the mock saw %d concurrent writes to one zone", n)
 				}
 				for _, r := range records {
@@ -549,11 +549,11 @@ func TestAccRecord_concurrentWritesSerialised(t *testing.T) {
 func TestAccRecord_refreshCostIsConstant(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	env.Mock.SetDNSWriteConflicts(1, 0)
+	env.Mock.Gigahost.DNS.SetWriteConflicts(1, 0)
 	const zone = "refresh.example"
 	config := env.Config(zoneConfig(zone, manyRecords(200)...))
 	countLists := func() int {
-		id := env.Mock.DNSZoneID(zone)
+		id := env.Mock.Gigahost.DNS.ZoneID(zone)
 		return env.Mock.CountRequests("gigahost", "GET", fmt.Sprintf("/dns/zones/%d/records", id))
 	}
 	env.Test(t, resource.TestCase{
@@ -561,7 +561,7 @@ func TestAccRecord_refreshCostIsConstant(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: config,
 			Check: func(*terraform.State) error {
-				if n := len(env.Mock.DNSRecords(env.Mock.DNSZoneID(zone))); n != 200 {
+				if n := len(env.Mock.Gigahost.DNS.Records(env.Mock.Gigahost.DNS.ZoneID(zone))); n != 200 {
 					return fmt.Errorf("mock zone holds %d records, want 200", n)
 				}
 				return nil

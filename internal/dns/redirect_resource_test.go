@@ -49,13 +49,13 @@ func redirectAddr(label string) string { return "gigahost_dns_redirect." + label
 // this target, and the A records to the redirect server at the names.
 func mockRedirect(env *acctest.Env, zoneID int64, source, target string, names ...string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		d, ok := env.Mock.FindDNSRedirect(zoneID, source)
+		d, ok := env.Mock.Gigahost.DNS.FindRedirect(zoneID, source)
 		if !ok || d.TargetURL != target {
 			return fmt.Errorf("mock redirect of %s: %+v (found %v), want target %s", source, d, ok, target)
 		}
 		for _, n := range names {
-			if got := env.Mock.FindDNSRecords(zoneID, n, "A", mockapi.DNSRedirectServerIP); len(got) != 1 {
-				return fmt.Errorf("mock zone has %d A records to the redirect server at %s, want 1: %+v", len(got), n, env.Mock.DNSRecords(zoneID))
+			if got := env.Mock.Gigahost.DNS.FindRecords(zoneID, n, "A", mockapi.DNSRedirectServerIP); len(got) != 1 {
+				return fmt.Errorf("mock zone has %d A records to the redirect server at %s, want 1: %+v", len(got), n, env.Mock.Gigahost.DNS.Records(zoneID))
 			}
 		}
 		return nil
@@ -66,10 +66,10 @@ func mockRedirect(env *acctest.Env, zoneID int64, source, target string, names .
 // redirect server.
 func noRedirects(env *acctest.Env, zoneID int64) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if d := env.Mock.DNSRedirects(zoneID); len(d) != 0 {
+		if d := env.Mock.Gigahost.DNS.Redirects(zoneID); len(d) != 0 {
 			return fmt.Errorf("mock zone still has redirects: %+v", d)
 		}
-		for _, r := range env.Mock.DNSRecords(zoneID) {
+		for _, r := range env.Mock.Gigahost.DNS.Records(zoneID) {
 			if r.Type == "A" && r.Value == mockapi.DNSRedirectServerIP {
 				return fmt.Errorf("mock zone still has the redirect's A record %+v", r)
 			}
@@ -90,7 +90,7 @@ func phrase(text string) *regexp.Regexp {
 func TestAccRedirect_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	zoneID := env.Mock.AddDNSZone("redir.example")
+	zoneID := env.Mock.Gigahost.DNS.AddZone("redir.example")
 	zid := strconv.FormatInt(zoneID, 10)
 	apex := func(target string) string {
 		return env.Config(redirectConfig(zoneID, redirect{label: "r", target: target}))
@@ -124,7 +124,7 @@ func TestAccRedirect_lifecycle(t *testing.T) {
 		}, {
 			// Target changed outside Terraform: planned back, and fixed.
 			PreConfig: func() {
-				if err := env.Mock.SetDNSRedirect(zoneID, "@", "https://elsewhere.example"); err != nil {
+				if err := env.Mock.Gigahost.DNS.SetRedirect(zoneID, "@", "https://elsewhere.example"); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -136,7 +136,7 @@ func TestAccRedirect_lifecycle(t *testing.T) {
 		}, {
 			// Deleted outside Terraform: re-created, with its A records.
 			PreConfig: func() {
-				if !env.Mock.DeleteDNSRedirect(zoneID, "@") {
+				if !env.Mock.Gigahost.DNS.DeleteRedirect(zoneID, "@") {
 					t.Fatal("no redirect to delete")
 				}
 			},
@@ -155,11 +155,11 @@ func TestAccRedirect_lifecycle(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				mockRedirect(env, zoneID, "blog", "https://two.example/", "blog"),
 				func(*terraform.State) error {
-					if d := env.Mock.DNSRedirects(zoneID); len(d) != 1 {
+					if d := env.Mock.Gigahost.DNS.Redirects(zoneID); len(d) != 1 {
 						return fmt.Errorf("mock redirects %+v, want only blog", d)
 					}
-					if n := len(env.Mock.DNSRecords(zoneID)); n != 1 {
-						return fmt.Errorf("mock records %+v, want only blog's A record", env.Mock.DNSRecords(zoneID))
+					if n := len(env.Mock.Gigahost.DNS.Records(zoneID)); n != 1 {
+						return fmt.Errorf("mock records %+v, want only blog's A record", env.Mock.Gigahost.DNS.Records(zoneID))
 					}
 					return nil
 				},
@@ -183,8 +183,8 @@ func TestAccRedirect_lifecycle(t *testing.T) {
 func TestAccRedirect_conflictingRecord(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	zoneID := env.Mock.AddDNSZone("conflict.example")
-	if err := env.Mock.AddDNSRecord(zoneID, "www", "A", "192.0.2.7", 300, nil); err != nil {
+	zoneID := env.Mock.Gigahost.DNS.AddZone("conflict.example")
+	if err := env.Mock.Gigahost.DNS.AddRecord(zoneID, "www", "A", "192.0.2.7", 300, nil); err != nil {
 		t.Fatal(err)
 	}
 	env.Test(t, resource.TestCase{
@@ -194,10 +194,10 @@ func TestAccRedirect_conflictingRecord(t *testing.T) {
 			ExpectError: phrase("HTTP 400 to POST /dns/zones/1000/redirect: DNS conflict: 'www' has an existing A record (192.0.2.7). Please remove it before adding a redirect."),
 		}},
 	})
-	if d := env.Mock.DNSRedirects(zoneID); len(d) != 0 {
+	if d := env.Mock.Gigahost.DNS.Redirects(zoneID); len(d) != 0 {
 		t.Errorf("a refused redirect is in the mock: %+v", d)
 	}
-	if r := env.Mock.DNSRecords(zoneID); len(r) != 1 || r[0].Value != "192.0.2.7" {
+	if r := env.Mock.Gigahost.DNS.Records(zoneID); len(r) != 1 || r[0].Value != "192.0.2.7" {
 		t.Errorf("mock records %+v, want only the A record that was there", r)
 	}
 }
@@ -237,8 +237,8 @@ func TestAccRedirect_badInputAtPlanTime(t *testing.T) {
 func TestAccRedirect_withRecordsInOneZone(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	env.Mock.SetDNSWriteConflicts(1, 20e6)
-	zoneID := env.Mock.AddDNSZone("mixed.example")
+	env.Mock.Gigahost.DNS.SetWriteConflicts(1, 20e6)
+	zoneID := env.Mock.Gigahost.DNS.AddZone("mixed.example")
 	var records []rec
 	for i := range 8 {
 		records = append(records, rec{label: fmt.Sprintf("r%d", i), name: fmt.Sprintf("host%d", i), typ: "A", value: fmt.Sprintf("192.0.2.%d", i+1)})
@@ -262,7 +262,7 @@ func TestAccRedirect_withRecordsInOneZone(t *testing.T) {
 			if err := noRedirects(env, zoneID)(s); err != nil {
 				return err
 			}
-			if r := env.Mock.DNSRecords(zoneID); len(r) != 0 {
+			if r := env.Mock.Gigahost.DNS.Records(zoneID); len(r) != 0 {
 				return fmt.Errorf("mock records after destroy: %+v", r)
 			}
 			return nil
@@ -274,8 +274,8 @@ func TestAccRedirect_withRecordsInOneZone(t *testing.T) {
 				mockRedirect(env, zoneID, "blog", "https://blog.example", "blog"),
 				mockRedirect(env, zoneID, "shop", "https://shop.example", "shop"),
 				func(s *terraform.State) error {
-					if n := len(env.Mock.DNSRecords(zoneID)); n != len(records)+4 {
-						return fmt.Errorf("mock zone holds %d records, want %d: %+v", n, len(records)+4, env.Mock.DNSRecords(zoneID))
+					if n := len(env.Mock.Gigahost.DNS.Records(zoneID)); n != len(records)+4 {
+						return fmt.Errorf("mock zone holds %d records, want %d: %+v", n, len(records)+4, env.Mock.Gigahost.DNS.Records(zoneID))
 					}
 					for _, r := range records {
 						if err := stateIDIsMock(env, "mixed.example", addr(r.label))(s); err != nil {
@@ -290,7 +290,7 @@ func TestAccRedirect_withRecordsInOneZone(t *testing.T) {
 			Config: config(), PlanOnly: true,
 		}},
 	})
-	if n := env.Mock.DNSWriteConflicts(); n != 0 {
+	if n := env.Mock.Gigahost.DNS.WriteConflicts(); n != 0 {
 		t.Errorf("the mock saw %d concurrent writes to one zone", n)
 	}
 	if n := env.Mock.CountRequests("gigahost", "POST", fmt.Sprintf("/dns/zones/%d/redirect", zoneID)); n != len(redirects) {
@@ -303,7 +303,7 @@ func TestAccRedirect_withRecordsInOneZone(t *testing.T) {
 func TestAccRedirect_lostCreateAnswer(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	zoneID := env.Mock.AddDNSZone("lost.example")
+	zoneID := env.Mock.Gigahost.DNS.AddZone("lost.example")
 	path := fmt.Sprintf("/dns/zones/%d/redirect", zoneID)
 	env.Mock.FailNext("gigahost", "POST", path, mockapi.FaultDropAfter, 1)
 	env.Test(t, resource.TestCase{

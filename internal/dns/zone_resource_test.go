@@ -20,7 +20,7 @@ func TestAccZone_createImportDelete(t *testing.T) {
 	env := acctest.New(t)
 	const zone = "zone-test.example"
 	exists := func(*terraform.State) error {
-		if env.Mock.DNSZoneID(zone) == 0 {
+		if env.Mock.Gigahost.DNS.ZoneID(zone) == 0 {
 			return fmt.Errorf("zone %s is not in the mock", zone)
 		}
 		return nil
@@ -34,8 +34,8 @@ func TestAccZone_createImportDelete(t *testing.T) {
 				statecheck.ExpectKnownValue("gigahost_dns_zone.z", tfjsonpath.New("name"), knownvalue.StringExact("Zone-Test.example.")),
 				statecheck.ExpectKnownValue("gigahost_dns_zone.z", tfjsonpath.New("type"), knownvalue.StringExact("NATIVE")),
 				statecheck.ExpectKnownValue("gigahost_dns_zone.z", tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
-					if v != strconv.FormatInt(env.Mock.DNSZoneID(zone), 10) {
-						return fmt.Errorf("id %s is not the mock's id %d", v, env.Mock.DNSZoneID(zone))
+					if v != strconv.FormatInt(env.Mock.Gigahost.DNS.ZoneID(zone), 10) {
+						return fmt.Errorf("id %s is not the mock's id %d", v, env.Mock.Gigahost.DNS.ZoneID(zone))
 					}
 					return nil
 				})),
@@ -50,7 +50,7 @@ func TestAccZone_createImportDelete(t *testing.T) {
 			ImportStateVerifyIgnore: []string{"name"},
 		}, {
 			// Deleted outside Terraform: re-created.
-			PreConfig: func() { env.Mock.DeleteDNSZone(env.Mock.DNSZoneID(zone)) },
+			PreConfig: func() { env.Mock.Gigahost.DNS.DeleteZone(env.Mock.Gigahost.DNS.ZoneID(zone)) },
 			Config:    env.Config(`resource "gigahost_dns_zone" "z" { name = "zone-test.example" }`),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction("gigahost_dns_zone.z", plancheck.ResourceActionCreate),
@@ -96,8 +96,8 @@ data "gigahost_dns_zone" "by_id" { id = "123" }
 func TestAccZone_importedBySpelledNameKeepsZone(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	id := env.Mock.AddDNSZone("imported.example")
-	if err := env.Mock.AddDNSRecord(id, "www", "A", "192.0.2.4", 300, nil); err != nil {
+	id := env.Mock.Gigahost.DNS.AddZone("imported.example")
+	if err := env.Mock.Gigahost.DNS.AddRecord(id, "www", "A", "192.0.2.4", 300, nil); err != nil {
 		t.Fatal(err)
 	}
 	cfg := env.Config(`resource "gigahost_dns_zone" "z" { name = "Imported.Example." }`)
@@ -107,8 +107,8 @@ func TestAccZone_importedBySpelledNameKeepsZone(t *testing.T) {
 		Config:           cfg,
 		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 		Check: func(*terraform.State) error {
-			if got := env.Mock.DNSZoneID("imported.example"); got != id || len(env.Mock.DNSRecords(id)) != 1 {
-				return fmt.Errorf("zone %d (want %d) with records %+v", got, id, env.Mock.DNSRecords(id))
+			if got := env.Mock.Gigahost.DNS.ZoneID("imported.example"); got != id || len(env.Mock.Gigahost.DNS.Records(id)) != 1 {
+				return fmt.Errorf("zone %d (want %d) with records %+v", got, id, env.Mock.Gigahost.DNS.Records(id))
 			}
 			return nil
 		},
