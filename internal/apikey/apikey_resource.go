@@ -39,15 +39,10 @@ var (
 )
 
 // NewAPIKeyResource returns the gigahost_api_key resource.
-func NewAPIKeyResource() resource.Resource { return &APIKeyResource{} }
+func NewAPIKeyResource() resource.Resource { return &APIKeyResource{ResourceBase: providerdata.NewResourceBase(ResourceType)} }
 
 // APIKeyResource is a personal Gigahost API key.
-type APIKeyResource struct{ clients *providerdata.Clients }
-
-// Metadata implements resource.Resource.
-func (r *APIKeyResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = ResourceType
-}
+type APIKeyResource struct{ providerdata.ResourceBase }
 
 var modeValidators = []validator.String{stringvalidator.OneOf("r", "rw")}
 
@@ -151,11 +146,6 @@ func (r *APIKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	}
 }
 
-// Configure implements resource.ResourceWithConfigure.
-func (r *APIKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 const sessionRequired = "gigahost_api_key needs a Gigahost session login: set gigahost_username and gigahost_password on the provider " +
 	"(or GIGAHOST_USERNAME and GIGAHOST_PASSWORD). The Gigahost API refuses API-key tokens on /account/apikeys (API keys cannot " +
 	"manage API keys), so the provider sends these requests with a session token; a gigahost_api_key configured beside the login " +
@@ -166,11 +156,11 @@ const sessionRequired = "gigahost_api_key needs a Gigahost session login: set gi
 // /account/apikeys requests with the session token), else adds the error
 // that says why keys need them.
 func (r *APIKeyResource) sessionClient(diags *diag.Diagnostics) *gigahost.Client {
-	if r.clients != nil && !r.clients.GigahostSessionConfigured() {
+	if r.Clients() != nil && !r.Clients().GigahostSessionConfigured() {
 		diags.AddError("Gigahost session credentials required", sessionRequired)
 		return nil
 	}
-	c := providerdata.GigahostClient(r.clients, diags)
+	c := r.Gigahost(diags)
 	if c != nil && !c.CanManageAPIKeys() {
 		diags.AddError("Gigahost session credentials required", sessionRequired)
 		return nil
@@ -224,7 +214,7 @@ func (r *APIKeyResource) ValidateConfig(ctx context.Context, req resource.Valida
 // time a provider without session credentials, checks that a new expiry is
 // in the future, and marks the secret unknown when rotation_triggers change.
 func (r *APIKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.clients != nil && r.sessionClient(&resp.Diagnostics) == nil {
+	if r.Clients() != nil && r.sessionClient(&resp.Diagnostics) == nil {
 		return // no request was made: the client is built, not used
 	}
 	if req.Plan.Raw.IsNull() {

@@ -23,10 +23,10 @@ const CatalogDataSourceType = "gigahost_catalog"
 var _ datasource.DataSourceWithConfigure = (*CatalogDataSource)(nil)
 
 // NewCatalogDataSource returns the gigahost_catalog data source.
-func NewCatalogDataSource() datasource.DataSource { return &CatalogDataSource{} }
+func NewCatalogDataSource() datasource.DataSource { return &CatalogDataSource{DataSourceBase: providerdata.NewDataSourceBase(CatalogDataSourceType)} }
 
 // CatalogDataSource lists the deployable server products and regions.
-type CatalogDataSource struct{ clients *providerdata.Clients }
+type CatalogDataSource struct{ providerdata.DataSourceBase }
 
 type catalogModel struct {
 	Name      types.String          `tfsdk:"name"`
@@ -66,11 +66,6 @@ type catalogRegionModel struct {
 	ShortName types.String `tfsdk:"short_name"`
 	Country   types.String `tfsdk:"country"`
 	Active    types.Bool   `tfsdk:"active"`
-}
-
-// Metadata implements datasource.DataSource.
-func (d *CatalogDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = CatalogDataSourceType
 }
 
 // Schema implements datasource.DataSource.
@@ -133,11 +128,6 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-// Configure implements datasource.DataSourceWithConfigure.
-func (d *CatalogDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // Read implements datasource.DataSource.
 func (d *CatalogDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m catalogModel
@@ -145,7 +135,7 @@ func (d *CatalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(d.clients, &resp.Diagnostics)
+	c := d.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}

@@ -22,10 +22,10 @@ const OperatingSystemsDataSourceType = "gigahost_operating_systems"
 var _ datasource.DataSourceWithConfigure = (*OperatingSystemsDataSource)(nil)
 
 // NewOperatingSystemsDataSource returns the gigahost_operating_systems data source.
-func NewOperatingSystemsDataSource() datasource.DataSource { return &OperatingSystemsDataSource{} }
+func NewOperatingSystemsDataSource() datasource.DataSource { return &OperatingSystemsDataSource{DataSourceBase: providerdata.NewDataSourceBase(OperatingSystemsDataSourceType)} }
 
 // OperatingSystemsDataSource lists the installable operating systems.
-type OperatingSystemsDataSource struct{ clients *providerdata.Clients }
+type OperatingSystemsDataSource struct{ providerdata.DataSourceBase }
 
 type operatingSystemsModel struct {
 	Distribution     types.String   `tfsdk:"distribution"`
@@ -50,11 +50,6 @@ type osEntryModel struct {
 	Arch          types.String `tfsdk:"arch"`
 	DedicatedOnly types.Bool   `tfsdk:"dedicated_only"`
 	MinRAMGB      types.Int64  `tfsdk:"min_ram_gb"`
-}
-
-// Metadata implements datasource.DataSource.
-func (d *OperatingSystemsDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = OperatingSystemsDataSourceType
 }
 
 // Schema implements datasource.DataSource.
@@ -97,11 +92,6 @@ func (d *OperatingSystemsDataSource) Schema(_ context.Context, _ datasource.Sche
 	}
 }
 
-// Configure implements datasource.DataSourceWithConfigure.
-func (d *OperatingSystemsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // Read implements datasource.DataSource.
 func (d *OperatingSystemsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m operatingSystemsModel
@@ -109,7 +99,7 @@ func (d *OperatingSystemsDataSource) Read(ctx context.Context, req datasource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(d.clients, &resp.Diagnostics)
+	c := d.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}

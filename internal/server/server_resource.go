@@ -60,19 +60,14 @@ const (
 const cancelReason = "Destroyed by Terraform (terraform-provider-giga)"
 
 // NewServerResource returns the gigahost_server resource.
-func NewServerResource() resource.Resource { return &ServerResource{} }
+func NewServerResource() resource.Resource { return &ServerResource{ResourceBase: providerdata.NewResourceBase(ResourceType)} }
 
 // ServerResource deploys, renames, reinstalls and cancels Gigahost servers.
-type ServerResource struct{ clients *providerdata.Clients }
+type ServerResource struct{ providerdata.ResourceBase }
 
 // hostnameRE is an RFC 1123 host name: dot-separated labels of letters,
 // digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen.
 var hostnameRE = regexp.MustCompile(`^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$`)
-
-// Metadata implements resource.Resource.
-func (r *ServerResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = ResourceType
-}
 
 // Schema implements resource.Resource.
 func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -207,11 +202,6 @@ func (r *ServerResource) ConfigValidators(context.Context) []resource.ConfigVali
 	return []resource.ConfigValidator{imageValidator{}}
 }
 
-// Configure implements resource.ResourceWithConfigure.
-func (r *ServerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // ModifyPlan warns about an in-place reinstall and marks the password as changing.
 func (r *ServerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
@@ -240,7 +230,7 @@ func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -378,7 +368,7 @@ func (r *ServerResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -497,7 +487,7 @@ func (r *ServerResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -578,7 +568,7 @@ func (r *ServerResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}

@@ -31,10 +31,10 @@ var (
 )
 
 // NewKeyResource returns the gigahost_ssh_key resource.
-func NewKeyResource() resource.Resource { return &KeyResource{} }
+func NewKeyResource() resource.Resource { return &KeyResource{ResourceBase: providerdata.NewResourceBase(ResourceType)} }
 
 // KeyResource is an SSH public key of the Gigahost account.
-type KeyResource struct{ clients *providerdata.Clients }
+type KeyResource struct{ providerdata.ResourceBase }
 
 // permissionHint explains a 403, which with an API key means its permissions.
 const permissionHint = "The Gigahost credentials in use may not do this. With an API key, check its permissions: " +
@@ -54,11 +54,6 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 // nameRE refuses names with white space at either end, which the API trims
 // (the name read back would then never match the configuration).
 var nameRE = regexp.MustCompile(`^\S(?:.*\S)?$`)
-
-// Metadata implements resource.Resource.
-func (r *KeyResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = ResourceType
-}
 
 // Schema implements resource.Resource.
 func (r *KeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -139,11 +134,6 @@ func (fingerprintFromKey) PlanModifyString(ctx context.Context, req planmodifier
 	}
 }
 
-// Configure implements resource.ResourceWithConfigure.
-func (r *KeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // Create implements resource.Resource. CreateSSHKey finds the new key's id
 // by listing (the API returns none) and resolves a lost answer the same way,
 // so the key is never added twice.
@@ -153,7 +143,7 @@ func (r *KeyResource) Create(ctx context.Context, req resource.CreateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -176,7 +166,7 @@ func (r *KeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -214,7 +204,7 @@ func (r *KeyResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}

@@ -20,15 +20,10 @@ const KeysDataSourceType = "gigahost_ssh_keys"
 var _ datasource.DataSourceWithConfigure = (*KeysDataSource)(nil)
 
 // NewKeysDataSource returns the gigahost_ssh_keys data source.
-func NewKeysDataSource() datasource.DataSource { return &KeysDataSource{} }
+func NewKeysDataSource() datasource.DataSource { return &KeysDataSource{DataSourceBase: providerdata.NewDataSourceBase(KeysDataSourceType)} }
 
 // KeysDataSource lists the account's SSH keys.
-type KeysDataSource struct{ clients *providerdata.Clients }
-
-// Metadata implements datasource.DataSource.
-func (d *KeysDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = KeysDataSourceType
-}
+type KeysDataSource struct{ providerdata.DataSourceBase }
 
 // Schema implements datasource.DataSource.
 func (d *KeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -67,11 +62,6 @@ func (d *KeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 	}
 }
 
-// Configure implements datasource.DataSourceWithConfigure.
-func (d *KeysDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // Read implements datasource.DataSource.
 func (d *KeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m keysModel
@@ -83,7 +73,7 @@ func (d *KeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if !ok {
 		return
 	}
-	c := providerdata.GigahostClient(d.clients, &resp.Diagnostics)
+	c := d.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}

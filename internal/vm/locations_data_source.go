@@ -19,10 +19,10 @@ const LocationsDataSourceType = "gigas_locations"
 var _ datasource.DataSourceWithConfigure = (*LocationsDataSource)(nil)
 
 // NewLocationsDataSource returns the gigas_locations data source.
-func NewLocationsDataSource() datasource.DataSource { return &LocationsDataSource{} }
+func NewLocationsDataSource() datasource.DataSource { return &LocationsDataSource{DataSourceBase: providerdata.NewDataSourceBase(LocationsDataSourceType)} }
 
 // LocationsDataSource lists the account's datacenters.
-type LocationsDataSource struct{ clients *providerdata.Clients }
+type LocationsDataSource struct{ providerdata.DataSourceBase }
 
 type locationsModel struct {
 	LabelRegex types.String    `tfsdk:"label_regex"`
@@ -32,11 +32,6 @@ type locationsModel struct {
 type locationModel struct {
 	ID    types.String `tfsdk:"id"`
 	Label types.String `tfsdk:"label"`
-}
-
-// Metadata implements datasource.DataSource.
-func (d *LocationsDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = LocationsDataSourceType
 }
 
 // Schema implements datasource.DataSource.
@@ -61,11 +56,6 @@ func (d *LocationsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-// Configure implements datasource.DataSourceWithConfigure.
-func (d *LocationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // Read implements datasource.DataSource.
 func (d *LocationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m locationsModel
@@ -73,7 +63,7 @@ func (d *LocationsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigasClient(d.clients, &resp.Diagnostics)
+	c := d.Gigas(&resp.Diagnostics)
 	if c == nil {
 		return
 	}

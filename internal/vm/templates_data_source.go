@@ -22,10 +22,10 @@ const TemplatesDataSourceType = "gigas_templates"
 var _ datasource.DataSourceWithConfigure = (*TemplatesDataSource)(nil)
 
 // NewTemplatesDataSource returns the gigas_templates data source.
-func NewTemplatesDataSource() datasource.DataSource { return &TemplatesDataSource{} }
+func NewTemplatesDataSource() datasource.DataSource { return &TemplatesDataSource{DataSourceBase: providerdata.NewDataSourceBase(TemplatesDataSourceType)} }
 
 // TemplatesDataSource lists the operating-system templates of the account.
-type TemplatesDataSource struct{ clients *providerdata.Clients }
+type TemplatesDataSource struct{ providerdata.DataSourceBase }
 
 type templatesModel struct {
 	OperatingSystem       types.String    `tfsdk:"operating_system"`
@@ -61,11 +61,6 @@ func (m templatesModel) matches(t gigas.Template, re *regexp.Regexp) bool {
 		return false
 	}
 	return re == nil || re.MatchString(string(t.Label))
-}
-
-// Metadata implements datasource.DataSource.
-func (d *TemplatesDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = TemplatesDataSourceType
 }
 
 // Schema implements datasource.DataSource.
@@ -106,11 +101,6 @@ func (d *TemplatesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-// Configure implements datasource.DataSourceWithConfigure.
-func (d *TemplatesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // Read implements datasource.DataSource.
 func (d *TemplatesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m templatesModel
@@ -118,7 +108,7 @@ func (d *TemplatesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigasClient(d.clients, &resp.Diagnostics)
+	c := d.Gigas(&resp.Diagnostics)
 	if c == nil {
 		return
 	}

@@ -45,20 +45,10 @@ var (
 )
 
 // NewVMResource returns the gigas_virtual_machine resource.
-func NewVMResource() resource.Resource { return &VMResource{} }
+func NewVMResource() resource.Resource { return &VMResource{ResourceBase: providerdata.NewResourceBase(ResourceType)} }
 
 // VMResource manages a Gigas virtual machine.
-type VMResource struct{ clients *providerdata.Clients }
-
-// Metadata implements resource.Resource.
-func (r *VMResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = ResourceType
-}
-
-// Configure implements resource.ResourceWithConfigure.
-func (r *VMResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
+type VMResource struct{ providerdata.ResourceBase }
 
 // ModifyPlan predicts status from power_state, so that a plan shows the
 // status the apply will produce, and refuses a disk shrink at plan time.
@@ -96,7 +86,7 @@ func (r *VMResource) Create(ctx context.Context, req resource.CreateRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigasClient(r.clients, &resp.Diagnostics)
+	c := r.Gigas(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -143,7 +133,7 @@ func (r *VMResource) Read(ctx context.Context, req resource.ReadRequest, resp *r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigasClient(r.clients, &resp.Diagnostics)
+	c := r.Gigas(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -169,7 +159,7 @@ func (r *VMResource) Update(ctx context.Context, req resource.UpdateRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigasClient(r.clients, &resp.Diagnostics)
+	c := r.Gigas(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -218,7 +208,7 @@ func (r *VMResource) Delete(ctx context.Context, req resource.DeleteRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigasClient(r.clients, &resp.Diagnostics)
+	c := r.Gigas(&resp.Diagnostics)
 	if c == nil {
 		return
 	}

@@ -32,15 +32,10 @@ var (
 )
 
 // NewEmailResource returns the gigahost_webhosting_email resource.
-func NewEmailResource() resource.Resource { return &EmailResource{} }
+func NewEmailResource() resource.Resource { return &EmailResource{ResourceBase: providerdata.NewResourceBase(EmailResourceType)} }
 
 // EmailResource is an e-mail account of a Gigahost web-hosting account.
-type EmailResource struct{ clients *providerdata.Clients }
-
-// Metadata implements resource.Resource.
-func (r *EmailResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = EmailResourceType
-}
+type EmailResource struct{ providerdata.ResourceBase }
 
 // Schema implements resource.Resource.
 func (r *EmailResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -114,11 +109,6 @@ func (r *EmailResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 	}
 }
 
-// Configure implements resource.ResourceWithConfigure.
-func (r *EmailResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // Create implements resource.Resource.
 func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, config emailModel
@@ -127,7 +117,7 @@ func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -198,7 +188,7 @@ func (r *EmailResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		resp.Diagnostics.AddError("Invalid id in state", err.Error())
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -228,7 +218,7 @@ func (r *EmailResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -285,7 +275,7 @@ func (r *EmailResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(r.clients, &resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}

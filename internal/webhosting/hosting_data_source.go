@@ -24,10 +24,10 @@ const HostingDataSourceType = "gigahost_webhosting"
 var _ datasource.DataSourceWithConfigure = (*HostingDataSource)(nil)
 
 // NewHostingDataSource returns the gigahost_webhosting data source.
-func NewHostingDataSource() datasource.DataSource { return &HostingDataSource{} }
+func NewHostingDataSource() datasource.DataSource { return &HostingDataSource{DataSourceBase: providerdata.NewDataSourceBase(HostingDataSourceType)} }
 
 // HostingDataSource looks up one web-hosting account by domain or id.
-type HostingDataSource struct{ clients *providerdata.Clients }
+type HostingDataSource struct{ providerdata.DataSourceBase }
 
 type hostingModel struct {
 	ID        types.String `tfsdk:"id"`
@@ -45,11 +45,6 @@ func (m *hostingModel) fromAPI(a gigahost.HostingAccount) {
 	m.Username = types.StringValue(string(a.Username))
 	m.Package = types.StringValue(string(a.Package))
 	m.Status = types.StringValue(string(a.Status))
-}
-
-// Metadata implements datasource.DataSource.
-func (d *HostingDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = HostingDataSourceType
 }
 
 // Schema implements datasource.DataSource.
@@ -79,11 +74,6 @@ func (d *HostingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-// Configure implements datasource.DataSourceWithConfigure.
-func (d *HostingDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.clients = providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // Read implements datasource.DataSource.
 func (d *HostingDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m hostingModel
@@ -91,7 +81,7 @@ func (d *HostingDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := providerdata.GigahostClient(d.clients, &resp.Diagnostics)
+	c := d.Gigahost(&resp.Diagnostics)
 	if c == nil {
 		return
 	}
