@@ -3,7 +3,8 @@
 // APIs' own JSON shapes, and shares no code or types with internal/client, so
 // that a misreading in one cannot hide in the other. The live quirks are on
 // by default. Tests start it in process and reach into its state through the
-// Server's methods; cmd/giga-mock runs it on its own.
+// Server's sub-handles (m.Gigas, m.Gigahost.DNS, ...; handles.go); cmd/giga-mock
+// runs it on its own.
 package mockapi
 
 import (
