@@ -39,7 +39,9 @@ var (
 )
 
 // NewAPIKeyResource returns the gigahost_api_key resource.
-func NewAPIKeyResource() resource.Resource { return &APIKeyResource{ResourceBase: providerdata.NewResourceBase(ResourceType)} }
+func NewAPIKeyResource() resource.Resource {
+	return &APIKeyResource{ResourceBase: providerdata.NewResourceBase(ResourceType)}
+}
 
 // APIKeyResource is a personal Gigahost API key.
 type APIKeyResource struct{ providerdata.ResourceBase }

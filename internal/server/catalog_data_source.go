@@ -23,7 +23,9 @@ const CatalogDataSourceType = "gigahost_catalog"
 var _ datasource.DataSourceWithConfigure = (*CatalogDataSource)(nil)
 
 // NewCatalogDataSource returns the gigahost_catalog data source.
-func NewCatalogDataSource() datasource.DataSource { return &CatalogDataSource{DataSourceBase: providerdata.NewDataSourceBase(CatalogDataSourceType)} }
+func NewCatalogDataSource() datasource.DataSource {
+	return &CatalogDataSource{DataSourceBase: providerdata.NewDataSourceBase(CatalogDataSourceType)}
+}
 
 // CatalogDataSource lists the deployable server products and regions.
 type CatalogDataSource struct{ providerdata.DataSourceBase }

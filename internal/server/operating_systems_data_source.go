@@ -22,7 +22,9 @@ const OperatingSystemsDataSourceType = "gigahost_operating_systems"
 var _ datasource.DataSourceWithConfigure = (*OperatingSystemsDataSource)(nil)
 
 // NewOperatingSystemsDataSource returns the gigahost_operating_systems data source.
-func NewOperatingSystemsDataSource() datasource.DataSource { return &OperatingSystemsDataSource{DataSourceBase: providerdata.NewDataSourceBase(OperatingSystemsDataSourceType)} }
+func NewOperatingSystemsDataSource() datasource.DataSource {
+	return &OperatingSystemsDataSource{DataSourceBase: providerdata.NewDataSourceBase(OperatingSystemsDataSourceType)}
+}
 
 // OperatingSystemsDataSource lists the installable operating systems.
 type OperatingSystemsDataSource struct{ providerdata.DataSourceBase }

@@ -60,7 +60,9 @@ const (
 const cancelReason = "Destroyed by Terraform (terraform-provider-giga)"
 
 // NewServerResource returns the gigahost_server resource.
-func NewServerResource() resource.Resource { return &ServerResource{ResourceBase: providerdata.NewResourceBase(ResourceType)} }
+func NewServerResource() resource.Resource {
+	return &ServerResource{ResourceBase: providerdata.NewResourceBase(ResourceType)}
+}
 
 // ServerResource deploys, renames, reinstalls and cancels Gigahost servers.
 type ServerResource struct{ providerdata.ResourceBase }

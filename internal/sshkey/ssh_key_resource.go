@@ -31,7 +31,9 @@ var (
 )
 
 // NewKeyResource returns the gigahost_ssh_key resource.
-func NewKeyResource() resource.Resource { return &KeyResource{ResourceBase: providerdata.NewResourceBase(ResourceType)} }
+func NewKeyResource() resource.Resource {
+	return &KeyResource{ResourceBase: providerdata.NewResourceBase(ResourceType)}
+}
 
 // KeyResource is an SSH public key of the Gigahost account.
 type KeyResource struct{ providerdata.ResourceBase }

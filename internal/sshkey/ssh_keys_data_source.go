@@ -20,7 +20,9 @@ const KeysDataSourceType = "gigahost_ssh_keys"
 var _ datasource.DataSourceWithConfigure = (*KeysDataSource)(nil)
 
 // NewKeysDataSource returns the gigahost_ssh_keys data source.
-func NewKeysDataSource() datasource.DataSource { return &KeysDataSource{DataSourceBase: providerdata.NewDataSourceBase(KeysDataSourceType)} }
+func NewKeysDataSource() datasource.DataSource {
+	return &KeysDataSource{DataSourceBase: providerdata.NewDataSourceBase(KeysDataSourceType)}
+}
 
 // KeysDataSource lists the account's SSH keys.
 type KeysDataSource struct{ providerdata.DataSourceBase }

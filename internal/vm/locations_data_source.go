@@ -19,7 +19,9 @@ const LocationsDataSourceType = "gigas_locations"
 var _ datasource.DataSourceWithConfigure = (*LocationsDataSource)(nil)
 
 // NewLocationsDataSource returns the gigas_locations data source.
-func NewLocationsDataSource() datasource.DataSource { return &LocationsDataSource{DataSourceBase: providerdata.NewDataSourceBase(LocationsDataSourceType)} }
+func NewLocationsDataSource() datasource.DataSource {
+	return &LocationsDataSource{DataSourceBase: providerdata.NewDataSourceBase(LocationsDataSourceType)}
+}
 
 // LocationsDataSource lists the account's datacenters.
 type LocationsDataSource struct{ providerdata.DataSourceBase }

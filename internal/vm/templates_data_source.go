@@ -22,7 +22,9 @@ const TemplatesDataSourceType = "gigas_templates"
 var _ datasource.DataSourceWithConfigure = (*TemplatesDataSource)(nil)
 
 // NewTemplatesDataSource returns the gigas_templates data source.
-func NewTemplatesDataSource() datasource.DataSource { return &TemplatesDataSource{DataSourceBase: providerdata.NewDataSourceBase(TemplatesDataSourceType)} }
+func NewTemplatesDataSource() datasource.DataSource {
+	return &TemplatesDataSource{DataSourceBase: providerdata.NewDataSourceBase(TemplatesDataSourceType)}
+}
 
 // TemplatesDataSource lists the operating-system templates of the account.
 type TemplatesDataSource struct{ providerdata.DataSourceBase }

@@ -45,7 +45,9 @@ var (
 )
 
 // NewVMResource returns the gigas_virtual_machine resource.
-func NewVMResource() resource.Resource { return &VMResource{ResourceBase: providerdata.NewResourceBase(ResourceType)} }
+func NewVMResource() resource.Resource {
+	return &VMResource{ResourceBase: providerdata.NewResourceBase(ResourceType)}
+}
 
 // VMResource manages a Gigas virtual machine.
 type VMResource struct{ providerdata.ResourceBase }

@@ -32,7 +32,9 @@ var (
 )
 
 // NewEmailResource returns the gigahost_webhosting_email resource.
-func NewEmailResource() resource.Resource { return &EmailResource{ResourceBase: providerdata.NewResourceBase(EmailResourceType)} }
+func NewEmailResource() resource.Resource {
+	return &EmailResource{ResourceBase: providerdata.NewResourceBase(EmailResourceType)}
+}
 
 // EmailResource is an e-mail account of a Gigahost web-hosting account.
 type EmailResource struct{ providerdata.ResourceBase }
@@ -98,12 +100,12 @@ func (r *EmailResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
 			},
 			"quota": schema.Int64Attribute{
-				Optional:            true,
-				Computed:            true,
+				Optional: true,
+				Computed: true,
 				MarkdownDescription: "Mailbox size in MB; `0` means unlimited. When unset, the API's default, shown after creation. Changed in place. " +
 					"If the API's mailbox list does not show quotas, the configured or last known value is kept (null when neither is known).",
-				Validators:          []validator.Int64{int64validator.AtLeast(0)},
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+				Validators:    []validator.Int64{int64validator.AtLeast(0)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 		},
 	}

@@ -24,7 +24,9 @@ const HostingDataSourceType = "gigahost_webhosting"
 var _ datasource.DataSourceWithConfigure = (*HostingDataSource)(nil)
 
 // NewHostingDataSource returns the gigahost_webhosting data source.
-func NewHostingDataSource() datasource.DataSource { return &HostingDataSource{DataSourceBase: providerdata.NewDataSourceBase(HostingDataSourceType)} }
+func NewHostingDataSource() datasource.DataSource {
+	return &HostingDataSource{DataSourceBase: providerdata.NewDataSourceBase(HostingDataSourceType)}
+}
 
 // HostingDataSource looks up one web-hosting account by domain or id.
 type HostingDataSource struct{ providerdata.DataSourceBase }
