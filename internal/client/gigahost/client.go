@@ -57,6 +57,7 @@ type Client struct {
 	mailAccounts   map[int64]*mailAccount
 	// sshKeys is the account's SSH-key list.
 	sshKeys listCache[SSHKey]
+	dns     dnsState // the zone list and each zone's write lock and record list (dns_state.go)
 }
 
 type session struct {
@@ -155,31 +156,29 @@ func (c *Client) doSession(ctx context.Context, method, path string, body, out a
 // token when session is true, and checks the answer's HTTP status and its
 // meta.status (an error may come as HTTP 200 carrying meta.status >= 400).
 func (c *Client) sendAs(ctx context.Context, session bool, req client.Request, out any) error {
-	method, path := req.Method, req.Path
-	for attempt := 0; ; attempt++ {
-		token, usedSession, err := c.credential(ctx, session)
-		if err != nil {
-			return err
-		}
-		req.Header = client.Bearer(token)
-		resp, err := c.t.Do(ctx, req)
-		if err != nil {
-			return err
-		}
-		err = answerError(method, path, resp)
-		if client.IsStatus(err, http.StatusUnauthorized) && usedSession && attempt == 0 {
-			c.dropSession(token)
-			continue
-		}
-		if err != nil {
-			if req.Creates && client.IsStatus(err, http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout) {
-				// A 5xx carried in meta of a 200: the API may have acted.
-				return &client.OutcomeUnknownError{Method: method, Path: path, Status: resp.Status, Err: err}
-			}
-			return err
-		}
-		return decodeData(method, path, resp.Body, out)
+	resp, err := c.sendRaw(ctx, session, req)
+	if err != nil {
+		return err
 	}
+	return decodeData(req.Method, req.Path, resp.Body, out)
+}
+
+// sendRaw sends an authenticated request and returns the answer when it is
+// a success (no HTTP error, no error in its meta), for callers that decode
+// more than data.
+func (c *Client) sendRaw(ctx context.Context, session bool, req client.Request) (*client.Response, error) {
+	resp, err := c.t.DoAuthenticated(ctx, req, client.Auth{
+		Token: func(ctx context.Context) (string, bool, error) {
+			return c.credential(ctx, session)
+		},
+		Drop: c.dropSession,
+	}, func(r *client.Response) error { return answerError(req.Method, req.Path, r) })
+	if err != nil && resp != nil && req.Creates &&
+		client.IsStatus(err, http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout) {
+		// A 5xx carried in the meta of a 200: the API may have acted.
+		return nil, &client.OutcomeUnknownError{Method: req.Method, Path: req.Path, Status: resp.Status, Err: err}
+	}
+	return resp, err
 }
 
 // answerError is the error an answer carries: its HTTP status outside 2xx,

@@ -80,34 +80,21 @@ func (c *Client) Reinstall(ctx context.Context, id int64, in ReinstallInput) (st
 // doMeta is do for the few answers that carry their result in meta rather
 // than in data.
 func (c *Client) doMeta(ctx context.Context, method, path string, query url.Values, body, meta any) error {
-	for attempt := 0; ; attempt++ {
-		token, err := c.token(ctx)
-		if err != nil {
-			return err
-		}
-		resp, err := c.t.Do(ctx, client.Request{Method: method, Path: path, Query: query, Body: body, Header: client.Bearer(token)})
-		if err != nil {
-			return err
-		}
-		if resp.Status == http.StatusUnauthorized && c.HasSession() && attempt == 0 {
-			c.dropSession(token)
-			continue
-		}
-		if resp.Status < 200 || resp.Status > 299 {
-			return apiError(method, path, resp)
-		}
-		var env struct {
-			Meta json.RawMessage `json:"meta"`
-		}
-		if err := json.Unmarshal(resp.Body, &env); err != nil {
-			return fmt.Errorf("%s %s: decoding response: %w", method, path, err)
-		}
-		if len(env.Meta) == 0 {
-			return nil
-		}
-		if err := json.Unmarshal(env.Meta, meta); err != nil {
-			return fmt.Errorf("%s %s: decoding response meta: %w", method, path, err)
-		}
+	resp, err := c.sendRaw(ctx, false, client.Request{Method: method, Path: path, Query: query, Body: body})
+	if err != nil {
+		return err
+	}
+	var env struct {
+		Meta json.RawMessage `json:"meta"`
+	}
+	if err := json.Unmarshal(resp.Body, &env); err != nil {
+		return fmt.Errorf("%s %s: decoding response: %w", method, path, err)
+	}
+	if len(env.Meta) == 0 {
 		return nil
 	}
+	if err := json.Unmarshal(env.Meta, meta); err != nil {
+		return fmt.Errorf("%s %s: decoding response meta: %w", method, path, err)
+	}
+	return nil
 }

@@ -118,26 +118,22 @@ func apiError(method, path string, r *client.Response) error {
 // returns the body of a 2xx answer. A 401 on a session token triggers one
 // fresh login and one retry.
 func (c *Client) send(ctx context.Context, req client.Request) ([]byte, error) {
-	method, path := req.Method, req.Path
-	for attempt := 0; ; attempt++ {
-		token, err := c.token(ctx)
-		if err != nil {
-			return nil, err
+	resp, err := c.t.DoAuthenticated(ctx, req, client.Auth{
+		Token: func(ctx context.Context) (string, bool, error) {
+			token, err := c.token(ctx)
+			return token, c.cfg.APIKey == "", err
+		},
+		Drop: c.dropSession,
+	}, func(r *client.Response) error {
+		if r.Status < 200 || r.Status > 299 {
+			return apiError(req.Method, req.Path, r)
 		}
-		req.Header = client.Bearer(token)
-		resp, err := c.t.Do(ctx, req)
-		if err != nil {
-			return nil, err
-		}
-		if resp.Status == http.StatusUnauthorized && c.cfg.APIKey == "" && attempt == 0 {
-			c.dropSession(token)
-			continue
-		}
-		if resp.Status < 200 || resp.Status > 299 {
-			return nil, apiError(method, path, resp)
-		}
-		return resp.Body, nil
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return resp.Body, nil
 }
 
 // token returns a usable bearer token, logging in or refreshing as needed.
