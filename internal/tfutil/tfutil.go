@@ -21,7 +21,14 @@ func AddAPIError(diags *diag.Diagnostics, summary string, err error) {
 		if msg == "" {
 			msg = "(no message)"
 		}
-		diags.AddError(summary, fmt.Sprintf("The API answered HTTP %d to %s %s: %s", apiErr.Status, apiErr.Method, apiErr.Path, msg))
+		answer := fmt.Sprintf("The API answered HTTP %d to %s %s: %s", apiErr.Status, apiErr.Method, apiErr.Path, msg)
+		// Keep what the error was wrapped in ("listing the VMs to learn
+		// whether the create took effect failed: ..."): it says which step
+		// of an operation met the answer.
+		if full := err.Error(); full != apiErr.Error() && strings.Contains(full, apiErr.Error()) {
+			answer = strings.Replace(full, apiErr.Error(), answer, 1)
+		}
+		diags.AddError(summary, answer)
 		return
 	}
 	diags.AddError(summary, err.Error())
