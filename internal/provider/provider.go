@@ -96,8 +96,8 @@ func (p *GigaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			"gigas_totp":        str("Gigas 2FA code for the session login, when the account has 2FA. Environment: `GIGAS_TOTP`.", true),
 			"gigas_account_id":  schema.Int64Attribute{Optional: true, MarkdownDescription: "Gigas account to act on. When unset, the one account the credentials can see (`GET /accounts`). Environment: `GIGAS_ACCOUNT_ID`."},
 			"gigahost_endpoint": str("Gigahost API endpoint. Default `https://api.gigahost.no/api/v0`. Environment: `GIGAHOST_ENDPOINT`.", false),
-			"gigahost_api_key":  str("Gigahost API key (`flux_live_...`), sent as a Bearer token. API keys cannot manage API keys; `gigahost_api_key` resources need a username and password. Environment: `GIGAHOST_API_KEY`.", true),
-			"gigahost_username": str("Gigahost username (e-mail) for a session login via `POST /authenticate`. Environment: `GIGAHOST_USERNAME`.", false),
+			"gigahost_api_key":  str("Gigahost API key (`flux_live_...`), sent as a Bearer token. API keys cannot manage API keys: `gigahost_api_key` resources need a username and password, which may be set beside the key (the login is then used for API keys only, the key for everything else). Environment: `GIGAHOST_API_KEY`.", true),
+			"gigahost_username": str("Gigahost username (e-mail) for a session login via `POST /authenticate`: used for every request when no API key is set, else only to manage `gigahost_api_key` resources. Environment: `GIGAHOST_USERNAME`.", false),
 			"gigahost_password": str("Gigahost password for the session login. Environment: `GIGAHOST_PASSWORD`.", true),
 			"gigahost_otp":      str("Gigahost 2FA code for the session login. Environment: `GIGAHOST_OTP`.", true),
 			"max_retries": schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf(
