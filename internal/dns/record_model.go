@@ -27,27 +27,11 @@ var recordTypes = []string{"A", "AAAA", "CAA", "CNAME", "MX", "NS", "PTR", "SRV"
 // hasPriority reports whether records of the type carry a priority.
 func hasPriority(recordType string) bool { return recordType == "MX" || recordType == "SRV" }
 
-// relativeName is the name as the API stores it: "@" for the apex, else
-// relative to the zone, lower case. It accepts "@", a relative name, or the
-// FQDN with or without the trailing dot; zone may be "" when unknown.
-func relativeName(name, zone string) string {
-	n := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(name), "."))
-	zone = strings.ToLower(strings.TrimSuffix(zone, "."))
-	switch {
-	case n == "" || n == "@" || (zone != "" && n == zone):
-		return "@"
-	case zone != "" && strings.HasSuffix(n, "."+zone):
-		return strings.TrimSuffix(n, "."+zone)
-	}
-	return n
-}
+// relativeName is the name as the API stores it (see gigahost.RelativeName).
+func relativeName(name, zone string) string { return gigahost.RelativeName(name, zone) }
 
-// canonicalValue and sameValue compare values in every form the API may
-// list them in (see gigahost.CanonicalValue).
-func canonicalValue(recordType, value string) string {
-	return gigahost.CanonicalValue(recordType, value)
-}
-
+// sameValue compares values in every form the API may list them in (see
+// gigahost.SameValue).
 func sameValue(recordType, a, b string) bool { return gigahost.SameValue(recordType, a, b) }
 
 // toAPI is the create or update body. zone is the zone's name, to turn an
@@ -90,35 +74,6 @@ func (m *recordModel) fromAPI(zoneID string, r gigahost.Record, zone string) {
 	}
 }
 
-// matches reports whether an API record has this name, type and value.
-func matches(r gigahost.Record, name, recordType, value, zone string) bool {
-	return strings.EqualFold(string(r.Type), recordType) &&
-		relativeName(string(r.Name), zone) == relativeName(name, zone) &&
-		sameValue(recordType, string(r.Value), value)
-}
-
-// findWritten finds the record a create or update just wrote: same name,
-// type, value, TTL and priority, else same name, type and value.
-func findWritten(records []gigahost.Record, in gigahost.RecordInput, zone string) (gigahost.Record, bool) {
-	var loose *gigahost.Record
-	for i, r := range records {
-		if !matches(r, in.Name, in.Type, in.Value, zone) {
-			continue
-		}
-		samePrio := !hasPriority(in.Type) || (in.Priority != nil && r.Priority != nil && int64(*r.Priority) == *in.Priority)
-		if int64(r.TTL) == in.TTL && samePrio {
-			return r, true
-		}
-		if loose == nil {
-			loose = &records[i]
-		}
-	}
-	if loose != nil {
-		return *loose, true
-	}
-	return gigahost.Record{}, false
-}
-
 // findState finds the record a state describes: by record id, else by name,
 // type and value. Never by name and type alone: a round-robin sibling is
 // another resource's record.
@@ -131,7 +86,7 @@ func findState(records []gigahost.Record, m recordModel, zone string) (gigahost.
 		}
 	}
 	for _, r := range records {
-		if matches(r, m.Name.ValueString(), m.Type.ValueString(), m.Value.ValueString(), zone) {
+		if gigahost.MatchesRecord(r, m.Name.ValueString(), m.Type.ValueString(), m.Value.ValueString(), zone) {
 			return r, true
 		}
 	}
@@ -153,44 +108,4 @@ func siblings(records []gigahost.Record, m recordModel, zone string) []string {
 		}
 	}
 	return out
-}
-
-// recordKey is a record's content in comparable form: what tells, after a
-// write whose answer was lost, whether the zone holds the record written.
-type recordKey struct {
-	name, typ, value string
-	ttl, priority    int64 // priority -1 for types without one
-}
-
-// keyOf is the key of a record as the API lists it.
-func keyOf(r gigahost.Record, zone string) recordKey {
-	typ := strings.ToUpper(string(r.Type))
-	k := recordKey{name: relativeName(string(r.Name), zone), typ: typ, value: canonicalValue(typ, string(r.Value)), ttl: int64(r.TTL), priority: -1}
-	if hasPriority(typ) && r.Priority != nil {
-		k.priority = int64(*r.Priority)
-	}
-	return k
-}
-
-// inputKey is the key of the record a create or update body writes.
-func inputKey(in gigahost.RecordInput, zone string) recordKey {
-	typ := strings.ToUpper(in.Type)
-	k := recordKey{name: relativeName(in.Name, zone), typ: typ, value: canonicalValue(typ, in.Value), ttl: in.TTL, priority: -1}
-	if k.ttl == 0 {
-		k.ttl = DefaultTTL
-	}
-	if hasPriority(typ) && in.Priority != nil {
-		k.priority = *in.Priority
-	}
-	return k
-}
-
-// findKey finds a record with exactly this content.
-func findKey(records []gigahost.Record, key recordKey, zone string) (gigahost.Record, bool) {
-	for _, r := range records {
-		if keyOf(r, zone) == key {
-			return r, true
-		}
-	}
-	return gigahost.Record{}, false
 }

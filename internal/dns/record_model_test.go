@@ -120,18 +120,6 @@ func TestFindStateNeverAdoptsASibling(t *testing.T) {
 	}
 }
 
-func TestFindWrittenPrefersExactTTLAndPriority(t *testing.T) {
-	ten, twenty := int64(10), int64(20)
-	records := []gigahost.Record{
-		apiRecord("old", "@", "MX", "mx.example.no", 300, &ten),
-		apiRecord("new", "@", "MX", "mx.example.no", 300, &twenty),
-	}
-	r, ok := findWritten(records, gigahost.RecordInput{Name: "@", Type: "MX", Value: "mx.example.no.", TTL: 300, Priority: &twenty}, "example.no")
-	if !ok || r.ID != "new" {
-		t.Fatalf("found %+v", r)
-	}
-}
-
 // tfsdkTags lists a model's tfsdk tags.
 func tfsdkTags(v any) []string {
 	var out []string

@@ -24,10 +24,15 @@ import (
 func readRecord(t *testing.T, mock *mockapi.Server, m recordModel) *resource.ReadResponse {
 	t.Helper()
 	ctx := context.Background()
-	r := &RecordResource{base{clients: providerdata.New(gigas.Config{}, gigahost.Config{
+	r := NewRecordResource().(*RecordResource)
+	var conf resource.ConfigureResponse
+	r.Configure(ctx, resource.ConfigureRequest{ProviderData: providerdata.New(gigas.Config{}, gigahost.Config{
 		APIKey:    mockapi.GigahostAPIKey,
 		Transport: client.Options{BaseURL: mock.GigahostURL(), MaxRetries: 1, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond},
-	})}}
+	})}, &conf)
+	if conf.Diagnostics.HasError() {
+		t.Fatal(conf.Diagnostics)
+	}
 	var sch resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sch)
 	state := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}

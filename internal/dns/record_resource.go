@@ -20,6 +20,7 @@ import (
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
@@ -34,11 +35,13 @@ var (
 )
 
 // NewRecordResource returns the gigahost_dns_record resource.
-func NewRecordResource() resource.Resource { return &RecordResource{} }
+func NewRecordResource() resource.Resource {
+	return &RecordResource{ResourceBase: providerdata.NewResourceBase(RecordResourceType)}
+}
 
 // RecordResource manages one DNS record. Records with the same name and type
 // (round robin) are separate resources.
-type RecordResource struct{ base }
+type RecordResource struct{ providerdata.ResourceBase }
 
 // Record TTL bounds.
 const (
@@ -51,11 +54,6 @@ const (
 // the name plan modifier needs to see that "www" and "www.example.no." are
 // the same record.
 const privateZoneName = "zone_name"
-
-// Metadata implements resource.Resource.
-func (r *RecordResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = RecordResourceType
-}
 
 // Schema implements resource.Resource.
 func (r *RecordResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -116,106 +114,58 @@ func (r *RecordResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	}
 }
 
-// Configure implements resource.ResourceWithConfigure.
-func (r *RecordResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
-}
-
 // Create implements resource.Resource.
 func (r *RecordResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan recordModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
 	zoneID := plan.ZoneID.ValueString()
-	zone, ok := r.write(ctx, c, zoneID, &plan, "Cannot create DNS record", &resp.Diagnostics,
-		func(zs *zoneState, zone string, in gigahost.RecordInput) (*gigahost.Record, error) {
-			return r.createRecord(ctx, c, zs, zoneID, zone, in)
-		})
-	if ok {
-		save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &plan, zone)
+	zone, in, ok := recordInput(ctx, c, zoneID, &plan, &resp.Diagnostics)
+	if !ok {
+		return
 	}
+	rec, err := c.AddRecord(ctx, zoneID, zone, in)
+	if addWriteError(&resp.Diagnostics, "Cannot create DNS record", in, err) {
+		return
+	}
+	plan.fromAPI(zoneID, rec, zone)
+	save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &plan, zone)
 }
 
-// recordWrite sends a create or an update of the record in, from inside a
-// write to the zone. It returns the record when a lost answer was resolved
-// by listing the zone (its id is then known), nil when the API answered.
-type recordWrite func(zs *zoneState, zone string, in gigahost.RecordInput) (*gigahost.Record, error)
-
-// write creates or updates plan's record in the zone with send, under the
-// zone's write lock, and sets plan from the record written. It returns the
-// zone's name, or false after adding a diagnostic (failure is the summary
-// of a failed send).
-func (r *RecordResource) write(ctx context.Context, c *gigahost.Client, zoneID string, plan *recordModel, failure string, diags *diag.Diagnostics, send recordWrite) (string, bool) {
-	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, diags)
+// recordInput is plan's create or update body, and the zone's name; false
+// after adding a diagnostic.
+func recordInput(ctx context.Context, c *gigahost.Client, zoneID string, plan *recordModel, diags *diag.Diagnostics) (string, gigahost.RecordInput, bool) {
+	zone, ok := zoneNameOrDiag(ctx, c, zoneID, diags)
 	if !ok {
-		return "", false
+		return "", gigahost.RecordInput{}, false
 	}
 	in := plan.toAPI(zone)
 	if in.Type == "CNAME" && in.Name == "@" {
 		diags.AddAttributeError(path.Root("name"), "CNAME at the zone apex",
 			fmt.Sprintf("%q is the apex of zone %s: a CNAME record cannot be at the apex.", plan.Name.ValueString(), zone))
-		return "", false
+		return "", gigahost.RecordInput{}, false
 	}
-	zs := r.zones().zone(zoneID)
-	var found *gigahost.Record // known when a lost answer was resolved by listing the zone
-	gen, err := zs.Write(func() (err error) {
-		found, err = send(zs, zone, in)
-		return err
-	}, nil)
-	if err != nil {
+	return zone, in, true
+}
+
+// addWriteError adds the diagnostic of a failed create or update (failure
+// is its summary) and reports whether there was one. A record written but
+// not listed gets what to do about it.
+func addWriteError(diags *diag.Diagnostics, failure string, in gigahost.RecordInput, err error) bool {
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, gigahost.ErrRecordNotListed):
+		diags.AddError("DNS record written, but not found",
+			fmt.Sprintf("The API accepted the %s record %s %q, but the zone's record list does not show it. Run terraform apply again; "+
+				"if the record exists, import it with the four-part id <zone_id>/<name>/<type>/<value>.", in.Type, in.Name, in.Value))
+	default:
 		tfutil.AddAPIError(diags, failure, err)
-		return "", false
 	}
-	rec, err := r.written(ctx, c, zs, zoneID, gen, in, zone, found)
-	if err != nil {
-		r.addResolveError(diags, in, err)
-		return "", false
-	}
-	plan.fromAPI(zoneID, rec, zone)
-	return zone, true
-}
-
-// written returns the record a create or update wrote: found, when the
-// write already found it, else from the zone's list. The API answers a
-// write with no id; listing after the writes queued behind this one serves
-// them all. A record not found is an error for which errNotListed is true.
-func (r *RecordResource) written(ctx context.Context, c *gigahost.Client, zs *zoneState, zoneID string, gen uint64, in gigahost.RecordInput, zone string, found *gigahost.Record) (gigahost.Record, error) {
-	if found != nil {
-		return *found, nil
-	}
-	zs.WaitIdle(ctx)
-	rec, ok, err := r.resolve(ctx, c, zoneID, gen, in, zone)
-	if err == nil && !ok {
-		err = errNotListed
-	}
-	return rec, err
-}
-
-// errNotListed is a record written but not in its zone's list.
-var errNotListed = errors.New("record not listed")
-
-// resolve lists the zone as of generation gen and finds the record written
-// with in.
-func (r *RecordResource) resolve(ctx context.Context, c *gigahost.Client, zoneID string, gen uint64, in gigahost.RecordInput, zone string) (gigahost.Record, bool, error) {
-	records, err := r.records(ctx, c, zoneID, gen)
-	if err != nil {
-		return gigahost.Record{}, false, err
-	}
-	rec, ok := findWritten(records, in, zone)
-	return rec, ok, nil
-}
-
-func (r *RecordResource) addResolveError(diags *diag.Diagnostics, in gigahost.RecordInput, err error) {
-	if err != nil && !errors.Is(err, errNotListed) {
-		tfutil.AddAPIError(diags, "DNS record written, but listing its zone failed", err)
-		return
-	}
-	diags.AddError("DNS record written, but not found",
-		fmt.Sprintf("The API accepted the %s record %s %q, but the zone's record list does not show it. Run terraform apply again; "+
-			"if the record exists, import it with the four-part id <zone_id>/<name>/<type>/<value>.", in.Type, in.Name, in.Value))
+	return true
 }
 
 // Read implements resource.Resource. It finds the record by record_id, else
@@ -224,12 +174,12 @@ func (r *RecordResource) addResolveError(diags *diag.Diagnostics, in gigahost.Re
 func (r *RecordResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state recordModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
-	records, err := r.records(ctx, c, zoneID, 0)
+	records, err := c.Records(ctx, zoneID)
 	if client.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("DNS zone gone", fmt.Sprintf("Zone %s no longer exists; its %s record %s is removed from the state.",
 			zoneID, state.Type.ValueString(), state.Name.ValueString()))
@@ -240,7 +190,7 @@ func (r *RecordResource) Read(ctx context.Context, req resource.ReadRequest, res
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS records", err)
 		return
 	}
-	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	zone, ok := zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -260,35 +210,30 @@ func (r *RecordResource) Read(ctx context.Context, req resource.ReadRequest, res
 }
 
 // Update implements resource.Resource. The record keeps its place in the
-// zone but gets a new id, which is found again by listing the zone.
+// zone but gets a new id, which the client finds again by listing the zone.
 func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state recordModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
-	zone, ok := r.write(ctx, c, zoneID, &plan, "Cannot update DNS record", &resp.Diagnostics,
-		func(zs *zoneState, zone string, in gigahost.RecordInput) (*gigahost.Record, error) {
-			// The id in state may be stale (any change of the record
-			// changes it): find the record as it is now, from the current
-			// list.
-			records, err := r.records(ctx, c, zoneID, 0)
-			if err != nil {
-				return nil, err
-			}
-			cur, ok := findState(records, state, zone)
-			if !ok {
-				return nil, fmt.Errorf("the %s record %s %q is no longer in zone %s; run terraform apply again to re-create it",
-					state.Type.ValueString(), state.Name.ValueString(), state.Value.ValueString(), zoneID)
-			}
-			return r.updateRecord(ctx, c, zs, zoneID, zone, cur, in)
-		})
-	if ok {
-		save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &plan, zone)
+	zone, in, ok := recordInput(ctx, c, zoneID, &plan, &resp.Diagnostics)
+	if !ok {
+		return
 	}
+	// The id in state may be stale (any change of the record changes it):
+	// the client finds the record as it is now, in the zone's list.
+	rec, err := c.ReplaceRecord(ctx, zoneID, zone, func(records []gigahost.Record) (gigahost.Record, bool) {
+		return findState(records, state, zone)
+	}, in)
+	if addWriteError(&resp.Diagnostics, "Cannot update DNS record", in, err) {
+		return
+	}
+	plan.fromAPI(zoneID, rec, zone)
+	save(ctx, &resp.Diagnostics, &resp.State, resp.Private, &plan, zone)
 }
 
 // Delete implements resource.Resource. It deletes this record only: the API
@@ -299,40 +244,17 @@ func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest,
 func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state recordModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
-	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	zone, ok := zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	zs := r.zones().zone(zoneID)
-	fresh := func(ctx context.Context) ([]gigahost.Record, error) {
-		return zs.Refresh(ctx, func(ctx context.Context) ([]gigahost.Record, error) { return c.ListRecords(ctx, zoneID) })
-	}
-	_, err := zs.Write(func() error {
-		records, err := r.records(ctx, c, zoneID, 0)
-		if err != nil {
-			return err
-		}
-		cur, ok := findState(records, state, zone)
-		if !ok {
-			return nil // already gone
-		}
-		// The client lists the zone anew after the DELETE and tries the
-		// other value forms while the record is still listed: the API
-		// answers 200 when the value matched nothing.
-		if err := c.DeleteRecord(ctx, zoneID, cur, fresh); err != nil {
-			return err
-		}
-		zs.noteWrite(keyOf(cur, zone), false)
-		return nil
-	}, func(records []gigahost.Record) []gigahost.Record {
-		// The list fetched to confirm the delete already shows it: it stays
-		// the cached list, and the next delete needs no new list.
-		return records
+	err := c.RemoveRecord(ctx, zoneID, func(records []gigahost.Record) (gigahost.Record, bool) {
+		return findState(records, state, zone)
 	})
 	if client.IsNotFound(err) {
 		return // the zone is gone, and its records with it

@@ -21,6 +21,7 @@ import (
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
@@ -33,22 +34,19 @@ var (
 )
 
 // NewRedirectResource returns the gigahost_dns_redirect resource.
-func NewRedirectResource() resource.Resource { return &RedirectResource{} }
+func NewRedirectResource() resource.Resource {
+	return &RedirectResource{ResourceBase: providerdata.NewResourceBase(RedirectResourceType)}
+}
 
 // RedirectResource manages one HTTP redirect of a zone's name.
 //
 // A redirect owns DNS records: the API adds A records pointing to its
 // redirect server at the source (and at www for "@") and removes them with
-// the redirect. Every redirect write is therefore a write to the zone, taken
-// under the zone's write lock (the API fails concurrent zone writes), and
-// drops the zone's cached record list, so that gigahost_dns_record resources
-// of the same operation list the zone afresh.
-type RedirectResource struct{ base }
-
-// Metadata implements resource.Resource.
-func (r *RedirectResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = RedirectResourceType
-}
+// the redirect. Every redirect write is therefore a write to the zone, which
+// the client takes under the zone's write lock (the API fails concurrent
+// zone writes), and drops the zone's record list, so that
+// gigahost_dns_record resources of the same operation list the zone afresh.
+type RedirectResource struct{ providerdata.ResourceBase }
 
 // Schema implements resource.Resource.
 func (r *RedirectResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -102,40 +100,21 @@ func (r *RedirectResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	}
 }
 
-// Configure implements resource.ResourceWithConfigure.
-func (r *RedirectResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
-}
-
-// zoneWrite runs fn as a write to the zone: serialised with this
-// operation's record and redirect writes to it, and followed by dropping the
-// zone's cached record list, since a redirect write adds or removes A
-// records that this operation's record bookkeeping cannot know of.
-func (r *RedirectResource) zoneWrite(zoneID string, fn func() error) error {
-	zs := r.zones().zone(zoneID)
-	_, err := zs.Write(func() error {
-		// Even a failed write may have changed the zone.
-		defer zs.Forget()
-		return fn()
-	}, nil)
-	return err
-}
-
 // Create implements resource.Resource.
 func (r *RedirectResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan redirectModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
 	zoneID := plan.ZoneID.ValueString()
-	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	zone, ok := zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	in := plan.toAPI(zone)
-	err := r.zoneWrite(zoneID, func() error { return c.CreateRedirect(ctx, zoneID, in) })
+	err := c.CreateRedirect(ctx, zoneID, in)
 	if err != nil {
 		addCreateError(&resp.Diagnostics, in, err)
 		return
@@ -207,12 +186,12 @@ func (r *RedirectResource) written(ctx context.Context, c *gigahost.Client, zone
 func (r *RedirectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state redirectModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
-	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	zone, ok := zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -241,17 +220,17 @@ func (r *RedirectResource) Update(ctx context.Context, req resource.UpdateReques
 	var plan, state redirectModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
-	zone, ok := r.zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	zone, ok := zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	in := plan.toAPI(zone)
-	if err := r.zoneWrite(zoneID, func() error { return c.UpdateRedirect(ctx, zoneID, in) }); err != nil {
+	if err := c.UpdateRedirect(ctx, zoneID, in); err != nil {
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot update DNS redirect", err)
 		return
 	}
@@ -270,7 +249,7 @@ func (r *RedirectResource) Update(ctx context.Context, req resource.UpdateReques
 func (r *RedirectResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state redirectModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
@@ -280,7 +259,7 @@ func (r *RedirectResource) Delete(ctx context.Context, req resource.DeleteReques
 	if source == "" {
 		source = state.Source.ValueString()
 	}
-	err := r.zoneWrite(zoneID, func() error { return c.DeleteRedirect(ctx, zoneID, source) })
+	err := c.DeleteRedirect(ctx, zoneID, source)
 	if client.IsNotFound(err) {
 		return // the redirect, or its zone, is gone already
 	}

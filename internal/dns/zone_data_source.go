@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
@@ -21,15 +22,12 @@ var (
 )
 
 // NewZoneDataSource returns the gigahost_dns_zone data source.
-func NewZoneDataSource() datasource.DataSource { return &ZoneDataSource{} }
+func NewZoneDataSource() datasource.DataSource {
+	return &ZoneDataSource{DataSourceBase: providerdata.NewDataSourceBase(ZoneDataSourceType)}
+}
 
 // ZoneDataSource looks up one zone by name or id.
-type ZoneDataSource struct{ base }
-
-// Metadata implements datasource.DataSource.
-func (d *ZoneDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = ZoneDataSourceType
-}
+type ZoneDataSource struct{ providerdata.DataSourceBase }
 
 // Schema implements datasource.DataSource.
 func (d *ZoneDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -53,20 +51,15 @@ func (d *ZoneDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name"))}
 }
 
-// Configure implements datasource.DataSourceWithConfigure.
-func (d *ZoneDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configure(req.ProviderData, &resp.Diagnostics)
-}
-
 // Read implements datasource.DataSource.
 func (d *ZoneDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m zoneDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	c := d.client(&resp.Diagnostics)
+	c := d.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	zs, err := d.listZones(ctx, c)
+	zs, err := c.Zones(ctx)
 	if err != nil {
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
 		return

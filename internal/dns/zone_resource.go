@@ -16,6 +16,7 @@ import (
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
@@ -28,15 +29,12 @@ var (
 )
 
 // NewZoneResource returns the gigahost_dns_zone resource.
-func NewZoneResource() resource.Resource { return &ZoneResource{} }
+func NewZoneResource() resource.Resource {
+	return &ZoneResource{ResourceBase: providerdata.NewResourceBase(ZoneResourceType)}
+}
 
 // ZoneResource manages a DNS zone.
-type ZoneResource struct{ base }
-
-// Metadata implements resource.Resource.
-func (r *ZoneResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = ZoneResourceType
-}
+type ZoneResource struct{ providerdata.ResourceBase }
 
 // Schema implements resource.Resource.
 func (r *ZoneResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -70,23 +68,17 @@ func (r *ZoneResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 	}
 }
 
-// Configure implements resource.ResourceWithConfigure.
-func (r *ZoneResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configure(req.ProviderData, &resp.Diagnostics)
-}
-
 // Create implements resource.Resource.
 func (r *ZoneResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan zoneModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
 	// The client finds the new zone's id by listing the zones: the API
 	// answers a create without it.
 	z, err := c.CreateZone(ctx, plan.toAPI())
-	r.zones().zonesChanged()
 	if err != nil {
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot create DNS zone", err)
 		return
@@ -101,11 +93,11 @@ func (r *ZoneResource) Create(ctx context.Context, req resource.CreateRequest, r
 func (r *ZoneResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state zoneModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	zs, err := r.listZones(ctx, c)
+	zs, err := c.Zones(ctx)
 	if err != nil {
 		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
 		return
@@ -131,12 +123,11 @@ func (r *ZoneResource) Update(ctx context.Context, req resource.UpdateRequest, r
 func (r *ZoneResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state zoneModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.client(&resp.Diagnostics)
+	c := r.Gigahost(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
 	err := c.DeleteZone(ctx, state.ID.ValueString())
-	r.zones().zonesChanged()
 	if err != nil && !client.IsNotFound(err) {
 		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot delete DNS zone %s", state.Name.ValueString()), err)
 	}

@@ -26,14 +26,11 @@ type Clients struct {
 	gigahostOne sync.Once
 	gigahost    *gigahost.Client
 	gigahostErr error
-
-	sharedMu sync.Mutex
-	shared   map[string]any
 }
 
 // New returns Clients that build each API client from its config on first use.
 func New(gigasCfg gigas.Config, gigahostCfg gigahost.Config) *Clients {
-	return &Clients{gigasCfg: gigasCfg, gigahostCfg: gigahostCfg, shared: map[string]any{}}
+	return &Clients{gigasCfg: gigasCfg, gigahostCfg: gigahostCfg}
 }
 
 // Gigas returns the Gigas client, or an error that says which provider
@@ -115,21 +112,6 @@ func GigahostClient(c *Clients, diags *diag.Diagnostics) *gigahost.Client {
 // password) are configured for Gigahost; managing API keys needs them.
 func (c *Clients) GigahostSessionConfigured() bool {
 	return c.gigahostCfg.Username != "" && c.gigahostCfg.Password != ""
-}
-
-// Shared returns the value stored under key for this provider instance,
-// creating it on first use. Resources use it for state that must be shared
-// by every resource of one Terraform operation, such as per-zone locks and
-// record-list caches.
-func (c *Clients) Shared(key string, create func() any) any {
-	c.sharedMu.Lock()
-	defer c.sharedMu.Unlock()
-	v, ok := c.shared[key]
-	if !ok {
-		v = create()
-		c.shared[key] = v
-	}
-	return v
 }
 
 // FromProviderData converts the ProviderData of a Configure request. It

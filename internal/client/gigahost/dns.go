@@ -3,6 +3,7 @@ package gigahost
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -116,6 +117,7 @@ func FindZone(zones []Zone, key string) (Zone, bool) {
 // adopted; none means the API did not act and the create is sent again.
 func (c *Client) CreateZone(ctx context.Context, in ZoneInput) (Zone, error) {
 	var created json.RawMessage
+	defer c.dns.zoneList.drop() // a failed create may have acted; a created zone is listed anew
 	z, adopted, err := client.CreateOnce(ctx, c.createTries("the zone was not created"),
 		func(ctx context.Context) error {
 			return c.send(ctx, client.Request{Method: http.MethodPost, Path: "/dns/zones", Body: in, Creates: true}, &created)
@@ -163,14 +165,17 @@ func createdZoneID(raw json.RawMessage) string {
 // zones that it is gone: a 200 alone is not trusted. A zone already gone
 // (404) is no error.
 func (c *Client) DeleteZone(ctx context.Context, zoneID string) error {
+	c.dnsZone(zoneID).records.drop()
 	err := c.do(ctx, http.MethodDelete, "/dns/zones/"+url.PathEscape(zoneID), nil, nil, nil)
 	if err != nil && !client.IsNotFound(err) {
 		return err
 	}
 	zones, lerr := c.ListZones(ctx)
 	if lerr != nil {
+		c.dns.zoneList.drop()
 		return fmt.Errorf("zone %s: the API answered the delete, but listing zones to confirm it failed: %w", zoneID, lerr)
 	}
+	c.dns.zoneList.set(zones)
 	if z, ok := FindZone(zones, zoneID); ok {
 		return fmt.Errorf("zone %s (%s) is still listed after the API answered its deletion with success", zoneID, string(z.Name))
 	}
@@ -273,24 +278,55 @@ func (c *Client) UpdateRecord(ctx context.Context, zoneID, recordID string, in R
 // list (which must fetch the zone's records anew, not serve a cached list)
 // shows whether the record is gone. Still listed after every form, the
 // error is a *RecordNotDeletedError naming the record. A zone gone (404) is
-// returned as it is.
+// returned as it is. RemoveRecord is the same under the zone's write lock,
+// with this operation's record list.
 func (c *Client) DeleteRecord(ctx context.Context, zoneID string, r Record, list func(context.Context) ([]Record, error)) error {
-	forms := DeleteValues(r)
-	for i, value := range forms {
-		q := url.Values{"name": {string(r.Name)}, "type": {string(r.Type)}, "value": {value}}
-		recordID := string(r.ID)
-		if recordID == "" {
-			recordID = "0"
-		}
-		if err := c.do(ctx, http.MethodDelete, "/dns/zones/"+url.PathEscape(zoneID)+"/records/"+url.PathEscape(recordID), q, nil, nil); err != nil {
-			return err
+	return c.deleteForms(ctx, zoneID, r, DeleteValues(r), func(ctx context.Context, value string) (bool, error) {
+		if err := c.sendRecordDelete(ctx, zoneID, r, value); err != nil {
+			return false, err
 		}
 		records, err := list(ctx)
 		if err != nil {
-			return fmt.Errorf("the %s record %s %q: the API answered the delete, but listing zone %s to confirm it failed: %w", r.Type, r.Name, string(r.Value), zoneID, err)
+			return false, fmt.Errorf("the %s record %s %q: the API answered the delete, but listing zone %s to confirm it failed: %w", r.Type, r.Name, string(r.Value), zoneID, err)
 		}
-		if !RecordListed(records, r) {
-			return nil
+		return RecordListed(records, r), nil
+	})
+}
+
+// sendRecordDelete sends the DELETE of r with value as the value parameter.
+func (c *Client) sendRecordDelete(ctx context.Context, zoneID string, r Record, value string) error {
+	q := url.Values{"name": {string(r.Name)}, "type": {string(r.Type)}, "value": {value}}
+	recordID := string(r.ID)
+	if recordID == "" {
+		recordID = "0"
+	}
+	return c.do(ctx, http.MethodDelete, "/dns/zones/"+url.PathEscape(zoneID)+"/records/"+url.PathEscape(recordID), q, nil, nil)
+}
+
+// deleteOtherForms goes on with the value forms of r after the first one
+// left it listed (see deleteForms).
+func (c *Client) deleteOtherForms(ctx context.Context, zoneID string, r Record, step func(ctx context.Context, value string) (bool, error)) error {
+	forms := DeleteValues(r)
+	tflog.Debug(ctx, "DNS record delete: answered with success but the record is still listed; trying the next value form", map[string]any{
+		"zone_id": zoneID, "name": string(r.Name), "type": string(r.Type), "value_sent": forms[0],
+	})
+	err := c.deleteForms(ctx, zoneID, r, forms[1:], step)
+	var nd *RecordNotDeletedError
+	if errors.As(err, &nd) {
+		nd.Tried = forms
+	}
+	return err
+}
+
+// deleteForms sends the DELETE of r with each value form in turn (step
+// sends one and reports whether a list fetched after it still shows r),
+// until r is gone. Still listed after every form, the error is a
+// *RecordNotDeletedError.
+func (c *Client) deleteForms(ctx context.Context, zoneID string, r Record, forms []string, step func(ctx context.Context, value string) (bool, error)) error {
+	for i, value := range forms {
+		listed, err := step(ctx, value)
+		if err != nil || !listed {
+			return err
 		}
 		if i+1 < len(forms) {
 			tflog.Debug(ctx, "DNS record delete: answered with success but the record is still listed; trying the next value form", map[string]any{

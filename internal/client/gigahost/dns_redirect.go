@@ -59,6 +59,23 @@ func FindRedirect(redirects []Redirect, source string) (Redirect, bool) {
 // redirect back from the list (the answer does not say whether it is
 // enabled).
 func (c *Client) CreateRedirect(ctx context.Context, zoneID string, in RedirectInput) error {
+	return c.redirectWrite(zoneID, func() error { return c.createRedirect(ctx, zoneID, in) })
+}
+
+// redirectWrite runs fn as a write to the zone, under its write lock (the
+// API fails concurrent writes to a zone), and drops the zone's record list:
+// a redirect write adds or removes A records that this operation's record
+// bookkeeping cannot know of. Even a failed write may have changed the zone.
+func (c *Client) redirectWrite(zoneID string, fn func() error) error {
+	z := c.dnsZone(zoneID)
+	_, err := z.writeLocked(func() error {
+		defer z.records.drop()
+		return fn()
+	})
+	return err
+}
+
+func (c *Client) createRedirect(ctx context.Context, zoneID string, in RedirectInput) error {
 	_, _, err := client.CreateOnce(ctx, c.createTries("the redirect was not created"),
 		func(ctx context.Context) error {
 			return c.send(ctx, client.Request{Method: http.MethodPost, Path: redirectPath(zoneID), Body: in, Creates: true}, nil)
@@ -80,15 +97,21 @@ func (c *Client) CreateRedirect(ctx context.Context, zoneID string, in RedirectI
 	return err
 }
 
-// UpdateRedirect changes the target URL of the redirect of in.Source.
+// UpdateRedirect changes the target URL of the redirect of in.Source, as a
+// write to the zone.
 func (c *Client) UpdateRedirect(ctx context.Context, zoneID string, in RedirectInput) error {
-	return c.do(ctx, http.MethodPut, redirectPath(zoneID), nil, in, nil)
+	return c.redirectWrite(zoneID, func() error { return c.do(ctx, http.MethodPut, redirectPath(zoneID), nil, in, nil) })
 }
 
 // DeleteRedirect deletes the redirect of source and the A records it added,
 // and confirms by listing the zone's redirects that it is gone: a 200 alone
-// is not trusted. A zone gone (404) is returned as it is.
+// is not trusted. A zone gone (404) is returned as it is. It is a write to
+// the zone.
 func (c *Client) DeleteRedirect(ctx context.Context, zoneID, source string) error {
+	return c.redirectWrite(zoneID, func() error { return c.deleteRedirect(ctx, zoneID, source) })
+}
+
+func (c *Client) deleteRedirect(ctx context.Context, zoneID, source string) error {
 	if err := c.do(ctx, http.MethodDelete, redirectPath(zoneID), url.Values{"source": {source}}, nil, nil); err != nil {
 		return err
 	}
