@@ -10,28 +10,39 @@ import (
 	"github.com/gigaform/terraform-provider-giga/internal/provider"
 )
 
-// benchDelay is the mock's provisioning delay: the floor of one apply, since
-// all servers of a configuration deploy in one parallel wave.
-const benchDelay = 5 * time.Second
+// The stand-in API of issue 9: a deploy takes benchDelay from order to ready
+// (the floor of one apply, since all servers of a configuration deploy in one
+// parallel wave) and every request benchLatency.
+const (
+	benchDelay   = 7 * time.Second
+	benchLatency = 20 * time.Millisecond
+)
 
 // BenchmarkServerApply times a real `terraform apply` of 1 and 10 servers
-// against the mock with a 5 s provisioning delay, with the provider's real
-// polling (client.DefaultPoll, not the tests' FastPoll). It reports the wall
-// time, the time over the floor, the time before the first deploy request
-// (Terraform's own plan and the catalog read), and the deploy-status polls
-// and all requests per server.
+// against the mock (7 s provisioning, 20 ms per request) with the provider's
+// real polling (client.DefaultPoll, not the tests' FastPoll). It reports the
+// wall time, the time over the floor (the provisioning delay: the targets of
+// issue 9 are +1.0 s alone and +1.5 s with ten), the time before the first
+// deploy order (Terraform's own start, plan and the catalog read), and per
+// server the deploy-status polls, the server reads (GET /servers and GET
+// /servers/{id}) and all requests of the apply.
+//
+// transient_absence=false is the plain API; with true every server is
+// missing from the record views for one read once ready (FIELD-NOTES: live
+// servers sometimes are), which the waiter must ride out.
 //
 //	go test ./internal/server -run '^$' -bench BenchmarkServerApply -benchtime 1x
 func BenchmarkServerApply(b *testing.B) {
 	for _, absence := range []bool{false, true} {
 		for _, n := range []int{1, 10} {
 			b.Run(fmt.Sprintf("servers=%d/transient_absence=%v", n, absence), func(b *testing.B) {
-				var wall, beforePost, polls, requests float64
+				var wall, beforePost, polls, reads, requests float64
 				for range b.N {
 					r := benchApply(b, n, absence)
 					wall += r.wall.Seconds()
 					beforePost += r.beforePost.Seconds()
 					polls += float64(r.polls) / float64(n)
+					reads += float64(r.reads) / float64(n)
 					requests += float64(r.requests) / float64(n)
 				}
 				runs := float64(b.N)
@@ -39,6 +50,7 @@ func BenchmarkServerApply(b *testing.B) {
 				b.ReportMetric(wall/runs-benchDelay.Seconds(), "s_over_floor")
 				b.ReportMetric(beforePost/runs, "s_before_deploy")
 				b.ReportMetric(polls/runs, "status_polls/server")
+				b.ReportMetric(reads/runs, "server_reads/server")
 				b.ReportMetric(requests/runs, "requests/server")
 			})
 		}
@@ -47,7 +59,8 @@ func BenchmarkServerApply(b *testing.B) {
 
 type benchResult struct {
 	wall, beforePost time.Duration
-	polls, requests  int
+	polls, reads     int
+	requests         int
 }
 
 // benchApply serves the provider in process (as terraform-plugin-testing
@@ -58,13 +71,13 @@ type benchResult struct {
 func benchApply(b *testing.B, n int, absence bool) benchResult {
 	b.Helper()
 	b.StopTimer()
-	mock := mockapi.New(mockapi.Options{Seed: 7, ProvisioningDelay: benchDelay})
+	mock := mockapi.New(mockapi.Options{Seed: 7, ProvisioningDelay: benchDelay, Latency: benchLatency})
 	mock.Start()
 	defer mock.Close()
 	if absence {
-		mock.SetGigahostTransientAbsence(1, 1)
+		mock.Gigahost.Servers.SetTransientAbsence(1, 1)
 	} else {
-		mock.SetGigahostTransientAbsence(0, 0)
+		mock.Gigahost.Servers.SetTransientAbsence(0, 0)
 	}
 
 	tf := acctest.NewTerraform(b, provider.Options{})
@@ -114,12 +127,13 @@ resource "gigahost_server" "bench" {
 	res.beforePost = <-posted
 
 	res.polls = mock.CountRequests("gigahost", "GET", "/deploy/status")
+	res.reads = mock.CountRequests("gigahost", "GET", "/servers")
 	res.requests = len(mock.Requests())
-	if live := len(mock.LiveGigahostServers()); live != n {
+	if live := len(mock.Gigahost.Servers.Live()); live != n {
 		b.Fatalf("%d servers live after apply, want %d", live, n)
 	}
 	tf.Run("destroy", "-auto-approve", "-input=false")
-	if live := len(mock.LiveGigahostServers()); live != 0 {
+	if live := len(mock.Gigahost.Servers.Live()); live != 0 {
 		b.Fatalf("%d servers live after destroy", live)
 	}
 	b.StartTimer()
