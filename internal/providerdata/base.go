@@ -74,3 +74,35 @@ func (b *DataSourceBase) Metadata(_ context.Context, _ datasource.MetadataReques
 func (b *DataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	b.configure(req.ProviderData, &resp.Diagnostics)
 }
+
+// getter is a plan, a state or a configuration.
+type getter interface {
+	Get(ctx context.Context, target any) diag.Diagnostics
+}
+
+// Load is the start of a CRUD step: the model from src (the plan or the
+// state) and the client. ok is false after an error diagnostic.
+func Load[M any, C any](ctx context.Context, src getter, diags *diag.Diagnostics, client func(*diag.Diagnostics) *C) (m M, c *C, ok bool) {
+	diags.Append(src.Get(ctx, &m)...)
+	if diags.HasError() {
+		return m, nil, false
+	}
+	c = client(diags)
+	return m, c, c != nil
+}
+
+// ReadData is the frame of every data source's Read: the configuration
+// into a model and the client, then read (which fills the model from the
+// API and adds its own diagnostics), then the model into state unless read
+// failed.
+func ReadData[M any, C any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse,
+	client func(*diag.Diagnostics) *C, read func(ctx context.Context, c *C, m *M, diags *diag.Diagnostics)) {
+	m, c, ok := Load[M](ctx, req.Config, &resp.Diagnostics, client)
+	if !ok {
+		return
+	}
+	read(ctx, c, &m, &resp.Diagnostics)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -132,26 +133,18 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 
 // Read implements datasource.DataSource.
 func (d *CatalogDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m catalogModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := d.Gigahost(&resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	cat, err := c.Catalog(ctx)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot read the Gigahost deploy catalog", err)
-		return
-	}
-	re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	m.fromAPI(cat, re)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *catalogModel, diags *diag.Diagnostics) {
+		cat, err := c.Catalog(ctx)
+		if err != nil {
+			tfutil.AddAPIError(diags, "Cannot read the Gigahost deploy catalog", err)
+			return
+		}
+		re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), diags)
+		if !ok {
+			return
+		}
+		m.fromAPI(cat, re)
+	})
 }
 
 // regionMatches reports whether a region passes the region filters.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -96,44 +97,36 @@ func (d *OperatingSystemsDataSource) Schema(_ context.Context, _ datasource.Sche
 
 // Read implements datasource.DataSource.
 func (d *OperatingSystemsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m operatingSystemsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := d.Gigahost(&resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	dists, err := c.Distributions(ctx)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list Gigahost distributions", err)
-		return
-	}
-	re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	want := strings.TrimSpace(m.Distribution.ValueString())
-	m.Distributions, m.OperatingSystems = []distModel{}, []osEntryModel{}
-	for _, dist := range dists {
-		if want != "" && !strings.EqualFold(want, string(dist.Name)) && !strings.EqualFold(want, string(dist.Value)) {
-			continue
-		}
-		m.Distributions = append(m.Distributions, distModel{DistID: types.Int64Value(int64(dist.ID)), Name: types.StringValue(string(dist.Name)), Value: types.StringValue(string(dist.Value))})
-		oses, err := c.OperatingSystems(ctx, int64(dist.ID))
+	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *operatingSystemsModel, diags *diag.Diagnostics) {
+		dists, err := c.Distributions(ctx)
 		if err != nil {
-			tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot list the operating systems of distribution %s", dist.Name), err)
+			tfutil.AddAPIError(diags, "Cannot list Gigahost distributions", err)
 			return
 		}
-		for _, o := range oses {
-			if re != nil && !re.MatchString(string(o.Name)) {
+		re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), diags)
+		if !ok {
+			return
+		}
+		want := strings.TrimSpace(m.Distribution.ValueString())
+		m.Distributions, m.OperatingSystems = []distModel{}, []osEntryModel{}
+		for _, dist := range dists {
+			if want != "" && !strings.EqualFold(want, string(dist.Name)) && !strings.EqualFold(want, string(dist.Value)) {
 				continue
 			}
-			m.OperatingSystems = append(m.OperatingSystems, osFromAPI(dist, o))
+			m.Distributions = append(m.Distributions, distModel{DistID: types.Int64Value(int64(dist.ID)), Name: types.StringValue(string(dist.Name)), Value: types.StringValue(string(dist.Value))})
+			oses, err := c.OperatingSystems(ctx, int64(dist.ID))
+			if err != nil {
+				tfutil.AddAPIError(diags, fmt.Sprintf("Cannot list the operating systems of distribution %s", dist.Name), err)
+				return
+			}
+			for _, o := range oses {
+				if re != nil && !re.MatchString(string(o.Name)) {
+					continue
+				}
+				m.OperatingSystems = append(m.OperatingSystems, osFromAPI(dist, o))
+			}
 		}
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	})
 }
 
 func osFromAPI(dist gigahost.Distribution, o gigahost.OperatingSystem) osEntryModel {

@@ -5,10 +5,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigas"
 	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
@@ -60,30 +62,22 @@ func (d *LocationsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 
 // Read implements datasource.DataSource.
 func (d *LocationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m locationsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := d.Gigas(&resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	locations, err := c.Locations(ctx)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list Gigas locations", err)
-		return
-	}
-	re, ok := tfutil.ConfigRegex(m.LabelRegex, path.Root("label_regex"), &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	m.Locations = []locationModel{}
-	for _, l := range locations {
-		if re != nil && !re.MatchString(string(l.Label)) {
-			continue
+	providerdata.ReadData(ctx, req, resp, d.Gigas, func(ctx context.Context, c *gigas.Client, m *locationsModel, diags *diag.Diagnostics) {
+		locations, err := c.Locations(ctx)
+		if err != nil {
+			tfutil.AddAPIError(diags, "Cannot list Gigas locations", err)
+			return
 		}
-		m.Locations = append(m.Locations, locationModel{ID: types.StringValue(string(l.ID)), Label: types.StringValue(string(l.Label))})
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		re, ok := tfutil.ConfigRegex(m.LabelRegex, path.Root("label_regex"), diags)
+		if !ok {
+			return
+		}
+		m.Locations = []locationModel{}
+		for _, l := range locations {
+			if re != nil && !re.MatchString(string(l.Label)) {
+				continue
+			}
+			m.Locations = append(m.Locations, locationModel{ID: types.StringValue(string(l.ID)), Label: types.StringValue(string(l.Label))})
+		}
+	})
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -105,31 +106,23 @@ func (d *TemplatesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 
 // Read implements datasource.DataSource.
 func (d *TemplatesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m templatesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := d.Gigas(&resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	templates, err := c.Templates(ctx)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list Gigas templates", err)
-		return
-	}
-	re, ok := tfutil.ConfigRegex(m.LabelRegex, path.Root("label_regex"), &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	m.Templates = []templateModel{}
-	for _, t := range templates {
-		if m.matches(t, re) {
-			var tm templateModel
-			tm.fromAPI(t)
-			m.Templates = append(m.Templates, tm)
+	providerdata.ReadData(ctx, req, resp, d.Gigas, func(ctx context.Context, c *gigas.Client, m *templatesModel, diags *diag.Diagnostics) {
+		templates, err := c.Templates(ctx)
+		if err != nil {
+			tfutil.AddAPIError(diags, "Cannot list Gigas templates", err)
+			return
 		}
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		re, ok := tfutil.ConfigRegex(m.LabelRegex, path.Root("label_regex"), diags)
+		if !ok {
+			return
+		}
+		m.Templates = []templateModel{}
+		for _, t := range templates {
+			if m.matches(t, re) {
+				var tm templateModel
+				tm.fromAPI(t)
+				m.Templates = append(m.Templates, tm)
+			}
+		}
+	})
 }

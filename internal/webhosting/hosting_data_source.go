@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -78,34 +79,26 @@ func (d *HostingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 
 // Read implements datasource.DataSource.
 func (d *HostingDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m hostingModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := d.Gigahost(&resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	accounts, err := c.HostingAccounts(ctx)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Cannot list Gigahost web-hosting accounts", err)
-		return
-	}
-	var what string
-	for _, a := range accounts {
-		if (!m.Domain.IsNull() && strings.EqualFold(string(a.Domain), m.Domain.ValueString())) ||
-			(!m.HostingID.IsNull() && int64(a.HostingID) == m.HostingID.ValueInt64()) {
-			m.fromAPI(a)
-			resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *hostingModel, diags *diag.Diagnostics) {
+		accounts, err := c.HostingAccounts(ctx)
+		if err != nil {
+			addAPIError(diags, "Cannot list Gigahost web-hosting accounts", err)
 			return
 		}
-	}
-	if m.Domain.IsNull() {
-		what = fmt.Sprintf("with id %d", m.HostingID.ValueInt64())
-	} else {
-		what = fmt.Sprintf("for the domain %q", m.Domain.ValueString())
-	}
-	resp.Diagnostics.AddError("Web-hosting account not found",
-		fmt.Sprintf("No web-hosting account %s is among the %d the credentials can see.", what, len(accounts)))
+		var what string
+		for _, a := range accounts {
+			if (!m.Domain.IsNull() && strings.EqualFold(string(a.Domain), m.Domain.ValueString())) ||
+				(!m.HostingID.IsNull() && int64(a.HostingID) == m.HostingID.ValueInt64()) {
+				m.fromAPI(a)
+				return
+			}
+		}
+		if m.Domain.IsNull() {
+			what = fmt.Sprintf("with id %d", m.HostingID.ValueInt64())
+		} else {
+			what = fmt.Sprintf("for the domain %q", m.Domain.ValueString())
+		}
+		diags.AddError("Web-hosting account not found",
+			fmt.Sprintf("No web-hosting account %s is among the %d the credentials can see.", what, len(accounts)))
+	})
 }
