@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"time"
 )
@@ -33,26 +34,54 @@ func Poll(ctx context.Context, s PollSettings, check func(ctx context.Context) (
 		if err != nil || done {
 			return err
 		}
-		wait := jitter(delay, s.Jitter)
-		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-			// Another check would start at or after the deadline: wait for
-			// the context to end instead of racing its timer with ours.
-			<-ctx.Done()
-			return ctx.Err()
-		}
-		timer := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return ctx.Err()
-		case <-timer.C:
-		}
-		if err := ctx.Err(); err != nil {
+		if _, err := WaitUntil(ctx, time.Now().Add(jitter(delay, s.Jitter)), nil); err != nil {
 			return err
 		}
 		delay = s.next(delay)
 	}
 }
+
+// WaitUntil waits until t (a zero t: no time), until wake is closed (a nil
+// wake never is), or until ctx ends, and reports whether t was reached. Like
+// Poll it never sleeps past ctx's deadline: when t is at or after the
+// deadline, it waits for wake or for ctx to end instead of racing ctx's
+// timer with its own. It returns ctx's error once ctx has ended.
+func WaitUntil(ctx context.Context, t time.Time, wake <-chan struct{}) (reached bool, err error) {
+	var tick <-chan time.Time
+	if dl, ok := ctx.Deadline(); !t.IsZero() && (!ok || t.Before(dl)) {
+		timer := time.NewTimer(time.Until(t))
+		defer timer.Stop()
+		tick = timer.C
+	}
+	select {
+	case <-ctx.Done():
+		return false, ctx.Err()
+	case <-wake:
+		return false, ctx.Err()
+	case <-tick:
+		return true, ctx.Err()
+	}
+}
+
+// Interval is the wait, before jitter, after a job has been watched for
+// elapsed with these settings: Initial + (Factor-1) x elapsed, capped at Max.
+// It is Poll's schedule as a function of time (each of Poll's waits is
+// Initial plus Factor-1 times the waits before it), for waiters that share
+// one schedule among several jobs.
+func (s PollSettings) Interval(elapsed time.Duration) time.Duration {
+	s = s.normalized()
+	d := float64(s.Initial) + (s.Factor-1)*float64(max(elapsed, 0))
+	switch {
+	case s.Max > 0 && d > float64(s.Max):
+		return s.Max
+	case d >= math.MaxInt64:
+		return math.MaxInt64
+	}
+	return time.Duration(d)
+}
+
+// Jittered varies d by the settings' ±Jitter.
+func (s PollSettings) Jittered(d time.Duration) time.Duration { return jitter(d, s.Jitter) }
 
 // normalized fills in the defaults: DefaultPoll without an Initial wait, and
 // a constant wait for a Factor below 1.

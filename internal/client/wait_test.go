@@ -168,3 +168,52 @@ func TestPollWaitsAtLeastTheBackoff(t *testing.T) {
 		}
 	}
 }
+
+// Interval is Poll's schedule as a function of the time waited: each of
+// Poll's waits (no jitter) is Interval of the sum of the waits before it.
+func TestIntervalMatchesPollSchedule(t *testing.T) {
+	t.Parallel()
+	s := PollSettings{Initial: time.Second, Max: 10 * time.Second, Factor: 1.2}
+	delay, elapsed := s.Initial, time.Duration(0)
+	for range 30 {
+		if got := s.Interval(elapsed); (got - delay).Abs() > time.Microsecond {
+			t.Fatalf("Interval(%s) = %s, want %s", elapsed, got, delay)
+		}
+		elapsed += delay
+		delay = s.next(delay)
+	}
+	if got := s.Interval(1 << 62); got != s.Max {
+		t.Errorf("Interval of a long wait = %s, want Max", got)
+	}
+	if got := (PollSettings{Initial: time.Second, Factor: 2}).Interval(1 << 62); got <= 0 {
+		t.Errorf("Interval without Max overflowed: %s", got)
+	}
+}
+
+// WaitUntil returns at t, on wake, or when ctx ends, and never sleeps past
+// ctx's deadline.
+func TestWaitUntil(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	if reached, err := WaitUntil(ctx, time.Now().Add(time.Millisecond), nil); !reached || err != nil {
+		t.Errorf("until soon: %v %v", reached, err)
+	}
+	wake := make(chan struct{})
+	close(wake)
+	if reached, err := WaitUntil(ctx, time.Now().Add(time.Hour), wake); reached || err != nil {
+		t.Errorf("woken: %v %v", reached, err)
+	}
+	// A time past the deadline: back at the deadline, with its error.
+	dctx, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if reached, err := WaitUntil(dctx, time.Now().Add(time.Hour), nil); reached || !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 10*time.Second {
+		t.Errorf("past the deadline: %v %v after %s", reached, err, time.Since(start))
+	}
+	// A zero time waits for wake or ctx only.
+	cctx, cancel2 := context.WithCancel(ctx)
+	cancel2()
+	if reached, err := WaitUntil(cctx, time.Time{}, nil); reached || !errors.Is(err, context.Canceled) {
+		t.Errorf("zero time, cancelled: %v %v", reached, err)
+	}
+}
