@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
@@ -53,26 +54,21 @@ func (d *ZoneDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 
 // Read implements datasource.DataSource.
 func (d *ZoneDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m zoneDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	c := d.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
-		return
-	}
-	zs, err := c.Zones(ctx)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
-		return
-	}
-	key := m.ID.ValueString()
-	if key == "" {
-		key = m.Name.ValueString()
-	}
-	z, ok := gigahost.FindZone(zs, key)
-	if !ok {
-		resp.Diagnostics.AddError("DNS zone not found", "No zone with id or name "+key+" is visible to these credentials.")
-		return
-	}
-	m.fromAPI(z)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *zoneDataModel, diags *diag.Diagnostics) {
+		zs, err := c.Zones(ctx)
+		if err != nil {
+			tfutil.AddAPIError(diags, "Cannot list DNS zones", err)
+			return
+		}
+		key := m.ID.ValueString()
+		if key == "" {
+			key = m.Name.ValueString()
+		}
+		z, ok := gigahost.FindZone(zs, key)
+		if !ok {
+			diags.AddError("DNS zone not found", "No zone with id or name "+key+" is visible to these credentials.")
+			return
+		}
+		m.fromAPI(z)
+	})
 }

@@ -6,10 +6,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
@@ -66,34 +68,26 @@ func (d *KeysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 
 // Read implements datasource.DataSource.
 func (d *KeysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m keysModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	c := d.Gigahost(&resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	keys, err := c.SSHKeys(ctx)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Cannot list the Gigahost account's SSH keys", err)
-		return
-	}
-	m.IDs, m.Keys = []types.Int64{}, []keyEntryModel{}
-	for _, k := range sortedByID(keys) {
-		name := string(k.Name)
-		if (!m.Name.IsNull() && name != m.Name.ValueString()) || (re != nil && !re.MatchString(name)) {
-			continue
+	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *keysModel, diags *diag.Diagnostics) {
+		re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), diags)
+		if !ok {
+			return
 		}
-		var e keyEntryModel
-		e.fromAPI(k)
-		m.Keys = append(m.Keys, e)
-		m.IDs = append(m.IDs, e.KeyID)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		keys, err := c.SSHKeys(ctx)
+		if err != nil {
+			addAPIError(diags, "Cannot list the Gigahost account's SSH keys", err)
+			return
+		}
+		m.IDs, m.Keys = []types.Int64{}, []keyEntryModel{}
+		for _, k := range sortedByID(keys) {
+			name := string(k.Name)
+			if (!m.Name.IsNull() && name != m.Name.ValueString()) || (re != nil && !re.MatchString(name)) {
+				continue
+			}
+			var e keyEntryModel
+			e.fromAPI(k)
+			m.Keys = append(m.Keys, e)
+			m.IDs = append(m.IDs, e.KeyID)
+		}
+	})
 }
