@@ -39,8 +39,8 @@ func TestAccRecord_deleteAcknowledgedButNotDone(t *testing.T) {
 			{
 				// Still in the state: the configuration with it plans nothing.
 				PreConfig: func() { check = deleteThenList(m.Requests()) },
-				Config:   both,
-				PlanOnly: true,
+				Config:    both,
+				PlanOnly:  true,
 				Check: resource.ComposeAggregateTestCheckFunc(
 					mockHas(env, mockapi.SeedZoneName, "acked", "A", "192.0.2.44", 1),
 					mockHas(env, mockapi.SeedZoneName, "acked", "A", "192.0.2.45", 1),

@@ -192,7 +192,10 @@ func DeleteValues(r Record) []string {
 	default:
 		forms = []string{v}
 	}
-	return dedupe(forms)
+	if forms = dedupe(forms); len(forms) == 0 {
+		forms = []string{v} // never no form: a delete always sends one
+	}
+	return forms
 }
 
 func dedupe(in []string) []string {
