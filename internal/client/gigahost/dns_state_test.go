@@ -183,3 +183,22 @@ func TestFindWrittenPrefersExactTTLAndPriority(t *testing.T) {
 		t.Fatalf("found %+v", r)
 	}
 }
+
+// A list fetched before a write finished does not replace the list the
+// write patched: it would lose the write.
+func TestStaleRecordListDoesNotOverwriteAWrite(t *testing.T) {
+	t.Parallel()
+	var l listCache[int]
+	l.set([]int{1})
+	gen := l.generation() // a fetch starts here
+	l.patch(func(list []int) []int { return append(list, 2) })
+	l.setIf([]int{1}, gen) // and lands after the write
+	got, err := l.get(context.Background(), func(context.Context) ([]int, error) { return nil, errors.New("no fetch expected") })
+	if err != nil || len(got) != 2 {
+		t.Fatalf("list %v, %v; want the patched [1 2]", got, err)
+	}
+	l.setIf([]int{1, 2, 3}, l.generation()) // fetched after the write: kept
+	if got, _ = l.get(context.Background(), nil); len(got) != 3 {
+		t.Fatalf("list %v, want the newer fetch", got)
+	}
+}
