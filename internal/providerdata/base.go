@@ -106,3 +106,10 @@ func ReadData[M any, C any](ctx context.Context, req datasource.ReadRequest, res
 		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 	}
 }
+
+// LoadUpdate is Load for an Update: the plan, the prior state and the client.
+func LoadUpdate[M any, C any](ctx context.Context, plan, state getter, diags *diag.Diagnostics, client func(*diag.Diagnostics) *C) (p, s M, c *C, ok bool) {
+	diags.Append(state.Get(ctx, &s)...)
+	p, c, ok = Load[M](ctx, plan, diags, client)
+	return p, s, c, ok && !diags.HasError()
+}

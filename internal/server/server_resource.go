@@ -227,13 +227,8 @@ func reinstallPlanned(state, plan *serverModel) bool {
 
 // Create implements resource.Resource.
 func (r *ServerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var m serverModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigahost(&resp.Diagnostics)
-	if c == nil {
+	m, c, ok := providerdata.Load[serverModel](ctx, req.Plan, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	ctx, cancel, ok := tfutil.WithTimeout(ctx, m.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
@@ -365,13 +360,8 @@ func (r *ServerResource) catalogPrice(ctx context.Context, c *gigahost.Client, m
 // its absence is confirmed over several reads: the live API sometimes omits a
 // live server for tens of seconds.
 func (r *ServerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var m serverModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigahost(&resp.Diagnostics)
-	if c == nil {
+	m, c, ok := providerdata.Load[serverModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	importing := m.ProductID.IsNull()
@@ -483,14 +473,8 @@ func (r *ServerResource) confirmMissing(ctx context.Context, c *gigahost.Client,
 // Update implements resource.Resource: rename in place, and reinstall when
 // os_id changes from one OS to another.
 func (r *ServerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state serverModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigahost(&resp.Diagnostics)
-	if c == nil {
+	plan, state, c, ok := providerdata.LoadUpdate[serverModel](ctx, req.Plan, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	ctx, cancel, ok := tfutil.WithTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
@@ -565,13 +549,8 @@ func reinstallHostname(plan, state *serverModel, id int64) string {
 // Delete implements resource.Resource: cancel with early termination and
 // confirm the server is gone.
 func (r *ServerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var m serverModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigahost(&resp.Diagnostics)
-	if c == nil {
+	m, c, ok := providerdata.Load[serverModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	ctx, cancel, ok := tfutil.WithTimeout(ctx, m.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)

@@ -140,13 +140,8 @@ func (fingerprintFromKey) PlanModifyString(ctx context.Context, req planmodifier
 // by listing (the API returns none) and resolves a lost answer the same way,
 // so the key is never added twice.
 func (r *KeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan keyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigahost(&resp.Diagnostics)
-	if c == nil {
+	plan, c, ok := providerdata.Load[keyModel](ctx, req.Plan, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	k, err := c.CreateSSHKey(ctx, plan.toAPI())
@@ -163,13 +158,8 @@ func (r *KeyResource) Create(ctx context.Context, req resource.CreateRequest, re
 // Read implements resource.Resource. A key no longer listed is removed from
 // the state, so the plan adds it again.
 func (r *KeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state keyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigahost(&resp.Diagnostics)
-	if c == nil {
+	state, c, ok := providerdata.Load[keyModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	keys, err := c.SSHKeys(ctx)
@@ -201,13 +191,8 @@ func (r *KeyResource) Update(ctx context.Context, req resource.UpdateRequest, re
 
 // Delete implements resource.Resource. A key already gone is fine.
 func (r *KeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state keyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigahost(&resp.Diagnostics)
-	if c == nil {
+	state, c, ok := providerdata.Load[keyModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	err := c.DeleteSSHKey(ctx, state.ID.ValueString())

@@ -83,13 +83,8 @@ func (r *VMResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequ
 
 // Create implements resource.Resource.
 func (r *VMResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan vmModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigas(&resp.Diagnostics)
-	if c == nil {
+	plan, c, ok := providerdata.Load[vmModel](ctx, req.Plan, &resp.Diagnostics, r.Gigas)
+	if !ok {
 		return
 	}
 	ctx, cancel, ok := tfutil.WithTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
@@ -130,13 +125,8 @@ func (r *VMResource) Create(ctx context.Context, req resource.CreateRequest, res
 
 // Read implements resource.Resource.
 func (r *VMResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state vmModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigas(&resp.Diagnostics)
-	if c == nil {
+	state, c, ok := providerdata.Load[vmModel](ctx, req.State, &resp.Diagnostics, r.Gigas)
+	if !ok {
 		return
 	}
 	vm, err := c.GetVM(ctx, state.ID.ValueString())
@@ -155,14 +145,8 @@ func (r *VMResource) Read(ctx context.Context, req resource.ReadRequest, resp *r
 
 // Update implements resource.Resource.
 func (r *VMResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state vmModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigas(&resp.Diagnostics)
-	if c == nil {
+	plan, state, c, ok := providerdata.LoadUpdate[vmModel](ctx, req.Plan, req.State, &resp.Diagnostics, r.Gigas)
+	if !ok {
 		return
 	}
 	ctx, cancel, ok := tfutil.WithTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
@@ -205,13 +189,8 @@ func (r *VMResource) Update(ctx context.Context, req resource.UpdateRequest, res
 
 // Delete implements resource.Resource.
 func (r *VMResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state vmModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigas(&resp.Diagnostics)
-	if c == nil {
+	state, c, ok := providerdata.Load[vmModel](ctx, req.State, &resp.Diagnostics, r.Gigas)
+	if !ok {
 		return
 	}
 	ctx, cancel, ok := tfutil.WithTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)

@@ -272,13 +272,8 @@ func passwordToSend(plan, state, config emailModel) (string, bool) {
 
 // Delete implements resource.Resource.
 func (r *EmailResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state emailModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigahost(&resp.Diagnostics)
-	if c == nil {
+	state, c, ok := providerdata.Load[emailModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	hostingID, address := state.HostingID.ValueInt64(), state.Address.ValueString()
