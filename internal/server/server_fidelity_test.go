@@ -112,9 +112,11 @@ func TestAccServer_lostDeployAnswerSettlesFast(t *testing.T) {
 			if n := deployPosts(m); n != c.wantPosts {
 				t.Errorf("%d deploy requests, want %d", n, c.wantPosts)
 			}
-			// The baseline list, then one list per poll.
-			if lists > 1+c.maxPolls {
-				t.Errorf("%d server lists during the apply, want at most %d", lists, 1+c.maxPolls)
+			// The baseline list, then one list per poll, and at most one
+			// more when a loaded machine lets the settling window close
+			// between two polls; the old watch of the list took ten or more.
+			if lists > 2+c.maxPolls {
+				t.Errorf("%d server lists during the apply, want at most %d", lists, 2+c.maxPolls)
 			}
 			if polls > 50 {
 				t.Errorf("%d status requests", polls)
