@@ -508,17 +508,13 @@ func (s *Server) hasLocation(id string) bool {
 	return false
 }
 
-func (s *Server) gigasCreateVM(w http.ResponseWriter, r *http.Request) {
-	body, err := readJSON(r)
-	if err != nil {
-		gigasError(w, http.StatusBadRequest, "Invalid JSON body")
-		return
-	}
-	vm := &GigasVM{Status: "unbuilt", CPUType: "intel", CreatedAt: time.Now()}
+// parseGigasVM reads and checks a create body: the VM to build, the root
+// password asked for, and the 400 message when the body is refused.
+func parseGigasVM(body map[string]any) (vm *GigasVM, password string, hasPassword bool, problem string) {
+	vm = &GigasVM{Status: "unbuilt", CPUType: "intel", CreatedAt: time.Now()}
 	for _, f := range []string{"label", "hostname", "memory", "cpus", "primary_disk_size", "location_id", "template_id"} {
 		if _, ok := fieldString(body, f); !ok {
-			gigasError(w, http.StatusBadRequest, f+" is required")
-			return
+			return nil, "", false, f + " is required"
 		}
 	}
 	vm.Label, _ = fieldString(body, "label")
@@ -527,13 +523,11 @@ func (s *Server) gigasCreateVM(w http.ResponseWriter, r *http.Request) {
 	vm.TemplateID, _ = fieldString(body, "template_id")
 	vm.Note, _ = fieldString(body, "note")
 	if !gigasHostnameRE.MatchString(vm.Hostname) {
-		gigasError(w, http.StatusBadRequest, "hostname: a string up to 25 characters not starting with a number, of letters, digits and dashes")
-		return
+		return nil, "", false, "hostname: a string up to 25 characters not starting with a number, of letters, digits and dashes"
 	}
 	if v, ok := fieldString(body, "cpu_type"); ok {
 		if v != "intel" && v != "amd" {
-			gigasError(w, http.StatusBadRequest, "cpu_type: accepted values are amd, intel")
-			return
+			return nil, "", false, "cpu_type: accepted values are amd, intel"
 		}
 		vm.CPUType = v
 	}
@@ -544,14 +538,26 @@ func (s *Server) gigasCreateVM(w http.ResponseWriter, r *http.Request) {
 	}{{"memory", &vm.Memory, 1}, {"cpus", &vm.CPUs, 1}, {"primary_disk_size", &vm.PrimaryDiskSize, 1}, {"swap_disk_size", &vm.SwapDiskSize, 0}} {
 		n, ok, err := fieldInt(body, f.name)
 		if err != nil || (ok && n < f.min) {
-			gigasError(w, http.StatusBadRequest, fmt.Sprintf("%s must be an integer of at least %d", f.name, f.min))
-			return
+			return nil, "", false, fmt.Sprintf("%s must be an integer of at least %d", f.name, f.min)
 		}
 		*f.dst = n
 	}
-	password, hasPassword := fieldString(body, "initial_root_password")
+	password, hasPassword = fieldString(body, "initial_root_password")
 	if hasPassword && !gigasPasswordRE.MatchString(password) {
-		gigasError(w, http.StatusBadRequest, "initial_root_password: 6-32 characters of letters, digits, dashes and lower dashes")
+		return nil, "", false, "initial_root_password: 6-32 characters of letters, digits, dashes and lower dashes"
+	}
+	return vm, password, hasPassword, ""
+}
+
+func (s *Server) gigasCreateVM(w http.ResponseWriter, r *http.Request) {
+	body, err := readJSON(r)
+	if err != nil {
+		gigasError(w, http.StatusBadRequest, "Invalid JSON body")
+		return
+	}
+	vm, password, hasPassword, problem := parseGigasVM(body)
+	if problem != "" {
+		gigasError(w, http.StatusBadRequest, problem)
 		return
 	}
 
@@ -651,6 +657,56 @@ func (s *Server) gigasGetVM(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.vmObject(vm))
 }
 
+// gigasVMChanges reads a PUT body into the changes to apply when its
+// transaction completes, or the 400 message when the body is refused.
+func gigasVMChanges(body map[string]any, vm *GigasVM) (changes []func(*GigasVM), problem string) {
+	if v, ok := fieldString(body, "label"); ok {
+		changes = append(changes, func(vm *GigasVM) { vm.Label = v })
+	}
+	if v, ok := fieldString(body, "note"); ok {
+		changes = append(changes, func(vm *GigasVM) { vm.Note = v })
+	}
+	if v, ok := fieldString(body, "hostname"); ok {
+		if !gigasHostnameRE.MatchString(v) {
+			return nil, "hostname: a string up to 25 characters not starting with a number, of letters, digits and dashes"
+		}
+		changes = append(changes, func(vm *GigasVM) { vm.Hostname = v })
+	}
+	if v, ok := fieldString(body, "cpu_type"); ok {
+		if v != "intel" && v != "amd" {
+			return nil, "cpu_type: accepted values are amd, intel"
+		}
+		changes = append(changes, func(vm *GigasVM) { vm.CPUType = v })
+	}
+	if v, ok := fieldString(body, "status"); ok {
+		if v != "online" && v != "offline" {
+			return nil, "status: accepted values are online, offline"
+		}
+		changes = append(changes, func(vm *GigasVM) { vm.Status = v })
+	}
+	for _, f := range []struct {
+		name string
+		set  func(*GigasVM, int64)
+	}{
+		{"memory", func(vm *GigasVM, n int64) { vm.Memory = n }},
+		{"cpus", func(vm *GigasVM, n int64) { vm.CPUs = n }},
+		{"primary_disk_size", func(vm *GigasVM, n int64) { vm.PrimaryDiskSize = n }},
+	} {
+		n, ok, err := fieldInt(body, f.name)
+		if err != nil || (ok && n < 1) {
+			return nil, f.name + " must be a positive integer"
+		}
+		if ok {
+			if f.name == "primary_disk_size" && n < vm.PrimaryDiskSize {
+				return nil, "primary_disk_size cannot be reduced"
+			}
+			set := f.set
+			changes = append(changes, func(vm *GigasVM) { set(vm, n) })
+		}
+	}
+	return changes, ""
+}
+
 func (s *Server) gigasUpdateVM(w http.ResponseWriter, r *http.Request) {
 	body, err := readJSON(r)
 	if err != nil {
@@ -668,55 +724,10 @@ func (s *Server) gigasUpdateVM(w http.ResponseWriter, r *http.Request) {
 		gigasError(w, http.StatusConflict, "Virtual machine is locked by a running operation")
 		return
 	}
-	var changes []func(*GigasVM)
-	if v, ok := fieldString(body, "label"); ok {
-		changes = append(changes, func(vm *GigasVM) { vm.Label = v })
-	}
-	if v, ok := fieldString(body, "note"); ok {
-		changes = append(changes, func(vm *GigasVM) { vm.Note = v })
-	}
-	if v, ok := fieldString(body, "hostname"); ok {
-		if !gigasHostnameRE.MatchString(v) {
-			gigasError(w, http.StatusBadRequest, "hostname: a string up to 25 characters not starting with a number, of letters, digits and dashes")
-			return
-		}
-		changes = append(changes, func(vm *GigasVM) { vm.Hostname = v })
-	}
-	if v, ok := fieldString(body, "cpu_type"); ok {
-		if v != "intel" && v != "amd" {
-			gigasError(w, http.StatusBadRequest, "cpu_type: accepted values are amd, intel")
-			return
-		}
-		changes = append(changes, func(vm *GigasVM) { vm.CPUType = v })
-	}
-	if v, ok := fieldString(body, "status"); ok {
-		if v != "online" && v != "offline" {
-			gigasError(w, http.StatusBadRequest, "status: accepted values are online, offline")
-			return
-		}
-		changes = append(changes, func(vm *GigasVM) { vm.Status = v })
-	}
-	for _, f := range []struct {
-		name string
-		set  func(*GigasVM, int64)
-	}{
-		{"memory", func(vm *GigasVM, n int64) { vm.Memory = n }},
-		{"cpus", func(vm *GigasVM, n int64) { vm.CPUs = n }},
-		{"primary_disk_size", func(vm *GigasVM, n int64) { vm.PrimaryDiskSize = n }},
-	} {
-		n, ok, err := fieldInt(body, f.name)
-		if err != nil || (ok && n < 1) {
-			gigasError(w, http.StatusBadRequest, f.name+" must be a positive integer")
-			return
-		}
-		if ok {
-			if f.name == "primary_disk_size" && n < vm.PrimaryDiskSize {
-				gigasError(w, http.StatusBadRequest, "primary_disk_size cannot be reduced")
-				return
-			}
-			set := f.set
-			changes = append(changes, func(vm *GigasVM) { set(vm, n) })
-		}
+	changes, problem := gigasVMChanges(body, vm)
+	if problem != "" {
+		gigasError(w, http.StatusBadRequest, problem)
+		return
 	}
 	// Every change lands when the transaction completes.
 	before := s.vmJSON(vm, false)
