@@ -125,6 +125,7 @@ func TestEvidenceTables(t *testing.T) {
 	funcs := testFuncs(t)
 	api := apidocs.Dir(t)
 	counts := map[string]int{}
+	perFile := map[string]map[string]int{}
 	for _, r := range rows {
 		where := r.file + ": " + r.what
 		ev := strings.ToLower(r.evidence)
@@ -134,8 +135,12 @@ func TestEvidenceTables(t *testing.T) {
 		case ev == "":
 			t.Errorf("%s: no evidence (write none and a defence if there is none)", where)
 		}
-		kind := strings.Fields(ev + " ?")[0]
+		kind := strings.Trim(strings.Fields(ev+" ?")[0], "`*:,")
 		counts[kind]++
+		if perFile[r.file] == nil {
+			perFile[r.file] = map[string]int{}
+		}
+		perFile[r.file][kind]++
 		if strings.HasPrefix(ev, "none") {
 			if strings.TrimSpace(r.defence) == "" {
 				t.Errorf("%s: evidence none but no defence", where)
@@ -160,4 +165,7 @@ func TestEvidenceTables(t *testing.T) {
 		}
 	}
 	t.Logf("%d rows in %d files; by evidence: %v", len(rows), len(files), counts)
+	for f, c := range perFile {
+		t.Logf("  %s: %v", f, c)
+	}
 }
