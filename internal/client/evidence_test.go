@@ -135,7 +135,7 @@ func TestEvidenceTables(t *testing.T) {
 		case ev == "":
 			t.Errorf("%s: no evidence (write none and a defence if there is none)", where)
 		}
-		kind := strings.Trim(strings.Fields(ev+" ?")[0], "`*:,")
+		kind := strings.Trim(strings.Fields(ev + " ?")[0], "`*:,")
 		counts[kind]++
 		if perFile[r.file] == nil {
 			perFile[r.file] = map[string]int{}
