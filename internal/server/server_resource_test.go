@@ -297,29 +297,6 @@ func TestAccServer_createTimeoutIsTaintedAndDestroyed(t *testing.T) {
 	})
 }
 
-// A deploy interrupted before the server id is known keeps only order_id;
-// destroy resolves the server through the order's deploy status.
-func TestAccServer_interruptedBeforeIDIsResolvedByOrder(t *testing.T) {
-	t.Parallel()
-	env := acctest.New(t, func(o *mockapi.Options) { o.ProvisioningDelay = 3 * time.Second })
-	env.Test(t, resource.TestCase{
-		CheckDestroy: func(s *terraform.State) error {
-			all := env.Mock.Gigahost.Servers.List()
-			if len(all) != 1 || !all[0].Cancelled {
-				return fmt.Errorf("the interrupted server was not cancelled: %+v", all)
-			}
-			return noLiveServers(env)(s)
-		},
-		Steps: []resource.TestStep{{
-			Config: env.Config(serverHCL(`  os_id = 102
-  timeouts {
-    create = "100ms"
-  }`)),
-			ExpectError: acctest.ErrorText("did not complete", "server not yet assigned"),
-		}},
-	})
-}
-
 func TestAccServer_badInputFailsAtPlan(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
