@@ -2,49 +2,18 @@ package apikey
 
 import (
 	"context"
-	"reflect"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gigaform/terraform-provider-giga/internal/acctest/parity"
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 )
 
-// checkParity compares a schema's attributes with a model struct's tfsdk
-// tags, and recurses into nested attributes.
-func checkParity(t *testing.T, where string, attrs map[string]schema.Attribute, model reflect.Type) {
-	t.Helper()
-	for model.Kind() == reflect.Pointer {
-		model = model.Elem()
-	}
-	fields := map[string]reflect.Type{}
-	for i := range model.NumField() {
-		fields[model.Field(i).Tag.Get("tfsdk")] = model.Field(i).Type
-	}
-	for name, a := range attrs {
-		ft, ok := fields[name]
-		if !ok {
-			t.Errorf("%s: schema attribute %q has no model field", where, name)
-			continue
-		}
-		delete(fields, name)
-		if nested, ok := a.(schema.SingleNestedAttribute); ok {
-			checkParity(t, where+"."+name, nested.Attributes, ft)
-		}
-	}
-	for name := range fields {
-		t.Errorf("%s: model field %q has no schema attribute", where, name)
-	}
-}
-
 func TestAPIKeySchemaModelParity(t *testing.T) {
-	var resp resource.SchemaResponse
-	NewAPIKeyResource().Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	checkParity(t, "gigahost_api_key", resp.Schema.Attributes, reflect.TypeOf(apiKeyModel{}))
+	parity.AssertResource(t, NewAPIKeyResource(), apiKeyModel{})
 }
 
 func TestPermissionsRoundTrip(t *testing.T) {

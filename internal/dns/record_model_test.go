@@ -1,15 +1,13 @@
 package dns
 
 import (
-	"context"
 	"reflect"
 	"sort"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gigaform/terraform-provider-giga/internal/acctest/parity"
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 )
@@ -132,33 +130,7 @@ func tfsdkTags(v any) []string {
 }
 
 func TestSchemaModelParity(t *testing.T) {
-	ctx := context.Background()
-	check := func(name string, attrs []string, model any) {
-		sort.Strings(attrs)
-		if got := tfsdkTags(model); !reflect.DeepEqual(attrs, got) {
-			t.Errorf("%s: schema attributes %v, model fields %v", name, attrs, got)
-		}
-	}
-	for name, r := range map[string]struct {
-		res   resource.Resource
-		model any
-	}{
-		RecordResourceType: {NewRecordResource(), recordModel{}},
-		ZoneResourceType:   {NewZoneResource(), zoneModel{}},
-	} {
-		var resp resource.SchemaResponse
-		r.res.Schema(ctx, resource.SchemaRequest{}, &resp)
-		var attrs []string
-		for a := range resp.Schema.Attributes {
-			attrs = append(attrs, a)
-		}
-		check(name, attrs, r.model)
-	}
-	var resp datasource.SchemaResponse
-	NewZoneDataSource().Schema(ctx, datasource.SchemaRequest{}, &resp)
-	var attrs []string
-	for a := range resp.Schema.Attributes {
-		attrs = append(attrs, a)
-	}
-	check("data "+ZoneDataSourceType, attrs, zoneDataModel{})
+	parity.AssertResource(t, NewRecordResource(), recordModel{})
+	parity.AssertResource(t, NewZoneResource(), zoneModel{})
+	parity.AssertDataSource(t, NewZoneDataSource(), zoneDataModel{})
 }

@@ -1,13 +1,9 @@
 package sshkey
 
 import (
-	"context"
-	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gigaform/terraform-provider-giga/internal/acctest/parity"
@@ -154,29 +150,4 @@ func TestParity(t *testing.T) {
 	t.Parallel()
 	parity.AssertResource(t, NewKeyResource(), keyModel{})
 	parity.AssertDataSource(t, NewKeysDataSource(), keysModel{})
-}
-
-// The data source's nested key objects match keyEntryModel too.
-func TestParityNestedKeys(t *testing.T) {
-	t.Parallel()
-	var resp datasource.SchemaResponse
-	NewKeysDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	nested, ok := resp.Schema.Attributes["keys"].(schema.ListNestedAttribute)
-	if !ok {
-		t.Fatal("keys is not a list of nested objects")
-	}
-	fields := map[string]bool{}
-	typ := reflect.TypeOf(keyEntryModel{})
-	for i := range typ.NumField() {
-		fields[typ.Field(i).Tag.Get("tfsdk")] = true
-	}
-	for name := range nested.NestedObject.Attributes {
-		if !fields[name] {
-			t.Errorf("keys.%s has no keyEntryModel field", name)
-		}
-		delete(fields, name)
-	}
-	if len(fields) != 0 {
-		t.Errorf("keyEntryModel fields without an attribute: %v", fields)
-	}
 }

@@ -1,35 +1,19 @@
 package webhosting
 
 import (
-	"context"
-	"reflect"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gigaform/terraform-provider-giga/internal/acctest/parity"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 )
 
 // TestEmailSchemaModelParity checks that every schema attribute has a model
 // field and the other way round.
 func TestEmailSchemaModelParity(t *testing.T) {
-	var resp resource.SchemaResponse
-	NewEmailResource().Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	fields := map[string]bool{}
-	rt := reflect.TypeOf(emailModel{})
-	for i := range rt.NumField() {
-		fields[rt.Field(i).Tag.Get("tfsdk")] = true
-	}
-	for name := range resp.Schema.Attributes {
-		if !fields[name] {
-			t.Errorf("schema attribute %q has no model field", name)
-		}
-		delete(fields, name)
-	}
-	for name := range fields {
-		t.Errorf("model field %q has no schema attribute", name)
-	}
+	parity.AssertResource(t, NewEmailResource(), emailModel{})
+	parity.AssertDataSource(t, NewHostingDataSource(), hostingModel{})
 }
 
 func TestEmailModelConversions(t *testing.T) {
