@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -90,6 +91,48 @@ func EachForm(t *testing.T, a mockapi.Alt, body func(t *testing.T, env *Env), ch
 				o.Alts[a] = form
 			}
 			body(t, New(t, append(append([]func(*mockapi.Options){}, change...), setForm)...))
+		})
+	}
+}
+
+// EachRound is EachForm for several independent silent points at once:
+// round k switches every point that has more than k forms to its form k
+// (the others stay at their default), so that max(forms) rounds cover every
+// form of every point, where EachForm on each would take their sum. Use it
+// when one configuration exercises all the points (say, records of every
+// type whose value form is silent).
+func EachRound(t *testing.T, alts []mockapi.Alt, body func(t *testing.T, env *Env), change ...func(*mockapi.Options)) {
+	t.Helper()
+	rounds := 0
+	specs := make([]mockapi.AltSpec, 0, len(alts))
+	for _, a := range alts {
+		spec, ok := mockapi.AltSpecOf(a)
+		if !ok {
+			t.Fatalf("mockapi has no alternative %q", a)
+		}
+		specs = append(specs, spec)
+		rounds = max(rounds, len(spec.Forms))
+	}
+	for k := range rounds {
+		forms := map[mockapi.Alt]string{}
+		var name []string
+		for _, spec := range specs {
+			if k < len(spec.Forms) {
+				forms[spec.Name] = spec.Forms[k]
+				name = append(name, string(spec.Name)+"="+spec.Forms[k])
+			}
+		}
+		t.Run(fmt.Sprintf("round%d", k), func(t *testing.T) {
+			t.Logf("mock forms: %s", strings.Join(name, ", "))
+			setForms := func(o *mockapi.Options) {
+				if o.Alts == nil {
+					o.Alts = map[mockapi.Alt]string{}
+				}
+				for a, f := range forms {
+					o.Alts[a] = f
+				}
+			}
+			body(t, New(t, append(append([]func(*mockapi.Options){}, change...), setForms)...))
 		})
 	}
 }

@@ -272,13 +272,8 @@ func keyID(state apiKeyModel, diags *diag.Diagnostics) (int64, bool) {
 
 // Create implements resource.Resource.
 func (r *APIKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan apiKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.sessionClient(&resp.Diagnostics)
-	if c == nil {
+	plan, c, ok := providerdata.Load[apiKeyModel](ctx, req.Plan, &resp.Diagnostics, r.sessionClient)
+	if !ok {
 		return
 	}
 	in := plan.toAPI(ctx, &resp.Diagnostics)
@@ -350,14 +345,8 @@ func (r *APIKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 // Update implements resource.Resource: label and permissions in place, and a
 // rotation when rotation_triggers change (expires_at replaces the key).
 func (r *APIKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state apiKeyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.sessionClient(&resp.Diagnostics)
-	if c == nil {
+	plan, state, c, ok := providerdata.LoadUpdate[apiKeyModel](ctx, req.Plan, req.State, &resp.Diagnostics, r.sessionClient)
+	if !ok {
 		return
 	}
 	id, ok := keyID(state, &resp.Diagnostics)
@@ -412,13 +401,8 @@ func (r *APIKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 
 // Delete implements resource.Resource: it revokes the key.
 func (r *APIKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state apiKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.sessionClient(&resp.Diagnostics)
-	if c == nil {
+	state, c, ok := providerdata.Load[apiKeyModel](ctx, req.State, &resp.Diagnostics, r.sessionClient)
+	if !ok {
 		return
 	}
 	id, err := strconv.ParseInt(state.ID.ValueString(), 10, 64)

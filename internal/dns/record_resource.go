@@ -116,10 +116,8 @@ func (r *RecordResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 
 // Create implements resource.Resource.
 func (r *RecordResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan recordModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	plan, c, ok := providerdata.Load[recordModel](ctx, req.Plan, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	zoneID := plan.ZoneID.ValueString()
@@ -172,10 +170,8 @@ func addWriteError(diags *diag.Diagnostics, failure string, in gigahost.RecordIn
 // by name, type and value; a record gone is removed from state with a
 // warning about records of the same name and type left unmanaged.
 func (r *RecordResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state recordModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	state, c, ok := providerdata.Load[recordModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
@@ -212,11 +208,8 @@ func (r *RecordResource) Read(ctx context.Context, req resource.ReadRequest, res
 // Update implements resource.Resource. The record keeps its place in the
 // zone but gets a new id, which the client finds again by listing the zone.
 func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state recordModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	plan, state, c, ok := providerdata.LoadUpdate[recordModel](ctx, req.Plan, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
@@ -242,10 +235,8 @@ func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest,
 // confirms by listing the zone that the record is gone, and the resource
 // stays in state when it is not.
 func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state recordModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	state, c, ok := providerdata.Load[recordModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()

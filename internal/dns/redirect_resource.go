@@ -102,10 +102,8 @@ func (r *RedirectResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 
 // Create implements resource.Resource.
 func (r *RedirectResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan redirectModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	plan, c, ok := providerdata.Load[redirectModel](ctx, req.Plan, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	zoneID := plan.ZoneID.ValueString()
@@ -184,10 +182,8 @@ func (r *RedirectResource) written(ctx context.Context, c *gigahost.Client, zone
 // Read implements resource.Resource. A redirect (or zone) gone is removed
 // from the state, so that the next plan re-creates it.
 func (r *RedirectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state redirectModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	state, c, ok := providerdata.Load[redirectModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
@@ -217,11 +213,8 @@ func (r *RedirectResource) Read(ctx context.Context, req resource.ReadRequest, r
 
 // Update implements resource.Resource: only target_url changes in place.
 func (r *RedirectResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state redirectModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	plan, state, c, ok := providerdata.LoadUpdate[redirectModel](ctx, req.Plan, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()
@@ -247,10 +240,8 @@ func (r *RedirectResource) Update(ctx context.Context, req resource.UpdateReques
 // Delete implements resource.Resource. The API removes the redirect's A
 // records with it.
 func (r *RedirectResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state redirectModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	state, c, ok := providerdata.Load[redirectModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	zoneID := state.ZoneID.ValueString()

@@ -70,10 +70,8 @@ func (r *ZoneResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 
 // Create implements resource.Resource.
 func (r *ZoneResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan zoneModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	plan, c, ok := providerdata.Load[zoneModel](ctx, req.Plan, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	// The client finds the new zone's id by listing the zones: the API
@@ -91,10 +89,8 @@ func (r *ZoneResource) Create(ctx context.Context, req resource.CreateRequest, r
 // (shared by every zone and record of the operation) by id, or by name right
 // after an import by name.
 func (r *ZoneResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state zoneModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	state, c, ok := providerdata.Load[zoneModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	zs, err := c.Zones(ctx)
@@ -121,10 +117,8 @@ func (r *ZoneResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 // Delete implements resource.Resource.
 func (r *ZoneResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state zoneModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.Gigahost(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	state, c, ok := providerdata.Load[zoneModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	err := c.DeleteZone(ctx, state.ID.ValueString())
