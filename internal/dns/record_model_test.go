@@ -1,8 +1,6 @@
 package dns
 
 import (
-	"reflect"
-	"sort"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -116,17 +114,6 @@ func TestFindStateNeverAdoptsASibling(t *testing.T) {
 	if r, ok := findState(records, m, "example.no"); !ok || r.ID != "id1" {
 		t.Fatalf("by id: %+v %v", r, ok)
 	}
-}
-
-// tfsdkTags lists a model's tfsdk tags.
-func tfsdkTags(v any) []string {
-	var out []string
-	rt := reflect.TypeOf(v)
-	for i := range rt.NumField() {
-		out = append(out, rt.Field(i).Tag.Get("tfsdk"))
-	}
-	sort.Strings(out)
-	return out
 }
 
 func TestSchemaModelParity(t *testing.T) {
