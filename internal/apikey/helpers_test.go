@@ -1,6 +1,7 @@
 package apikey_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"testing"
@@ -27,7 +28,9 @@ provider "gigahost" {
 `, env.Mock.GigahostURL(), mockapi.GigahostUsername, mockapi.GigahostPassword)
 }
 
-// keyStatus is the HTTP status the mock answers to GET /webhosting with secret.
+// keyStatus is the status the mock answers to GET /webhosting with secret:
+// the HTTP status, or the envelope's meta.status when the mock answers
+// errors as HTTP 200 (the gigahost.error-status alternative).
 func keyStatus(t *testing.T, env *acctest.Env, secret string) int {
 	t.Helper()
 	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, env.Mock.GigahostURL()+"/webhosting", nil)
@@ -39,7 +42,17 @@ func keyStatus(t *testing.T, env *acctest.Env, secret string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_ = resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
+	var env2 struct {
+		Meta struct {
+			Status json.Number `json:"status"`
+		} `json:"meta"`
+	}
+	if resp.StatusCode == http.StatusOK && json.NewDecoder(resp.Body).Decode(&env2) == nil {
+		if n, err := env2.Meta.Status.Int64(); err == nil && n >= 400 {
+			return int(n)
+		}
+	}
 	return resp.StatusCode
 }
 
