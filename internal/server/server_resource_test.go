@@ -121,8 +121,10 @@ resource "gigahost_server" "test" {
   name  = "web one"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)}},
 				Check: func(*terraform.State) error {
-					if srv, _ := env.Mock.Gigahost.Servers.Get(id); srv.Name != "web one" {
-						return fmt.Errorf("mock name %q", srv.Name)
+					// The rename lands in srv_name, or in srv_label under
+					// that alternative of the mock.
+					if srv, _ := env.Mock.Gigahost.Servers.Get(id); srv.Name != "web one" && srv.Label != "web one" {
+						return fmt.Errorf("mock name %q, label %q", srv.Name, srv.Label)
 					}
 					return nil
 				},
