@@ -646,6 +646,21 @@ func (s *Server) accountVM(r *http.Request) (*GigasVM, bool) {
 	return vm, true
 }
 
+// writableVM finds the VM a write is for, answering 404 when the account
+// has no such VM and 409 while an operation holds it locked. Callers hold s.mu.
+func (s *Server) writableVM(w http.ResponseWriter, r *http.Request) (*GigasVM, bool) {
+	vm, ok := s.accountVM(r)
+	if !ok {
+		gigasError(w, http.StatusNotFound, "Virtual machine not found")
+		return nil, false
+	}
+	if vm.Locked {
+		gigasError(w, http.StatusConflict, "Virtual machine is locked by a running operation")
+		return nil, false
+	}
+	return vm, true
+}
+
 func (s *Server) gigasGetVM(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -715,13 +730,8 @@ func (s *Server) gigasUpdateVM(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	vm, ok := s.accountVM(r)
+	vm, ok := s.writableVM(w, r)
 	if !ok {
-		gigasError(w, http.StatusNotFound, "Virtual machine not found")
-		return
-	}
-	if vm.Locked {
-		gigasError(w, http.StatusConflict, "Virtual machine is locked by a running operation")
 		return
 	}
 	changes, problem := gigasVMChanges(body, vm)
@@ -750,13 +760,8 @@ func (s *Server) gigasUpdateVM(w http.ResponseWriter, r *http.Request) {
 func (s *Server) gigasDeleteVM(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	vm, ok := s.accountVM(r)
+	vm, ok := s.writableVM(w, r)
 	if !ok {
-		gigasError(w, http.StatusNotFound, "Virtual machine not found")
-		return
-	}
-	if vm.Locked {
-		gigasError(w, http.StatusConflict, "Virtual machine is locked by a running operation")
 		return
 	}
 	tx := s.newTxn(vm.ID, nil, true)
