@@ -84,13 +84,7 @@ func EachForm(t *testing.T, a mockapi.Alt, body func(t *testing.T, env *Env), ch
 	}
 	for _, form := range spec.Forms {
 		t.Run(form, func(t *testing.T) {
-			setForm := func(o *mockapi.Options) {
-				if o.Alts == nil {
-					o.Alts = map[mockapi.Alt]string{}
-				}
-				o.Alts[a] = form
-			}
-			body(t, New(t, append(append([]func(*mockapi.Options){}, change...), setForm)...))
+			body(t, newWithForms(t, map[mockapi.Alt]string{a: form}, change))
 		})
 	}
 }
@@ -124,17 +118,24 @@ func EachRound(t *testing.T, alts []mockapi.Alt, body func(t *testing.T, env *En
 		}
 		t.Run(fmt.Sprintf("round%d", k), func(t *testing.T) {
 			t.Logf("mock forms: %s", strings.Join(name, ", "))
-			setForms := func(o *mockapi.Options) {
-				if o.Alts == nil {
-					o.Alts = map[mockapi.Alt]string{}
-				}
-				for a, f := range forms {
-					o.Alts[a] = f
-				}
-			}
-			body(t, New(t, append(append([]func(*mockapi.Options){}, change...), setForms)...))
+			body(t, newWithForms(t, forms, change))
 		})
 	}
+}
+
+// newWithForms is New with the given silent points switched to the given
+// forms, after the test's own changes (and over GIGA_MOCK_ALTS).
+func newWithForms(t *testing.T, forms map[mockapi.Alt]string, change []func(*mockapi.Options)) *Env {
+	t.Helper()
+	setForms := func(o *mockapi.Options) {
+		if o.Alts == nil {
+			o.Alts = map[mockapi.Alt]string{}
+		}
+		for a, f := range forms {
+			o.Alts[a] = f
+		}
+	}
+	return New(t, append(append([]func(*mockapi.Options){}, change...), setForms)...)
 }
 
 // Factories serves the provider in process under both local names, so that

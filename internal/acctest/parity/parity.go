@@ -28,16 +28,7 @@ func AssertResource(t *testing.T, r resource.Resource, model any) {
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("schema: %v", resp.Diagnostics)
 	}
-	attrs := map[string]attr.Type{}
-	for k, a := range resp.Schema.Attributes {
-		attrs[k] = a.GetType()
-	}
-	for k := range resp.Schema.Blocks {
-		attrs[k] = nil
-	}
-	for _, p := range problems(typeName(model), attrs, reflect.TypeOf(model)) {
-		t.Error(p)
-	}
+	assert(t, schemaTypes(resp.Schema.Attributes, resp.Schema.Blocks), model)
 }
 
 // AssertDataSource is AssertResource for a data source.
@@ -48,13 +39,24 @@ func AssertDataSource(t *testing.T, d datasource.DataSource, model any) {
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("schema: %v", resp.Diagnostics)
 	}
-	attrs := map[string]attr.Type{}
-	for k, a := range resp.Schema.Attributes {
-		attrs[k] = a.GetType()
+	assert(t, schemaTypes(resp.Schema.Attributes, resp.Schema.Blocks), model)
+}
+
+// schemaTypes maps a schema's attributes to their types, and its blocks to
+// nil: resource and data-source schemas alike.
+func schemaTypes[A interface{ GetType() attr.Type }, B any](attrs map[string]A, blocks map[string]B) map[string]attr.Type {
+	out := map[string]attr.Type{}
+	for k, a := range attrs {
+		out[k] = a.GetType()
 	}
-	for k := range resp.Schema.Blocks {
-		attrs[k] = nil
+	for k := range blocks {
+		out[k] = nil
 	}
+	return out
+}
+
+func assert(t *testing.T, attrs map[string]attr.Type, model any) {
+	t.Helper()
 	for _, p := range problems(typeName(model), attrs, reflect.TypeOf(model)) {
 		t.Error(p)
 	}
