@@ -242,13 +242,6 @@ func (c *Client) credential(ctx context.Context, session bool) (token string, us
 	return token, true, err
 }
 
-// token returns the configured credential: the API key when one is set,
-// else a session token.
-func (c *Client) token(ctx context.Context) (string, error) {
-	token, _, err := c.credential(ctx, false)
-	return token, err
-}
-
 // sessionToken returns a live session token, logging in when there is none
 // or it is about to expire.
 func (c *Client) sessionToken(ctx context.Context) (string, error) {

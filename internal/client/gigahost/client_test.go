@@ -610,3 +610,10 @@ func TestObjectWhereAListBelongs(t *testing.T) {
 		}
 	}
 }
+
+// token is the credential the client sends to a route that is not an API
+// key's: the API key, or a session token (logging in as needed).
+func (c *Client) token(ctx context.Context) (string, error) {
+	token, _, err := c.credential(ctx, false)
+	return token, err
+}
