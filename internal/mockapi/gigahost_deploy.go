@@ -284,6 +284,32 @@ func (h ServersHandle) Change(id int64, change func(*GigahostServer)) bool {
 	return ok
 }
 
+// Rename renames a server as the control panel would: into srv_name, or
+// into srv_label under that alternative (servers.rename-field).
+func (h ServersHandle) Rename(id int64, name string) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	sv, ok := h.s.gigahost.deploy.servers[id]
+	if ok {
+		h.s.renameLocked(sv, name)
+	}
+	return ok
+}
+
+// renameLocked sets the name in the field the mock's form shows it in.
+// Callers hold s.mu.
+func (s *Server) renameLocked(sv *ghServer, name string) {
+	if s.altLocked(AltRenameField) == "srv_label" {
+		sv.Label = name
+	} else {
+		sv.Name = name
+	}
+}
+
+// HasName reports whether a server's record shows name in srv_name or in
+// srv_label, the two fields a rename may land in.
+func (g GigahostServer) HasName(name string) bool { return g.Name == name || g.Label == name }
+
 // Vanish makes a server disappear from every view without a
 // cancellation, as a failed or removed server does.
 func (h ServersHandle) Vanish(id int64) bool {
@@ -952,11 +978,7 @@ func (s *Server) ghRenameServer(w http.ResponseWriter, r *http.Request, _ princi
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if sv := s.liveServer(w, r, false); sv != nil {
-		if s.altLocked(AltRenameField) == "srv_label" {
-			sv.Label = name
-		} else {
-			sv.Name = name
-		}
+		s.renameLocked(sv, name)
 		ghWrite(w, http.StatusOK, "Server name has been updated.", nil)
 	}
 }

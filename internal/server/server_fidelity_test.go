@@ -249,21 +249,40 @@ func TestAccServer_backupsNotReadBack(t *testing.T) {
 }
 
 // A name set with PUT /servers/{id}/name is found whether it lands in
-// srv_name or srv_label: no update loop.
+// srv_name or srv_label: no update loop, an import reads the name set, and a
+// rename made outside Terraform shows as drift.
 func TestAccServer_renameReadBack(t *testing.T) {
 	t.Parallel()
 	acctest.EachForm(t, mockapi.AltRenameField, func(t *testing.T, env *acctest.Env) {
 		cfg := func(name string) string {
 			return env.Config(serverHCL(fmt.Sprintf("  os_id = 102\n  name = %q", name)))
 		}
+		var id int64
 		env.Test(t, resource.TestCase{
 			CheckDestroy: noLiveServers(env),
 			Steps: []resource.TestStep{
-				{Config: cfg("web one")},
+				{Config: cfg("web one"), Check: captureID(&id)},
 				{Config: cfg("web two")},
 				{
 					Config:           cfg("web two"),
 					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				},
+				{
+					ResourceName: addr, ImportState: true, ImportStateVerify: true,
+					ImportStateVerifyIgnore: []string{"root_password", "hostname", "ipv6", "timeouts"},
+				},
+				{
+					PreConfig: func() { env.Mock.Gigahost.Servers.Rename(id, "from-panel") },
+					Config:    cfg("web two"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+					}},
+					Check: func(*terraform.State) error {
+						if srv, _ := env.Mock.Gigahost.Servers.Get(id); !srv.HasName("web two") || srv.HasName("from-panel") {
+							return fmt.Errorf("name not restored: srv_name %q, srv_label %q", srv.Name, srv.Label)
+						}
+						return nil
+					},
 				},
 			},
 		})

@@ -138,7 +138,7 @@ func (m *serverModel) fromAPI(srv *gigahost.Server, importing bool) {
 	if bp := srv.BillingPeriod(); bp != "" {
 		m.BillingPeriod = types.StringValue(bp)
 	}
-	m.Name = types.StringValue(srv.DisplayName(m.Name.ValueString()))
+	m.Name = types.StringValue(srv.DisplayName())
 	// backups is not read back (srv_feature_backups is not shown to be the
 	// ordered option): the configured or prior value stays. An import has
 	// none: it starts as false, as the schema's default, and the first update

@@ -230,6 +230,11 @@ func TestDecodersReadDocsExamples(t *testing.T) {
 		if err := json.Unmarshal(data(t, f), &list); err != nil || len(list) != 1 || list[0].ID == 0 || list[0].Order.OrderID == 0 || list[0].Deleted() || list[0].IPv4() == "" || list[0].Created == 0 {
 			t.Errorf("%s: %+v %v", f, list, err)
 		}
+		// srv_label equals srv_name and srv_hostname there (srv<id>.gigahost.no):
+		// no name was set, so the name is srv_name.
+		if len(list) == 1 && list[0].DisplayName() != string(list[0].Name) {
+			t.Errorf("%s: name %q, want srv_name %q", f, list[0].DisplayName(), list[0].Name)
+		}
 	}
 	var cat Catalog
 	if err := json.Unmarshal(data(t, "examples/gigahost/GET_deploy_servers.json"), &cat); err != nil {

@@ -118,13 +118,18 @@ func (s *Server) Deleted() bool { return bool(s.DeletedFlag) }
 
 // DisplayName is the descriptive name the record shows. A rename is
 // documented to set "the servers descriptive name" without saying which field
-// shows it: when prior (the name set or known before) is in srv_name or in
-// srv_label, prior is kept; otherwise srv_name.
-func (s *Server) DisplayName(prior string) string {
-	if prior != "" && (string(s.Name) == prior || string(s.Label) == prior) {
-		return prior
+// shows it, so both are read. srv_label carries a set name when it is neither
+// empty, nor srv_name, nor the default the docs and the live sample show
+// (srv<id>.gigahost.no, equal to srv_hostname). A set label wins (a rename
+// into srv_label, made here or outside Terraform, and the same after an
+// import); otherwise srv_name.
+func (s *Server) DisplayName() string {
+	name, label := string(s.Name), string(s.Label)
+	if label != "" && label != name && label != string(s.Hostname) &&
+		!strings.HasPrefix(label, fmt.Sprintf("srv%d.", int64(s.ID))) {
+		return label
 	}
-	return string(s.Name)
+	return name
 }
 
 // IPv4 is the primary IPv4 address.
