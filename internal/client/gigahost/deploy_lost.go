@@ -191,7 +191,22 @@ func (c *Client) findLostOrder(ctx context.Context, in DeployInput, base *orderB
 		}
 		return reads >= AbsenceReads && time.Since(begin) >= c.lostOrderWindow(), nil
 	})
+	if err == nil && res != nil && len(res.OrderIDs) == 0 {
+		err = c.adoptedOrder(ctx, res)
+	}
 	return res, res != nil, err
+}
+
+// adoptedOrder fills in the order of a server adopted from the server list:
+// from its record when the list item carries none (the docs' list example
+// has no order; the record has). The waits follow the order's status.
+func (c *Client) adoptedOrder(ctx context.Context, res *DeployResult) error {
+	srv, err := c.serverOrNil(ctx, res.ServerID)
+	if err != nil || srv == nil || srv.Order.OrderID == 0 {
+		return err
+	}
+	res.OrderIDs, res.OrderNumbers = []client.Int{srv.Order.OrderID}, []client.String{srv.Order.OrderNumber}
+	return nil
 }
 
 func severalOrders(orders []DeployStatus, srvs []Server) error {

@@ -48,25 +48,49 @@ func TestDeploy_lostAnswer(t *testing.T) {
 		"refused with 502":     {mockapi.Fault502, 2, false},
 		"dropped before":       {mockapi.FaultDrop, 2, false},
 	} {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			cl, m := newMockClient(t, 200*time.Millisecond)
-			m.FailNext("gigahost", http.MethodPost, "/deploy/servers", c.fault, 1)
-			res, err := cl.Deploy(context.Background(), lostOrder)
-			if err != nil {
-				t.Fatal(err)
+		// Under every combination of the list items' form (with or without
+		// the order) and of how the status view answers ids of no order: the
+		// order id is known (from the record if need be), and no status
+		// request ever asks for an unknown order.
+		for _, items := range []string{"record", "bare"} {
+			for _, foreign := range []string{"ignored", "refused"} {
+				t.Run(name+"/"+items+"/"+foreign, func(t *testing.T) {
+					t.Parallel()
+					cl, m := newMockClient(t, 200*time.Millisecond)
+					m.SetAlt(mockapi.AltServerListItems, items)
+					m.SetAlt(mockapi.AltStatusForeignIDs, foreign)
+					lostAnswer(t, cl, m, c.fault, c.wantPosts, c.adopted)
+				})
 			}
-			all := m.Gigahost.Servers.List()
-			if len(all) != 1 || len(res.OrderIDs) != 1 || int64(res.OrderIDs[0]) != all[0].OrderID {
-				t.Fatalf("result %+v, mock servers %+v", res, all)
-			}
-			if c.adopted != (res.ServerID == all[0].ID) || (!c.adopted && res.ServerID != 0) {
-				t.Errorf("ServerID %d, adopted %v, mock server %d", res.ServerID, c.adopted, all[0].ID)
-			}
-			if n := deployPosts(m, c.wantPosts); n != c.wantPosts {
-				t.Errorf("%d orders sent, want %d", n, c.wantPosts)
-			}
-		})
+		}
+	}
+}
+
+func lostAnswer(t *testing.T, cl *Client, m *mockapi.Server, fault mockapi.Fault, wantPosts int, adopted bool) {
+	t.Helper()
+	m.FailNext("gigahost", http.MethodPost, "/deploy/servers", fault, 1)
+	res, err := cl.Deploy(context.Background(), lostOrder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := m.Gigahost.Servers.List()
+	if len(all) != 1 || len(res.OrderIDs) != 1 || int64(res.OrderIDs[0]) != all[0].OrderID {
+		t.Fatalf("result %+v, mock servers %+v", res, all)
+	}
+	out, err := cl.WaitDeploy(context.Background(), DeployWatch{OrderID: int64(res.OrderIDs[0]), ServerID: res.ServerID})
+	if err != nil || out.ServerID != all[0].ID {
+		t.Fatalf("wait: %+v %v", out, err)
+	}
+	for _, r := range m.Requests() {
+		if r.Path == "/deploy/status" && r.Status != http.StatusOK {
+			t.Errorf("GET /deploy/status?%s answered %d", r.Query, r.Status)
+		}
+	}
+	if adopted != (res.ServerID == all[0].ID) || (!adopted && res.ServerID != 0) {
+		t.Errorf("ServerID %d, adopted %v, mock server %d", res.ServerID, adopted, all[0].ID)
+	}
+	if n := deployPosts(m, wantPosts); n != wantPosts {
+		t.Errorf("%d orders sent, want %d", n, wantPosts)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -272,7 +273,14 @@ func (b *statusBatcher) watchedIDs() []int64 {
 // it again (the transport has retried already).
 func (b *statusBatcher) fetch(ctx context.Context, c *Client, ids []int64) error {
 	start := time.Now()
-	sts, err := c.DeployStatuses(ctx, ids...)
+	var sts []DeployStatus
+	var err error
+	if known := slices.DeleteFunc(slices.Clone(ids), func(id int64) bool { return id <= 0 }); len(known) > 0 {
+		// An order id unknown (0: a server adopted without one) is never
+		// asked for: the API may refuse the whole request for it. Its wait
+		// sees it unlisted and judges by the server record.
+		sts, err = c.DeployStatuses(ctx, known...)
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.busy = false

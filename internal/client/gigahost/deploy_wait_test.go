@@ -3,6 +3,7 @@ package gigahost
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -182,5 +183,48 @@ func TestWaitDeploy_tenWaitsShareOneSchedule(t *testing.T) {
 	}
 	if after != 0 {
 		t.Errorf("%d status requests after the first answer showing all ten ready; want none", after)
+	}
+}
+
+// A wait whose order id is unknown (a server adopted with none) never asks
+// the status view for it, and alongside a wait of a known order it does not
+// spoil that order's requests: the server record settles it.
+func TestWaitDeploy_unknownOrderID(t *testing.T) {
+	t.Parallel()
+	cl, m := newMockClient(t, 100*time.Millisecond)
+	m.SetAlt(mockapi.AltStatusForeignIDs, "refused")
+	a, err := cl.Deploy(context.Background(), lostOrder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := cl.Deploy(context.Background(), lostOrder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bServer, err := cl.WaitOrderServer(context.Background(), int64(b.OrderIDs[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 2)
+	go func() {
+		_, err := cl.WaitDeploy(context.Background(), DeployWatch{OrderID: int64(a.OrderIDs[0])})
+		errs <- err
+	}()
+	go func() {
+		out, err := cl.WaitDeploy(context.Background(), DeployWatch{ServerID: bServer})
+		if err == nil && (out.Server == nil || int64(out.Server.ID) != bServer) {
+			err = fmt.Errorf("wait without an order: %+v", out)
+		}
+		errs <- err
+	}()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	for _, r := range m.Requests() {
+		if r.Path == "/deploy/status" && (strings.Contains(r.Query, "=0%2C") || strings.HasSuffix(r.Query, "=0")) {
+			t.Errorf("GET /deploy/status?%s answered %d", r.Query, r.Status)
+		}
 	}
 }
