@@ -54,14 +54,6 @@ func numericID(id string) types.Int64 {
 	return types.Int64Value(n)
 }
 
-// keysModel is the gigahost_ssh_keys data source's state.
-type keysModel struct {
-	Name      types.String    `tfsdk:"name"`
-	NameRegex types.String    `tfsdk:"name_regex"`
-	IDs       []types.Int64   `tfsdk:"ids"`
-	Keys      []keyEntryModel `tfsdk:"keys"`
-}
-
 // keyEntryModel is one key of the data source.
 type keyEntryModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -72,10 +64,10 @@ type keyEntryModel struct {
 	CreatedAt   types.Int64  `tfsdk:"created_at"`
 }
 
-func (e *keyEntryModel) fromAPI(k gigahost.SSHKey) {
+func keyEntryFromAPI(k gigahost.SSHKey) keyEntryModel {
 	var m keyModel
 	m.fromAPI(k)
-	*e = keyEntryModel(m)
+	return keyEntryModel(m)
 }
 
 // sortedByID orders keys by numeric id (ids that are not numbers last, by

@@ -12,8 +12,8 @@ import (
 
 func TestSchemaModelParity(t *testing.T) {
 	parity.AssertResource(t, NewVMResource(), vmModel{})
-	parity.AssertDataSource(t, NewLocationsDataSource(), locationsModel{})
-	parity.AssertDataSource(t, NewTemplatesDataSource(), templatesModel{})
+	parity.AssertListItems(t, NewLocationsDataSource(), "locations", locationModel{})
+	parity.AssertListItems(t, NewTemplatesDataSource(), "templates", templateModel{})
 }
 
 func apiVM() *gigas.VirtualMachine {

@@ -42,6 +42,25 @@ func AssertDataSource(t *testing.T, d datasource.DataSource, model any) {
 	assert(t, schemaTypes(resp.Schema.Attributes, resp.Schema.Blocks), model)
 }
 
+// AssertListItems is AssertDataSource for the elements of the nested list
+// attribute of a providerdata.NewListDataSource, whose model is item (its
+// other attributes are made from the same spec as its state, so they cannot
+// disagree).
+func AssertListItems(t *testing.T, d datasource.DataSource, attribute string, item any) {
+	t.Helper()
+	var resp datasource.SchemaResponse
+	d.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	a, ok := resp.Schema.Attributes[attribute]
+	if !ok {
+		t.Fatalf("schema: no attribute %q", attribute)
+	}
+	obj, ok := objectOf(a.GetType())
+	if !ok {
+		t.Fatalf("schema: %q is not a list of objects", attribute)
+	}
+	assert(t, obj, item)
+}
+
 // schemaTypes maps a schema's attributes to their types, and its blocks to
 // nil: resource and data-source schemas alike.
 func schemaTypes[A interface{ GetType() attr.Type }, B any](attrs map[string]A, blocks map[string]B) map[string]attr.Type {
