@@ -77,12 +77,14 @@ type gigahostState struct {
 	webhosting *webhostingState
 	sshKeys    *sshKeyState
 	redirects  map[int64][]*dnsRedirect // by zone id; gigahost_dns_redirect.go
+	bgp        *bgpState                // gigahost_bgp.go
 }
 
 func newGigahostState() *gigahostState {
 	st := &gigahostState{
 		sessions: map[string]time.Time{}, apiKeys: map[int64]*GigahostAPIKeyRecord{}, nextKeyID: 1,
 		dns: newDNSState(), deploy: newDeployState(), webhosting: newWebhostingState(), sshKeys: newSSHKeyState(),
+		bgp: newBGPState(),
 	}
 	full := map[string]GigahostPermission{}
 	for _, c := range []string{CatDNS, CatServers, CatWebhosting} {
@@ -289,6 +291,7 @@ func (s *Server) registerGigahost(mux *http.ServeMux) {
 	s.registerAPIKeys(mux)
 	s.registerSSHKeys(mux)
 	s.registerDNSRedirects(mux)
+	s.registerBGP(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		ghError(w, http.StatusNotFound, "Endpoint not found.")
 	})

@@ -10,6 +10,7 @@ package mockapi
 //	m.Gigahost.DNS         zones, records and redirects
 //	m.Gigahost.Servers     servers, their orders and deploys
 //	m.Gigahost.Webhosting  hosting accounts and their mailboxes
+//	m.Gigahost.BGP         ASNs, prefix lists, BGP sessions and their addresses
 //
 // What is about the whole mock stays on the Server: its URLs, the requests
 // it received, faults (FailNext, AfterNext, the fault rate), delays and the
@@ -27,6 +28,7 @@ type GigahostHandle struct {
 	DNS        DNSHandle
 	Servers    ServersHandle
 	Webhosting WebhostingHandle
+	BGP        BGPHandle
 }
 
 // GigahostAuthHandle reaches the Gigahost sessions: m.Gigahost.Auth.
@@ -49,11 +51,14 @@ type ServersHandle struct{ s *Server }
 // m.Gigahost.Webhosting.
 type WebhostingHandle struct{ s *Server }
 
+// BGPHandle reaches the Gigahost BGP area: m.Gigahost.BGP.
+type BGPHandle struct{ s *Server }
+
 // initHandles points every sub-handle at s.
 func (s *Server) initHandles() {
 	s.Gigas = GigasHandle{s}
 	s.Gigahost = GigahostHandle{
 		Auth: GigahostAuthHandle{s}, Keys: APIKeysHandle{s}, SSHKeys: SSHKeysHandle{s},
-		DNS: DNSHandle{s}, Servers: ServersHandle{s}, Webhosting: WebhostingHandle{s},
+		DNS: DNSHandle{s}, Servers: ServersHandle{s}, Webhosting: WebhostingHandle{s}, BGP: BGPHandle{s},
 	}
 }

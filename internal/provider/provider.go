@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gigaform/terraform-provider-giga/internal/apikey"
+	"github.com/gigaform/terraform-provider-giga/internal/bgp"
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigas"
@@ -194,7 +195,7 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 // Resources implements provider.Provider.
 func (p *GigaProvider) Resources(_ context.Context) []func() resource.Resource {
 	var out []func() resource.Resource
-	for _, family := range [][]func() resource.Resource{vm.Resources(), dns.Resources(), server.Resources(), webhosting.Resources(), apikey.Resources(), sshkey.Resources()} {
+	for _, family := range [][]func() resource.Resource{vm.Resources(), dns.Resources(), server.Resources(), webhosting.Resources(), apikey.Resources(), sshkey.Resources(), bgp.Resources()} {
 		out = append(out, family...)
 	}
 	return out
@@ -203,7 +204,7 @@ func (p *GigaProvider) Resources(_ context.Context) []func() resource.Resource {
 // DataSources implements provider.Provider.
 func (p *GigaProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	var out []func() datasource.DataSource
-	for _, family := range [][]func() datasource.DataSource{vm.DataSources(), dns.DataSources(), server.DataSources(), webhosting.DataSources(), apikey.DataSources(), sshkey.DataSources()} {
+	for _, family := range [][]func() datasource.DataSource{vm.DataSources(), dns.DataSources(), server.DataSources(), webhosting.DataSources(), apikey.DataSources(), sshkey.DataSources(), bgp.DataSources()} {
 		out = append(out, family...)
 	}
 	return out

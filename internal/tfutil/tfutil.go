@@ -5,6 +5,7 @@ package tfutil
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -32,6 +33,18 @@ func AddAPIError(diags *diag.Diagnostics, summary string, err error) {
 		return
 	}
 	diags.AddError(summary, err.Error())
+}
+
+// AddAPIErrorHint is AddAPIError with hint added to the detail when the API
+// refused the request with 403, which with an API key means its permissions.
+func AddAPIErrorHint(diags *diag.Diagnostics, summary string, err error, hint string) {
+	var d diag.Diagnostics
+	AddAPIError(&d, summary, err)
+	detail := d[0].Detail()
+	if client.IsStatus(err, http.StatusForbidden) {
+		detail += "\n\n" + hint
+	}
+	diags.AddError(summary, detail)
 }
 
 // ParseImportID splits an import id of the form a/b/... into exactly the

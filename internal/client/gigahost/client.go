@@ -57,7 +57,9 @@ type Client struct {
 	mailAccounts   map[int64]*mailAccount
 	// sshKeys is the account's SSH-key list.
 	sshKeys listCache[SSHKey]
-	dns     dnsState // the zone list and each zone's write lock and record list (dns_state.go)
+	// bgpSessions is the account's BGP session list (bgp.go).
+	bgpSessions listCache[BGPSession]
+	dns         dnsState // the zone list and each zone's write lock and record list (dns_state.go)
 }
 
 type session struct {
