@@ -9,11 +9,13 @@ import (
 	"github.com/gigaform/terraform-provider-giga/internal/acctest"
 )
 
-// TestAccExamplesBGP applies this package's documentation examples against
-// the mock, and the import block of the seeded session.
-func TestAccExamplesBGP(t *testing.T) {
+// TestAccBGPDataSource applies this package's documentation examples
+// against the mock: the data source (its values checked against the mock's
+// state), the resource, and the import block of the seeded session.
+func TestAccBGPDataSource(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
+	rejected := addRejectedASN(env)
 	var steps []resource.TestStep
 	for _, file := range []string{
 		"../../examples/data-sources/gigahost_bgp/data-source.tf",
@@ -26,5 +28,6 @@ func TestAccExamplesBGP(t *testing.T) {
 		}
 		steps = append(steps, resource.TestStep{Config: env.Config(string(hcl))})
 	}
+	steps[0].ConfigStateChecks = bgpValues(rejected)
 	env.Test(t, resource.TestCase{Steps: steps})
 }

@@ -200,3 +200,49 @@ func TestBGPIPTypeForms(t *testing.T) {
 		}
 	}
 }
+
+// A create whose answer is lost while the list does not show its sessions
+// yet is sent again; the API's "session exists already" then means the lost
+// create made them, and the sessions the list now shows are adopted.
+func TestBGPSessionExistsAfterLostAnswer(t *testing.T) {
+	t.Parallel()
+	seed := `{"id":"1","asn_id":"1","ip_id":"7795","ip_type":"ipv4","status":"active"}`
+	mine := `,{"id":"11","asn_id":"1","ip_id":"7796","ip_type":"ipv6","router_id":"1","status":"active"}`
+	posts, gets := 0, 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		list := seed
+		switch r.Method {
+		case http.MethodPost:
+			posts++
+			if posts == 1 {
+				w.WriteHeader(http.StatusBadGateway)
+				return
+			}
+			w.WriteHeader(http.StatusBadRequest)
+			_, _ = io.WriteString(w, `{"meta":{"status":400,"status_message":"400 Bad Request","message":"IPv6 session exists already."}}`)
+			return
+		case http.MethodGet:
+			gets++
+			if gets > 2 { // the list before the create and the lookup after the lost answer lag behind
+				list += mine
+			}
+		}
+		_, _ = io.WriteString(w, `{"meta":{"status":200},"data":{"asn":[{"id":"1"}],"sessions":[`+list+`]}}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := gigahost.New(gigahost.Config{APIKey: "flux_live_k", Transport: client.Options{BaseURL: srv.URL, MaxRetries: 2, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.CreateBGPSession(context.Background(), gigahost.BGPSessionInput{ASNID: 1, IPID: 7796, IPv6: true})
+	if err != nil || len(got) != 1 || got[0].ID != "11" || posts != 2 {
+		t.Errorf("CreateBGPSession = %+v, %v after %d POSTs, want session 11 after 2", got, err, posts)
+	}
+	// Without a lost answer, the refusal names the session there.
+	posts = 1
+	var exists *gigahost.BGPSessionExistsError
+	if _, err := c.CreateBGPSession(context.Background(), gigahost.BGPSessionInput{ASNID: 1, IPID: 7796, IPv6: true}); !errors.As(err, &exists) ||
+		len(exists.Existing) != 1 || exists.Existing[0].ID != "11" {
+		t.Errorf("CreateBGPSession of an address with a session = %v", err)
+	}
+}
