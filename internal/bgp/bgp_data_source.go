@@ -97,18 +97,6 @@ func (m *bgpModel) fromAPI(b gigahost.BGP) {
 	}
 }
 
-func computed(desc string) schema.Attribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-}
-
-func computedInt(desc string) schema.Attribute {
-	return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-}
-
-func computedBool(desc string) schema.Attribute {
-	return schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
-}
-
 // Schema implements datasource.DataSource.
 func (d *BGPDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -119,45 +107,45 @@ func (d *BGPDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 			"asns": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "The account's ASNs, in the API's order.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":              computedInt("The ASN's database id: what `gigahost_bgp_session.asn_id` takes."),
-					"asn":             computed("The AS number (`asn`), for example `212345`."),
-					"name":            computed("The ASN's name (`asn_name`)."),
-					"country":         computed("The ASN's country code (`asn_country`)."),
-					"irr_v4":          computed("The IRR object (as-set) for IPv4 (`irr_v4`)."),
-					"irr_v6":          computed("The IRR object (as-set) for IPv6 (`irr_v6`)."),
-					"irr_updated":     computedInt("When the IRR data was last updated (`irr_updated`), in unix seconds."),
-					"status":          computed("The ASN's status; sessions need `active`."),
-					"rejected_reason": computed("Why the ASN was rejected, if it was (`rejected_reason`)."),
+					"id":              providerdata.ComputedInt64("The ASN's database id: what `gigahost_bgp_session.asn_id` takes."),
+					"asn":             providerdata.ComputedString("The AS number (`asn`), for example `212345`."),
+					"name":            providerdata.ComputedString("The ASN's name (`asn_name`)."),
+					"country":         providerdata.ComputedString("The ASN's country code (`asn_country`)."),
+					"irr_v4":          providerdata.ComputedString("The IRR object (as-set) for IPv4 (`irr_v4`)."),
+					"irr_v6":          providerdata.ComputedString("The IRR object (as-set) for IPv6 (`irr_v6`)."),
+					"irr_updated":     providerdata.ComputedInt64("When the IRR data was last updated (`irr_updated`), in unix seconds."),
+					"status":          providerdata.ComputedString("The ASN's status; sessions need `active`."),
+					"rejected_reason": providerdata.ComputedString("Why the ASN was rejected, if it was (`rejected_reason`)."),
 				}},
 			},
 			"prefix_lists": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "The prefixes of the ASNs' prefix lists, in the API's order.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":          computedInt("The entry's id."),
-					"asn_id":      computedInt("The ASN's database id."),
-					"prefix":      computed("The prefix, for example `192.0.2.0/24`."),
-					"prefix_type": computed("The prefix's family (`prefix_type`): `ipv4` or `ipv6`."),
-					"status":      computed("The entry's status."),
-					"your_asn":    computed("The AS number of the ASN (`your_asn`)."),
+					"id":          providerdata.ComputedInt64("The entry's id."),
+					"asn_id":      providerdata.ComputedInt64("The ASN's database id."),
+					"prefix":      providerdata.ComputedString("The prefix, for example `192.0.2.0/24`."),
+					"prefix_type": providerdata.ComputedString("The prefix's family (`prefix_type`): `ipv4` or `ipv6`."),
+					"status":      providerdata.ComputedString("The entry's status."),
+					"your_asn":    providerdata.ComputedString("The AS number of the ASN (`your_asn`)."),
 				}},
 			},
 			"sessions": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "Every BGP session of the account, by id (sessions marked for deletion included, until the API removes them).",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":            computed("The session id: what `terraform import gigahost_bgp_session.<name>` takes."),
-					"asn_id":        computedInt("The ASN's database id."),
-					"router_id":     computedInt("The Gigahost router (`router_id`)."),
-					"server_id":     computedInt("The server the address belongs to (`srv_id`)."),
-					"ip_id":         computedInt("The id of the server's address (`ip_id`)."),
-					"ip_type":       computed("The session's family: `ipv4` or `ipv6`."),
-					"ip_address":    computed("The server's address (`ip_address`)."),
-					"default_route": computedBool("Whether the router sends a default route (`defaultroute`)."),
-					"status":        computed("The session's status."),
-					"neighbor_ipv4": computed("The router's IPv4 neighbor address."),
-					"neighbor_ipv6": computed("The router's IPv6 neighbor address."),
-					"multihop":      computedBool("Whether the session is multihop."),
-					"router_asn":    computed("The router's AS number."),
-					"your_asn":      computed("The AS number peering."),
+					"id":            providerdata.ComputedString("The session id: what `terraform import gigahost_bgp_session.<name>` takes."),
+					"asn_id":        providerdata.ComputedInt64("The ASN's database id."),
+					"router_id":     providerdata.ComputedInt64("The Gigahost router (`router_id`)."),
+					"server_id":     providerdata.ComputedInt64("The server the address belongs to (`srv_id`)."),
+					"ip_id":         providerdata.ComputedInt64("The id of the server's address (`ip_id`)."),
+					"ip_type":       providerdata.ComputedString("The session's family: `ipv4` or `ipv6`."),
+					"ip_address":    providerdata.ComputedString("The server's address (`ip_address`)."),
+					"default_route": providerdata.ComputedBool("Whether the router sends a default route (`defaultroute`)."),
+					"status":        providerdata.ComputedString("The session's status."),
+					"neighbor_ipv4": providerdata.ComputedString("The router's IPv4 neighbor address."),
+					"neighbor_ipv6": providerdata.ComputedString("The router's IPv6 neighbor address."),
+					"multihop":      providerdata.ComputedBool("Whether the session is multihop."),
+					"router_asn":    providerdata.ComputedString("The router's AS number."),
+					"your_asn":      providerdata.ComputedString("The AS number peering."),
 				}},
 			},
 		},

@@ -125,7 +125,7 @@ type deployState struct {
 	regions         []map[string]any
 	distros         []map[string]any
 	oses            []ghOS
-	isos            []int64
+	isos            []GigahostISO       // gigahost_isos.go
 	servers         map[int64]*ghServer // by server id
 	nextServerID    int64
 	nextOrderID     int64
@@ -142,7 +142,7 @@ type deployState struct {
 func newDeployState() *deployState {
 	st := &deployState{
 		servers: map[int64]*ghServer{}, nextServerID: 18856, nextOrderID: 35989, nextOrderNumber: 17831, nextIP: 20,
-		absenceReads: 1, absenceChance: 0.25, isos: []int64{42},
+		absenceReads: 1, absenceChance: 0.25, isos: seedISOs(),
 	}
 	st.products = []*ghProduct{
 		{groupID: 60, group: "KVM Performance", id: 7951, hash: "f9544dd3cb", name: "KVM Performance VPS 4GB", typ: "vm", cores: 2, memGB: 4, diskGB: 40, priceID: 4042, rateHourly: 0.15813, rateMonthly: 99, regions: []int64{1, 2}, stock: -1, allowHourly: true, allowRecurse: true},
@@ -572,7 +572,7 @@ func (s *Server) validateDeploy(o *deployOrder) (p *ghProduct, status int, msg s
 	}
 	if o.isoID != 0 {
 		images++
-		if !slicesContains(st.isos, o.isoID) {
+		if !st.hasISO(o.isoID) {
 			return bad("iso_id")
 		}
 	}
@@ -802,16 +802,6 @@ func (s *Server) ghDeployStatus(w http.ResponseWriter, r *http.Request, p princi
 		})
 	}
 	ghWrite(w, http.StatusOK, "", map[string]any{"servers": list, "all_ready": allReady})
-}
-
-func (s *Server) ghDeployISOs(w http.ResponseWriter, _ *http.Request, _ principal) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	isos := []any{}
-	for _, id := range s.gigahost.deploy.isos {
-		isos = append(isos, map[string]any{"iso_id": strconv.FormatInt(id, 10), "iso_name": "debian-12.iso", "iso_size": "650000000"})
-	}
-	ghWrite(w, http.StatusOK, "", map[string]any{"isos": isos})
 }
 
 // serverJSON renders a server record in the live shape: mostly strings,

@@ -8,7 +8,7 @@ package mockapi
 //	m.Gigahost.Keys        API keys
 //	m.Gigahost.SSHKeys     the account's SSH keys
 //	m.Gigahost.DNS         zones, records and redirects
-//	m.Gigahost.Servers     servers, their orders and deploys
+//	m.Gigahost.Servers     servers, their orders and deploys, uploaded ISOs
 //	m.Gigahost.Webhosting  hosting accounts and their mailboxes
 //	m.Gigahost.BGP         ASNs, prefix lists, BGP sessions and their addresses
 //

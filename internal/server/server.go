@@ -1,5 +1,5 @@
-// Package server holds the Gigahost server resource and the catalog and
-// operating-system data sources.
+// Package server holds the Gigahost server resource and the catalog,
+// operating-system and uploaded-ISO data sources.
 package server
 
 import (
@@ -14,5 +14,5 @@ func Resources() []func() resource.Resource {
 
 // DataSources lists this family's data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCatalogDataSource, NewOperatingSystemsDataSource}
+	return []func() datasource.DataSource{NewCatalogDataSource, NewOperatingSystemsDataSource, NewISOsDataSource}
 }
