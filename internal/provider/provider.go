@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/gigaform/terraform-provider-giga/internal/account"
 	"github.com/gigaform/terraform-provider-giga/internal/apikey"
 	"github.com/gigaform/terraform-provider-giga/internal/bgp"
 	"github.com/gigaform/terraform-provider-giga/internal/client"
@@ -204,7 +205,7 @@ func (p *GigaProvider) Resources(_ context.Context) []func() resource.Resource {
 // DataSources implements provider.Provider.
 func (p *GigaProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	var out []func() datasource.DataSource
-	for _, family := range [][]func() datasource.DataSource{vm.DataSources(), dns.DataSources(), server.DataSources(), webhosting.DataSources(), apikey.DataSources(), sshkey.DataSources(), bgp.DataSources()} {
+	for _, family := range [][]func() datasource.DataSource{vm.DataSources(), dns.DataSources(), server.DataSources(), webhosting.DataSources(), apikey.DataSources(), sshkey.DataSources(), bgp.DataSources(), account.DataSources()} {
 		out = append(out, family...)
 	}
 	return out

@@ -159,9 +159,16 @@ func TestBGPSessionCreateAndDelete(t *testing.T) {
 		t.Errorf("DeleteBGPSessions = %v after %d reads, want nil after 3", err, reads)
 	}
 	// A wait that ends while the list still shows a session names it.
-	api.sessions = func() string { return seed + mine }
-	tctx, cancel := context.WithTimeout(ctx, 30*time.Millisecond)
+	// (The operation's context ends while the list is read a second time.)
+	tctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	reads = 0
+	api.sessions = func() string {
+		if reads++; reads >= 2 {
+			cancel()
+		}
+		return seed + mine
+	}
 	var still *gigahost.BGPSessionsStillListedError
 	if err := c.DeleteBGPSessions(tctx, []string{"11"}); !errors.As(err, &still) || len(still.Listed) != 1 || still.Listed[0].ID != "11" {
 		t.Errorf("DeleteBGPSessions = %v, want the session still listed", err)

@@ -40,13 +40,9 @@ type SSHKeyInput struct {
 // (the docs' example has it; a list that is not there is not an empty list)
 // is an error, so that no key leaves the state for want of a field.
 func (c *Client) Account(ctx context.Context) (Account, error) {
-	var raw json.RawMessage
-	if err := c.do(ctx, http.MethodGet, "/account", nil, nil, &raw); err != nil {
-		return Account{}, err
-	}
-	obj, err := oneObject(raw, "cust_id", "sshkeys")
+	obj, err := c.accountObject(ctx)
 	if err != nil {
-		return Account{}, fmt.Errorf("GET /account: %w", err)
+		return Account{}, err
 	}
 	var j struct {
 		CustomerID client.String   `json:"cust_id"`
