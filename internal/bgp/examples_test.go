@@ -11,7 +11,8 @@ import (
 
 // TestAccBGPDataSource applies this package's documentation examples
 // against the mock: the data source (its values checked against the mock's
-// state), the resource, and the import block of the seeded session.
+// state) and the import block of the seeded session. The resource's example
+// is TestAccBGPSession_lifecycle's configuration.
 func TestAccBGPDataSource(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
@@ -19,7 +20,6 @@ func TestAccBGPDataSource(t *testing.T) {
 	var steps []resource.TestStep
 	for _, file := range []string{
 		"../../examples/data-sources/gigahost_bgp/data-source.tf",
-		"../../examples/resources/gigahost_bgp_session/resource.tf",
 		"../../examples/resources/gigahost_bgp_session/import-by-string-id.tf",
 	} {
 		hcl, err := os.ReadFile(file)

@@ -2,8 +2,10 @@ package bgp_test
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -90,14 +92,24 @@ func onlySeedLeft(env *acctest.Env) resource.TestCheckFunc {
 }
 
 // An address that has a session is refused with the API's message and the
-// id to import; then the sessions of a free address, on both routers: created
+// id to import; then the sessions of a free address, on both routers (the
+// documentation's example): created
 // although the create's answer is lost (found by listing, never sent twice),
 // imported, re-created after they vanish outside Terraform, replaced when an
 // input changes.
 func TestAccBGPSession_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	redundant := sessionConfig(mockapi.GigahostBGPSeedIPv6ID, "ipv6", "  redundant = true")
+	// The documentation's example: redundant IPv6 sessions of the seeded ASN.
+	example, err := os.ReadFile("../../examples/resources/gigahost_bgp_session/resource.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	redundant := strings.ReplaceAll(string(example), `"web_v6"`, `"test"`)
+	redundant = strings.ReplaceAll(redundant, ".web_v6.", ".test.")
+	if !strings.Contains(redundant, "default_route = false") {
+		t.Fatal("the example no longer sets default_route = false")
+	}
 	var first, second []int64
 	env.Test(t, resource.TestCase{
 		CheckDestroy: onlySeedLeft(env),
@@ -145,7 +157,7 @@ func TestAccBGPSession_lifecycle(t *testing.T) {
 				Check: mockHolds(env, &second, 2, false),
 			},
 			{
-				Config: env.Config(sessionConfig(mockapi.GigahostBGPSeedIPv6ID, "ipv6", "  redundant = true\n  default_route = true")),
+				Config: env.Config(strings.Replace(redundant, "default_route = false", "default_route = true", 1)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sessionAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
