@@ -1,6 +1,7 @@
-# A Gigas virtual machine built from the location and template catalogs.
-# `make demo` applies this against the mock API; against the real API, set
-# GIGAS_API_KEY (and leave GIGAS_ENDPOINT unset).
+# A Gigas virtual machine built from the location and template catalogs, and
+# a Gigahost DNS name pointing at it. `make demo` applies this against the
+# mock API; against the real APIs, set GIGAS_API_KEY and GIGAHOST_API_KEY
+# (and leave the endpoints unset).
 terraform {
   required_providers {
     gigas = {
@@ -9,7 +10,9 @@ terraform {
   }
 }
 
-# Configured from the environment: GIGAS_ENDPOINT and GIGAS_API_KEY.
+# Configured from the environment: GIGAS_ENDPOINT and GIGAS_API_KEY, and for
+# the DNS records GIGAHOST_ENDPOINT and GIGAHOST_API_KEY. One local name
+# serves both services; the gigahost_* resources name it with `provider =`.
 provider "gigas" {}
 
 variable "location" {
@@ -49,6 +52,25 @@ resource "gigas_virtual_machine" "demo" {
   note              = "Created by make demo"
 }
 
+variable "zone" {
+  description = "DNS zone (managed at Gigahost) to publish the machine's name in."
+  type        = string
+  default     = "demo.example"
+}
+
+resource "gigahost_dns_zone" "demo" {
+  provider = gigas
+  name     = var.zone
+}
+
+resource "gigahost_dns_record" "vm" {
+  provider = gigas
+  zone_id  = gigahost_dns_zone.demo.id
+  name     = var.hostname
+  type     = "A"
+  value    = gigas_virtual_machine.demo.ipv4_address
+}
+
 output "vm_id" {
   description = "Id of the virtual machine."
   value       = gigas_virtual_machine.demo.id
@@ -57,6 +79,11 @@ output "vm_id" {
 output "vm_status" {
   description = "Power status reported by the API."
   value       = gigas_virtual_machine.demo.status
+}
+
+output "vm_address" {
+  description = "The machine's public IPv4 address, and the DNS name that points at it."
+  value       = "${gigas_virtual_machine.demo.ipv4_address} (${var.hostname}.${var.zone})"
 }
 
 output "location" {

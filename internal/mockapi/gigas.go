@@ -44,7 +44,10 @@ type GigasVM struct {
 	InitialPassword string
 	Note            string
 	Identifier      string
+	BootType        string // default, cdrom
 	CreatedAt       time.Time
+	// IPs are the addresses GET .../ip_addresses lists (gigas_vm_extras.go).
+	IPs []GigasIP
 }
 
 type gigasTxn struct {
@@ -56,6 +59,7 @@ type gigasTxn struct {
 	done      bool
 	failed    bool
 	apply     func(vm *GigasVM) // the change made when the transaction completes
+	onFail    func()            // the undoing when it fails
 	deletes   bool
 }
 
@@ -75,6 +79,9 @@ type gigasState struct {
 	vms          map[string]*GigasVM
 	txns         map[string]*gigasTxn
 	nextVM       int64
+	isoJoins     map[string]*GigasISOJoin
+	nextISOJoin  int64
+	isos         map[string]bool // uploaded ISO ids
 	failNext     int
 	totpRequired string
 	// totpLifetime, when set, is how long the required TOTP code is
@@ -96,7 +103,11 @@ func newGigasState() *gigasState {
 		vms:       map[string]*GigasVM{},
 		txns:      map[string]*gigasTxn{},
 		nextVM:    226661014786,
-		txnTTL:    time.Minute,
+		isoJoins:  map[string]*GigasISOJoin{},
+		// iso_id 100 is the docs' own example (Mount an ISO).
+		nextISOJoin: 2266610300,
+		isos:        map[string]bool{"100": true, "101": true},
+		txnTTL:      time.Minute,
 	}
 	st.locations = []map[string]any{
 		{"id": "226661012", "label": "Spain", "updated_at": "2017-01-16T12:03:49", "created_at": "2017-01-16T12:03:49", "account_id": GigasAccountID},
@@ -210,6 +221,9 @@ func (s *Server) advanceGigas() {
 		}
 		tx.done = true
 		tx.failed = tx.fail
+		if tx.failed && tx.onFail != nil {
+			tx.onFail()
+		}
 		vm := s.gigas.vms[tx.vmID]
 		if vm == nil {
 			continue
@@ -306,6 +320,7 @@ func (s *Server) registerGigas(mux *http.ServeMux) {
 	mux.HandleFunc("DELETE /account/{account}/virtual_machine/{id}", s.gigasAuth(s.gigasDeleteVM))
 	mux.HandleFunc("GET /account/{account}/virtual_machine/{id}/disks", s.gigasAuth(s.gigasVMDisks))
 	mux.HandleFunc("GET /account/{account}/transaction/{token}/status", s.gigasAuth(s.gigasTxnStatus))
+	s.registerGigasVMExtras(mux)
 }
 
 func (s *Server) issueGigasSession() map[string]any {
@@ -422,7 +437,7 @@ func (s *Server) vmJSON(vm *GigasVM, listForm bool) map[string]any {
 	out := map[string]any{
 		"id": vm.ID, "label": vm.Label, "hostname": vm.Hostname, "status": vm.Status, "locked": locked,
 		"suspended": 0, "memory": vm.Memory, "cpus": vm.CPUs, "cpu_type": vm.CPUType, "cpu_shares": 1,
-		"disk_type": "virtio", "disk_prefix": "vd", "boot_type": "default", "booted_from": "hd",
+		"disk_type": "virtio", "disk_prefix": "vd", "boot_type": vm.BootType, "booted_from": "hd",
 		"location_id": vm.LocationID, "hypervisor_id": vm.HypervisorID, "template_id": vm.TemplateID,
 		"initial_password": vm.InitialPassword, "note": note, "identifier": vm.Identifier, "type": "standard",
 		"account_id": vm.AccountID, "operating_system": "linux", "error": 0,
@@ -462,7 +477,7 @@ func (s *Server) gigasVMDisks(w http.ResponseWriter, r *http.Request) {
 	if vm.SwapDiskSize > 0 {
 		disks = append(disks, disk{vm.ID + "2", vm.SwapDiskSize, false})
 	}
-	items := make([]any, 0, len(disks))
+	items := make([]map[string]any, 0, len(disks))
 	for _, d := range disks {
 		var item map[string]any
 		switch form {
@@ -477,17 +492,9 @@ func (s *Server) gigasVMDisks(w http.ResponseWriter, r *http.Request) {
 		default:
 			item = map[string]any{"id": d.id, "label": "Disk " + d.id, "disk_size": d.size, "primary": d.primary, "is_swap": !d.primary}
 		}
-		if form == "item-wrapped" {
-			items = append(items, map[string]any{"disk": item})
-		} else {
-			items = append(items, item)
-		}
+		items = append(items, item)
 	}
-	if form == "wrapped" {
-		writeJSON(w, http.StatusOK, map[string]any{"disks": items})
-		return
-	}
-	writeJSON(w, http.StatusOK, items)
+	writeFormList(w, form, "disks", "disk", items)
 }
 
 func (s *Server) findTemplate(id string) map[string]any {
@@ -511,7 +518,7 @@ func (s *Server) hasLocation(id string) bool {
 // parseGigasVM reads and checks a create body: the VM to build, the root
 // password asked for, and the 400 message when the body is refused.
 func parseGigasVM(body map[string]any) (vm *GigasVM, password string, hasPassword bool, problem string) {
-	vm = &GigasVM{Status: "unbuilt", CPUType: "intel", CreatedAt: time.Now()}
+	vm = &GigasVM{Status: "unbuilt", CPUType: "intel", BootType: "default", CreatedAt: time.Now()}
 	for _, f := range []string{"label", "hostname", "memory", "cpus", "primary_disk_size", "location_id", "template_id"} {
 		if _, ok := fieldString(body, f); !ok {
 			return nil, "", false, f + " is required"
@@ -588,6 +595,7 @@ func (s *Server) gigasCreateVM(w http.ResponseWriter, r *http.Request) {
 	s.gigas.nextVM++
 	vm.HypervisorID = "22666101" + strconv.Itoa(3+s.rng.IntN(5))
 	vm.Identifier = strings.ReplaceAll(uuid()[:14], "-", "x")
+	vm.IPs = s.assignIPs()
 	s.gigas.vms[vm.ID] = vm
 	built := s.altLocked(AltGigasBuiltStatus)
 	tx := s.newTxn(vm.ID, func(vm *GigasVM) { vm.Status = built }, false)
@@ -621,6 +629,9 @@ func (s *Server) gigasListVMs(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if v := q.Get("label"); v != "" && v != vm.Label {
+			continue
+		}
+		if v := q.Get("location_id"); v != "" && v != vm.LocationID {
 			continue
 		}
 		item := s.vmJSON(vm, true)
@@ -692,6 +703,12 @@ func gigasVMChanges(body map[string]any, vm *GigasVM) (changes []func(*GigasVM),
 			return nil, "cpu_type: accepted values are amd, intel"
 		}
 		changes = append(changes, func(vm *GigasVM) { vm.CPUType = v })
+	}
+	if v, ok := fieldString(body, "boot_type"); ok {
+		if v != "default" && v != "cdrom" {
+			return nil, "boot_type: accepted values are default, cdrom"
+		}
+		changes = append(changes, func(vm *GigasVM) { vm.BootType = v })
 	}
 	if v, ok := fieldString(body, "status"); ok {
 		if v != "online" && v != "offline" {

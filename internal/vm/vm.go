@@ -9,10 +9,10 @@ import (
 
 // Resources lists this family's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewVMResource}
+	return []func() resource.Resource{NewVMResource, NewISOResource}
 }
 
 // DataSources lists this family's data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewLocationsDataSource, NewTemplatesDataSource}
+	return []func() datasource.DataSource{NewLocationsDataSource, NewTemplatesDataSource, NewVMsDataSource, NewVMDataSource}
 }

@@ -26,6 +26,10 @@ type vmModel struct {
 	Status              types.String   `tfsdk:"status"`
 	Identifier          types.String   `tfsdk:"identifier"`
 	HypervisorID        types.String   `tfsdk:"hypervisor_id"`
+	BootType            types.String   `tfsdk:"boot_type"`
+	IPAddresses         types.List     `tfsdk:"ip_addresses"`
+	IPv4Address         types.String   `tfsdk:"ipv4_address"`
+	IPv6Address         types.String   `tfsdk:"ipv6_address"`
 	Timeouts            timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -47,6 +51,13 @@ func (m *vmModel) fromAPI(vm *gigas.VirtualMachine) {
 	m.Status = types.StringValue(string(vm.Status))
 	m.Identifier = types.StringValue(string(vm.Identifier))
 	m.HypervisorID = types.StringValue(string(vm.HypervisorID))
+	// boot_type is documented in the VM object; an answer without it keeps
+	// what was known (unknown becomes null).
+	if vm.BootType != "" {
+		m.BootType = types.StringValue(string(vm.BootType))
+	} else if m.BootType.IsUnknown() {
+		m.BootType = types.StringNull()
+	}
 	// power_state follows the machine only once it is built; an unbuilt VM
 	// keeps what was asked for, and status shows the truth.
 	if s := string(vm.Status); s == powerOnline || s == powerOffline {
@@ -129,6 +140,7 @@ func updateInput(state, plan vmModel) (in gigas.UpdateVMInput, ok bool) {
 	in.Label = str(state.Label, plan.Label)
 	in.Hostname = str(state.Hostname, plan.Hostname)
 	in.CPUType = str(state.CPUType, plan.CPUType)
+	in.BootType = str(state.BootType, plan.BootType)
 	in.Memory = num(state.Memory, plan.Memory)
 	in.CPUs = num(state.CPUs, plan.CPUs)
 	// A disk size the state does not know (after an import that could not

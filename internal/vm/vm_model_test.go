@@ -12,6 +12,9 @@ import (
 
 func TestSchemaModelParity(t *testing.T) {
 	parity.AssertResource(t, NewVMResource(), vmModel{})
+	parity.AssertResource(t, NewISOResource(), isoModel{})
+	parity.AssertDataSource(t, NewVMDataSource(), vmDataModel{})
+	parity.AssertListItems(t, NewVMsDataSource(), "virtual_machines", vmSummaryModel{})
 	parity.AssertListItems(t, NewLocationsDataSource(), "locations", locationModel{})
 	parity.AssertListItems(t, NewTemplatesDataSource(), "templates", templateModel{})
 }

@@ -101,9 +101,10 @@ func (r *VMResource) Create(ctx context.Context, req resource.CreateRequest, res
 	// The VM exists and is billed from here on: record it in state before
 	// waiting, so that a failed or interrupted wait leaves it tainted in
 	// state (and destroyable) instead of orphaned.
-	wanted := plan.PowerState
+	wanted, wantedBoot := plan.PowerState, plan.BootType
 	plan.fromAPI(created)
 	plan.PowerState = wanted
+	plan.keepIPs() // read once the VM is built
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -116,10 +117,20 @@ func (r *VMResource) Create(ctx context.Context, req resource.CreateRequest, res
 		addWaitError(&resp.Diagnostics, "build", string(created.ID), err)
 		return
 	}
+	// The create takes no boot_type; the documented PUT sets it once built.
+	if known(wantedBoot) && wantedBoot.ValueString() != string(created.BootType) {
+		warnings, err := c.UpdateVM(ctx, string(created.ID), gigas.UpdateVMInput{BootType: wantedBoot.ValueStringPointer()})
+		addWarnings(&resp.Diagnostics, warnings)
+		if err != nil {
+			addWaitError(&resp.Diagnostics, "boot type change", string(created.ID), err)
+			return
+		}
+	}
 	r.readInto(ctx, c, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	readIPs(ctx, c, &plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -140,6 +151,8 @@ func (r *VMResource) Read(ctx context.Context, req resource.ReadRequest, resp *r
 		return
 	}
 	state.fromAPI(vm)
+	// The one request a refresh adds: the VM's addresses.
+	readIPs(ctx, c, &state, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -183,6 +196,11 @@ func (r *VMResource) Update(ctx context.Context, req resource.UpdateRequest, res
 	}
 	if !planned.IsUnknown() {
 		plan.InitialPassword = planned
+	}
+	// The addresses planned from state stay; they are read only when the
+	// state had none (an earlier read could not).
+	if plan.IPAddresses.IsUnknown() || plan.IPv4Address.IsUnknown() || plan.IPv6Address.IsUnknown() {
+		readIPs(ctx, c, &plan, &resp.Diagnostics)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }

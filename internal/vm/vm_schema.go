@@ -20,10 +20,12 @@ func (r *VMResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp 
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Gigas cloud virtual machine. Create blocks until the machine is built (its queue transaction has completed); " +
-			"`label`, `hostname`, `note`, `memory`, `cpus`, `cpu_type`, `primary_disk_size` (grow only) and `power_state` change in place, " +
+			"`label`, `hostname`, `note`, `memory`, `cpus`, `cpu_type`, `boot_type`, `primary_disk_size` (grow only) and `power_state` change in place, " +
 			"`template_id`, `location_id`, `swap_disk_size` and `initial_root_password` replace the machine. " +
 			"A machine busy with another operation (`locked`) is waited for before any change. " +
-			"A new machine is brought to `power_state` whichever status its build leaves it in.",
+			"A new machine is brought to `power_state` whichever status its build leaves it in. " +
+			"Keeping two machines on different hypervisors (the API's segregation) is not managed: the docs do not show what " +
+			"`GET .../segregations` answers and the segregation only takes effect at the next reboot, so it could not be read back.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, PlanModifiers: keep,
@@ -96,6 +98,12 @@ func (r *VMResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp 
 				Computed: true, Sensitive: true, PlanModifiers: keep,
 				MarkdownDescription: "The root password the API generated, when `initial_root_password` is unset; null otherwise.",
 			},
+			"boot_type": schema.StringAttribute{
+				Optional: true, Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "Boot device: `default` (the disk) or `cdrom` (an ISO mounted with `gigas_virtual_machine_iso`). " +
+					"When unset, what the API reports (`default` for a new VM). Changes in place; the VM boots from it at its next start.",
+				Validators: []validator.String{stringvalidator.OneOf("default", "cdrom")},
+			},
 			"power_state": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(powerOnline),
 				MarkdownDescription: "Whether the VM should run: `online` (default) or `offline`.",
@@ -117,5 +125,8 @@ func (r *VMResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp 
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
+	}
+	for name, a := range ipAddressSchema() {
+		resp.Schema.Attributes[name] = a
 	}
 }

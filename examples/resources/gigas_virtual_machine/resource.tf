@@ -36,6 +36,20 @@ resource "gigas_virtual_machine" "web" {
   }
 }
 
+# ip_addresses lists every address; ipv4_address and ipv6_address are the
+# VM's public ones (null when it has several: pick from ip_addresses then).
+# Here a name for it in a zone kept at Gigahost:
+data "gigahost_dns_zone" "main" {
+  name = "example.no"
+}
+
+resource "gigahost_dns_record" "web" {
+  zone_id = data.gigahost_dns_zone.main.id
+  name    = "web"
+  type    = "A"
+  value   = gigas_virtual_machine.web.ipv4_address
+}
+
 output "web_root_password" {
   value     = gigas_virtual_machine.web.initial_password
   sensitive = true

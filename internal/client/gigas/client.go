@@ -49,6 +49,27 @@ type Client struct {
 
 	accountMu sync.Mutex
 	accountID int64
+
+	// vmLocks serialise this client's writes to one VM (its own edits and
+	// ISO mounts), so that two of them never race for the API's lock.
+	vmLocksMu sync.Mutex
+	vmLocks   map[string]*sync.Mutex
+}
+
+// lockVM holds the VM's write lock until the returned func is called.
+func (c *Client) lockVM(id string) (unlock func()) {
+	c.vmLocksMu.Lock()
+	if c.vmLocks == nil {
+		c.vmLocks = map[string]*sync.Mutex{}
+	}
+	mu := c.vmLocks[id]
+	if mu == nil {
+		mu = &sync.Mutex{}
+		c.vmLocks[id] = mu
+	}
+	c.vmLocksMu.Unlock()
+	mu.Lock()
+	return mu.Unlock
 }
 
 type session struct {

@@ -52,6 +52,7 @@ type VirtualMachine struct {
 	Note            client.String `json:"note"`
 	Identifier      client.String `json:"identifier"`
 	OperatingSystem client.String `json:"operating_system"`
+	BootType        client.String `json:"boot_type"`
 	QueueToken      client.String `json:"queue_token"`
 	// Disks are not part of the documented VM object: they are read from it
 	// when it carries primary_disk_size / swap_disk_size, else from the
@@ -106,6 +107,7 @@ type UpdateVMInput struct {
 	CPUs            *int64  `json:"cpus,omitempty"`
 	CPUType         *string `json:"cpu_type,omitempty"`
 	PrimaryDiskSize *int64  `json:"primary_disk_size,omitempty"`
+	BootType        *string `json:"boot_type,omitempty"`
 	Status          *string `json:"status,omitempty"`
 }
 
@@ -279,6 +281,8 @@ func (c *Client) UpdateVM(ctx context.Context, id string, in UpdateVMInput) ([]s
 	if err != nil {
 		return nil, err
 	}
+	unlock := c.lockVM(id)
+	defer unlock()
 	if _, err := c.WaitVMUnlocked(ctx, id); err != nil {
 		return nil, err
 	}
@@ -340,6 +344,7 @@ func (in UpdateVMInput) differs(vm *VirtualMachine) string {
 	str("note", in.Note, vm.Note)
 	str("cpu_type", in.CPUType, vm.CPUType)
 	str("status", in.Status, vm.Status)
+	str("boot_type", in.BootType, vm.BootType)
 	num("memory", in.Memory, &mem)
 	num("cpus", in.CPUs, &cpus)
 	num("primary_disk_size", in.PrimaryDiskSize, vm.Disks.Primary)
@@ -370,36 +375,10 @@ func (c *Client) DeleteVM(ctx context.Context, id string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := c.WaitVMUnlocked(ctx, id); err != nil {
-		if client.IsNotFound(err) {
-			return nil, nil
-		}
-		return nil, err
-	}
-	var token string
-	send := func(ctx context.Context) error {
-		body, err := c.send(ctx, client.Request{Method: http.MethodDelete, Path: p, Creates: true})
-		if err != nil {
-			return err
-		}
-		token = queueToken(body)
-		return nil
-	}
-	find := func(ctx context.Context, _ int, err error) (bool, bool, error) {
-		_, werr := c.WaitVMUnlocked(ctx, id)
-		if client.IsNotFound(werr) {
-			return true, true, nil
-		}
-		if werr != nil {
-			return false, false, fmt.Errorf("%w; and reading the VM back failed: %w", err, werr)
-		}
-		return false, false, nil
-	}
-	_, gone, err := client.CreateOnce(ctx, client.CreateTries{Attempts: maxWriteAttempts, NotCreated: "the VM was not deleted"}, send, find)
-	if client.IsNotFound(err) || gone {
-		return nil, nil
-	}
-	if err != nil {
+	unlock := c.lockVM(id)
+	defer unlock()
+	token, done, err := c.sendVMDelete(ctx, id, p, "the VM was not deleted", func(context.Context) (bool, error) { return false, nil })
+	if done || err != nil {
 		return nil, err
 	}
 	var warnings []string
@@ -417,6 +396,48 @@ func (c *Client) DeleteVM(ctx context.Context, id string) ([]string, error) {
 	}
 	// A completed transaction is not proof enough: confirm the VM is gone.
 	return warnings, c.WaitVMDeleted(ctx, id)
+}
+
+// sendVMDelete sends a DELETE that acts on the VM id (the VM itself or
+// something of it) once the VM is unlocked, and returns its queue token.
+// It is never sent blindly twice: after a lost answer it waits for the
+// VM's lock to clear and asks gone whether the delete took effect (a VM
+// that answers 404 has). done is true when nothing is left to wait for: the
+// VM, or what path names, is gone. Callers hold the VM's write lock.
+func (c *Client) sendVMDelete(ctx context.Context, id, path, notDone string, gone func(context.Context) (bool, error)) (token string, done bool, err error) {
+	if _, err := c.WaitVMUnlocked(ctx, id); err != nil {
+		if client.IsNotFound(err) {
+			return "", true, nil
+		}
+		return "", false, err
+	}
+	send := func(ctx context.Context) error {
+		body, err := c.send(ctx, client.Request{Method: http.MethodDelete, Path: path, Creates: true})
+		if err != nil {
+			return err
+		}
+		token = queueToken(body)
+		return nil
+	}
+	find := func(ctx context.Context, _ int, err error) (bool, bool, error) {
+		_, werr := c.WaitVMUnlocked(ctx, id)
+		if client.IsNotFound(werr) {
+			return true, true, nil
+		}
+		if werr != nil {
+			return false, false, fmt.Errorf("%w; and reading the VM back failed: %w", err, werr)
+		}
+		ok, gerr := gone(ctx)
+		if gerr != nil {
+			return false, false, fmt.Errorf("%w; and reading it back failed: %w", err, gerr)
+		}
+		return ok, ok, nil
+	}
+	_, done, err = client.CreateOnce(ctx, client.CreateTries{Attempts: maxWriteAttempts, NotCreated: notDone}, send, find)
+	if client.IsNotFound(err) {
+		return "", true, nil
+	}
+	return token, done, err
 }
 
 // TransactionStatus is the state of a queue token.

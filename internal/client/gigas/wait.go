@@ -93,10 +93,12 @@ func (c *Client) WaitVMDeleted(ctx context.Context, id string) error {
 }
 
 // vmCheck says how a VM does not show an operation yet ("" when it does);
-// disks is set when that needs the disk sizes.
+// disks is set when that needs the disk sizes, and also, when set, is asked
+// once differs passes, for what the VM object does not show (an ISO join).
 type vmCheck struct {
 	differs func(*VirtualMachine) string
 	disks   bool
+	also    func(ctx context.Context) (string, error)
 }
 
 // waitVMChange waits until a VM operation is done and the VM shows it:
@@ -219,7 +221,10 @@ func (c *Client) differs(ctx context.Context, vm *VirtualMachine, check vmCheck)
 		if err := c.fillDisks(ctx, &withDisks); err != nil {
 			return "", err
 		}
-		return check.differs(&withDisks), nil
+		vm = &withDisks
 	}
-	return check.differs(vm), nil
+	if off := check.differs(vm); off != "" || check.also == nil {
+		return off, nil
+	}
+	return check.also(ctx)
 }
