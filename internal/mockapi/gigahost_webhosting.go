@@ -40,6 +40,7 @@ type hostingAccount struct {
 	OrderNumber int64
 	Renewal     string
 	mailboxes   map[string]*GigahostMailbox // by address
+	sslMail     hostingSSLMail              // certificate, DKIM, autoresponders (gigahost_webhosting_ssl.go)
 }
 
 // webhostingState holds the mock's web-hosting accounts.
@@ -71,6 +72,7 @@ func (s *Server) registerWebhosting(mux *http.ServeMux) {
 	s.ghRoute(mux, "PUT /webhosting/{id}/emails/{email}/password", CatWebhosting, "id", s.whEmailPassword)
 	s.ghRoute(mux, "PUT /webhosting/{id}/emails/{email}/quota", CatWebhosting, "id", s.whEmailQuota)
 	s.ghRoute(mux, "DELETE /webhosting/{id}/emails/{email}", CatWebhosting, "id", s.whEmailDelete)
+	s.registerWebhostingSSLMail(mux)
 }
 
 // hostingAccount finds the account of the {id} wildcard, or answers 404.

@@ -8,7 +8,7 @@ import (
 
 // Resources lists this family's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewEmailResource}
+	return []func() resource.Resource{NewEmailResource, NewSSLResource}
 }
 
 // DataSources lists this family's data sources.

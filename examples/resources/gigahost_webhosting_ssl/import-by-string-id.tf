@@ -1,0 +1,10 @@
+# Terraform 1.5 and later: an import block with the hosting account id.
+import {
+  to = gigahost_webhosting_ssl.site
+  id = "1234"
+}
+
+resource "gigahost_webhosting_ssl" "site" {
+  hosting_id = 1234
+  hostnames  = ["example.no", "www.example.no"]
+}
