@@ -21,6 +21,7 @@ func TestAccExamplesWebhosting(t *testing.T) {
 	for _, file := range []string{
 		"../../examples/resources/gigahost_webhosting_email/resource.tf",
 		"../../examples/data-sources/gigahost_webhosting/data-source.tf",
+		"../../examples/resources/gigahost_webhosting_ssl/resource.tf",
 	} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()
