@@ -32,6 +32,9 @@ type hostingSSLMail struct {
 	pendingAt  time.Time
 	issueDelay *time.Duration
 	stalled    bool
+	dkim       bool
+	// autoresponders by full address (gigahost_webhosting_autoresponders.go)
+	autoresponders map[string]*GigahostAutoresponder
 }
 
 // sslKeySizes are the documented key sizes, the default first.
@@ -41,6 +44,12 @@ func (s *Server) registerWebhostingSSLMail(mux *http.ServeMux) {
 	s.ghRoute(mux, "GET /webhosting/{id}/ssl", CatWebhosting, "id", s.whSSLGet)
 	s.ghRoute(mux, "POST /webhosting/{id}/ssl", CatWebhosting, "id", s.whSSLRequest)
 	s.ghRoute(mux, "DELETE /webhosting/{id}/ssl", CatWebhosting, "id", s.whSSLDelete)
+	s.ghRoute(mux, "GET /webhosting/{id}/email-dkim", CatWebhosting, "id", s.whDKIMGet)
+	s.ghRoute(mux, "PUT /webhosting/{id}/email-dkim", CatWebhosting, "id", s.whDKIMPut)
+	s.ghRoute(mux, "POST /webhosting/{id}/autoresponders", CatWebhosting, "id", s.whAutoresponderCreate)
+	s.ghRoute(mux, "GET /webhosting/{id}/autoresponders/{email}", CatWebhosting, "id", s.whAutoresponderGet)
+	s.ghRoute(mux, "PUT /webhosting/{id}/autoresponders/{email}", CatWebhosting, "id", s.whAutoresponderUpdate)
+	s.ghRoute(mux, "DELETE /webhosting/{id}/autoresponders/{email}", CatWebhosting, "id", s.whAutoresponderDelete)
 }
 
 // settleSSL installs a pending certificate whose time has come. Callers hold s.mu.

@@ -286,14 +286,7 @@ func (r *EmailResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 // <hosting_id>/<address>; Read then fills the rest. The password stays
 // unknown to Terraform (null in the state).
 func (r *EmailResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	hostingID, address, err := parseEmailID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), emailID(hostingID, address))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hosting_id"), hostingID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("address"), address)...)
+	importAddressID(ctx, req, resp)
 }
 
 // localPartValidator checks the part of an address before the @.

@@ -22,6 +22,9 @@ func TestAccExamplesWebhosting(t *testing.T) {
 		"../../examples/resources/gigahost_webhosting_email/resource.tf",
 		"../../examples/data-sources/gigahost_webhosting/data-source.tf",
 		"../../examples/resources/gigahost_webhosting_ssl/resource.tf",
+		"../../examples/resources/gigahost_webhosting_autoresponder/resource.tf",
+		"../../examples/resources/gigahost_webhosting_dkim/resource.tf",
+		"../../examples/data-sources/gigahost_webhostings/data-source.tf",
 	} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()

@@ -181,7 +181,13 @@ func (r *SSLResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 // replaces it; what is left is the state's own: the key size set after an
 // import, and the timeouts. Nothing is sent.
 func (r *SSLResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan sslModel
+	planToState[sslModel](ctx, req, resp)
+}
+
+// planToState is the Update of a resource whose API changes nothing in
+// place: the plan (computed values kept from the state) becomes the state.
+func planToState[M any](ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan M
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)

@@ -8,10 +8,10 @@ import (
 
 // Resources lists this family's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewEmailResource, NewSSLResource}
+	return []func() resource.Resource{NewEmailResource, NewSSLResource, NewAutoresponderResource, NewDKIMResource}
 }
 
 // DataSources lists this family's data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewHostingDataSource}
+	return []func() datasource.DataSource{NewHostingDataSource, NewHostingsDataSource}
 }

@@ -60,6 +60,8 @@ type Client struct {
 	// bgpSessions is the account's BGP session list (bgp.go).
 	bgpSessions listCache[BGPSession]
 	dns         dnsState // the zone list and each zone's write lock and record list (dns_state.go)
+	// sslMail is what the certificate, DKIM and autoresponder calls learn (webhosting_autoresponders.go).
+	sslMail sslMailState
 }
 
 type session struct {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gigaform/terraform-provider-giga/internal/apidocs"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
 )
@@ -55,5 +56,20 @@ func TestSSLWaitTimesOut(t *testing.T) {
 	_, err := c.WaitSSL(ctx, mockapi.GigahostHostingID, names)
 	if err == nil || !strings.Contains(err.Error(), "not issued in time") || !strings.Contains(err.Error(), "no certificate is installed") {
 		t.Fatalf("WaitSSL = %v", err)
+	}
+}
+
+// The fields the gigahost_webhostings data source shows, from the docs'
+// example of GET /webhosting.
+func TestHostingAccountsDocsExampleAllFields(t *testing.T) {
+	t.Parallel()
+	c := docsAPI(t, map[string]string{"GET /webhosting": string(apidocs.Read(t, "examples/gigahost/GET_webhosting.json"))})
+	list, err := c.HostingAccounts(context.Background())
+	if err != nil || len(list) != 1 {
+		t.Fatalf("HostingAccounts = %+v, %v", list, err)
+	}
+	a := list[0]
+	if a.Status != "active" || a.CreatedDate != "2026-01-15" || a.OrderRenewal != "2026-07-15" || a.OrderStatus != "active" || a.OrderNumber != 55012 {
+		t.Errorf("account = %+v", a)
 	}
 }

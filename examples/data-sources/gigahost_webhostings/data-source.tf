@@ -1,0 +1,17 @@
+# Every web-hosting account the credentials can see.
+data "gigahost_webhostings" "all" {}
+
+# Only the Norwegian domains.
+data "gigahost_webhostings" "no" {
+  domain_regex = "\\.no$"
+}
+
+# DKIM signing on for each of them.
+resource "gigahost_webhosting_dkim" "each" {
+  for_each   = toset([for id in data.gigahost_webhostings.no.hosting_ids : tostring(id)])
+  hosting_id = tonumber(each.value)
+}
+
+output "domains" {
+  value = [for a in data.gigahost_webhostings.all.accounts : "${a.domain} (${a.package}, renews ${a.order_renewal})"]
+}
