@@ -288,6 +288,7 @@ func (s *Server) registerGigahost(mux *http.ServeMux) {
 	s.registerDNS(mux)
 	s.registerDeploy(mux)
 	s.registerWebhosting(mux)
+	s.registerWebhostingExtras(mux)
 	s.registerAPIKeys(mux)
 	s.registerSSHKeys(mux)
 	s.registerDNSRedirects(mux)

@@ -41,6 +41,7 @@ type hostingAccount struct {
 	Renewal     string
 	mailboxes   map[string]*GigahostMailbox // by address
 	sslMail     hostingSSLMail              // certificate, DKIM, autoresponders (gigahost_webhosting_ssl.go)
+	extras      hostingExtras               // forwarders, databases, FTP accounts (gigahost_webhosting_extras.go)
 }
 
 // webhostingState holds the mock's web-hosting accounts.

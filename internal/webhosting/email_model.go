@@ -96,3 +96,7 @@ func (m emailModel) toAPI(password string) gigahost.MailboxInput {
 	}
 	return in
 }
+
+func (m emailModel) passwords() passwords {
+	return passwords{Password: m.Password, PasswordWO: m.PasswordWO, Version: m.PasswordWOVersion}
+}

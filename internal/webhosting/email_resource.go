@@ -7,13 +7,11 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -41,7 +39,6 @@ type EmailResource struct{ providerdata.ResourceBase }
 
 // Schema implements resource.Resource.
 func (r *EmailResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	passwordRule := fmt.Sprintf("%d to %d characters", minPasswordLength, maxPasswordLength)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An e-mail account (mailbox) of a Gigahost web-hosting account. " +
 			"Give the password either as `password` (sensitive, kept in the state) or as the write-only `password_wo` " +
@@ -51,54 +48,11 @@ func (r *EmailResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"again, with `password_wo` nothing is sent until `password_wo_version` is set or changed. " +
 			"A create whose answer is lost is resolved by listing the account (the mailbox is adopted, never created twice); " +
 			"a destroy is verified by listing the account, and fails if the mailbox is still there.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "`<hosting_id>/<address>`, for example `1234/info@example.no`.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"hosting_id": schema.Int64Attribute{
-				Required:            true,
-				MarkdownDescription: "Id of the web-hosting account (see the `gigahost_webhosting` data source). Changing it creates a new mailbox.",
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
-			},
-			"email": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "The part of the address before the `@`, for example `info`; the domain is the hosting account's. " +
-					"Lower-case letters, digits and `.` `_` `+` `-`, starting and ending with a letter or digit, at most 64 characters. " +
-					"Changing it creates a new mailbox.",
-				Validators:    []validator.String{localPartValidator{}},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"address": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "The full address, `<email>@<domain>`.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"password": schema.StringAttribute{
-				Optional:  true,
-				Sensitive: true,
-				MarkdownDescription: "The mailbox password, " + passwordRule + ". Stored (sensitive) in the state; a change sets the new password " +
-					"in place. Exactly one of `password` and `password_wo` must be set.",
-				Validators: []validator.String{
-					stringvalidator.LengthBetween(minPasswordLength, maxPasswordLength),
-					stringvalidator.ExactlyOneOf(path.MatchRoot("password"), path.MatchRoot("password_wo")),
-				},
-			},
-			"password_wo": schema.StringAttribute{
-				Optional:  true,
-				Sensitive: true,
-				WriteOnly: true,
-				MarkdownDescription: "Write-only mailbox password, " + passwordRule + ": never stored in the plan or the state (Terraform 1.11 or later). " +
-					"It is sent when the mailbox is created and again whenever `password_wo_version` changes.",
-				Validators: []validator.String{stringvalidator.LengthBetween(minPasswordLength, maxPasswordLength)},
-			},
-			"password_wo_version": schema.Int64Attribute{
-				Optional:            true,
-				MarkdownDescription: "Any number; change it to send `password_wo` again (Terraform cannot see a change of a write-only value).",
-				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
-			},
+		Attributes: withAttributes(passwordAttributes("mailbox"), map[string]schema.Attribute{
+			"id":         idAttribute("`<hosting_id>/<address>`, for example `1234/info@example.no`"),
+			"hosting_id": hostingIDAttribute("mailbox"),
+			"email":      localPartAttribute("mailbox"),
+			"address":    computedAttribute("The full address, `<email>@<domain>`."),
 			"quota": schema.Int64Attribute{
 				Optional: true,
 				Computed: true,
@@ -107,7 +61,7 @@ func (r *EmailResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				Validators:    []validator.Int64{int64validator.AtLeast(0)},
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
-		},
+		}),
 	}
 }
 
@@ -124,10 +78,7 @@ func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	// A write-only value is only in the configuration, never in the plan.
-	password := plan.Password.ValueString()
-	if plan.Password.IsNull() {
-		password = config.PasswordWO.ValueString()
-	}
+	password := createPassword(plan.Password, config.PasswordWO)
 	hostingID := plan.HostingID.ValueInt64()
 	mb, err := c.CreateMailbox(ctx, hostingID, plan.toAPI(password), logCreateAgain(hostingID, plan.Email.ValueString()))
 	if address := createdAddress(mb, err); address != "" {
@@ -254,20 +205,9 @@ func (r *EmailResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// passwordToSend decides whether an update sets the password: when password
-// changes, when password_wo_version changes, or when the configuration moves
-// from password to password_wo (the old password would otherwise silently
-// stay).
+// passwordToSend decides whether an update sets the password (passwordChange).
 func passwordToSend(plan, state, config emailModel) (string, bool) {
-	if !plan.Password.IsNull() {
-		return plan.Password.ValueString(), !plan.Password.Equal(state.Password)
-	}
-	if config.PasswordWO.IsNull() {
-		return "", false
-	}
-	versionChanged := !plan.PasswordWOVersion.Equal(state.PasswordWOVersion)
-	switchedForm := !state.Password.IsNull()
-	return config.PasswordWO.ValueString(), versionChanged || switchedForm
+	return passwordChange(plan.passwords(), state.passwords(), config.PasswordWO)
 }
 
 // Delete implements resource.Resource.

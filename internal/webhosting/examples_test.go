@@ -20,6 +20,7 @@ func TestAccExamplesWebhosting(t *testing.T) {
 	t.Parallel()
 	for _, file := range []string{
 		"../../examples/resources/gigahost_webhosting_email/resource.tf",
+		"../../examples/resources/gigahost_webhosting_email_forwarder/resource.tf",
 		"../../examples/data-sources/gigahost_webhosting/data-source.tf",
 		"../../examples/resources/gigahost_webhosting_ssl/resource.tf",
 		"../../examples/resources/gigahost_webhosting_autoresponder/resource.tf",

@@ -55,6 +55,8 @@ type Client struct {
 	// mailAccounts holds each hosting account's write lock and mailbox list.
 	mailAccountsMu sync.Mutex
 	mailAccounts   map[int64]*mailAccount
+	// hostingItems holds the forwarder, database and FTP lists and locks (webhosting_items.go).
+	hostingItems hostingItems
 	// sshKeys is the account's SSH-key list.
 	sshKeys listCache[SSHKey]
 	// bgpSessions is the account's BGP session list (bgp.go).

@@ -1,0 +1,81 @@
+package webhosting
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/gigaform/terraform-provider-giga/internal/client"
+	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
+)
+
+// What the item resources (forwarders, databases, FTP accounts) share: the
+// id <hosting_id>/<name>, the frame of a Read in the account's list, and
+// the handling of a create that took effect but was not read back.
+
+// itemID is <hosting_id>/<name>.
+func itemID(hostingID int64, name string) string {
+	return strconv.FormatInt(hostingID, 10) + "/" + name
+}
+
+// parseItemID reads <hosting_id>/<name>; label names the second part in
+// errors ("address", "name", "user").
+func parseItemID(id, label string) (int64, string, error) {
+	parts, err := tfutil.ParseImportID(id, false, "hosting_id", label)
+	if err != nil {
+		return 0, "", err
+	}
+	hostingID, err := strconv.ParseInt(parts[0], 10, 64)
+	if err != nil || hostingID <= 0 {
+		return 0, "", fmt.Errorf("import id %q: hosting_id %q is not a positive number; the form is <hosting_id>/<%s>", id, parts[0], label)
+	}
+	return hostingID, parts[1], nil
+}
+
+// readItem is the frame of an item's Read: the account's list (shared by
+// every item of the account in this operation), the item in it, or the
+// resource removed from state when it (or the whole account) is gone.
+func readItem[T any](ctx context.Context, resp *resource.ReadResponse, what string, list []T, err error, find func([]T) (T, bool)) (T, bool) {
+	it, found := find(list)
+	if client.IsNotFound(err) || (err == nil && !found) {
+		resp.State.RemoveResource(ctx)
+		return it, false
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Cannot read the "+what, err)
+		return it, false
+	}
+	return it, true
+}
+
+// createdButNotRead reports whether a create's error says the item exists
+// although it was not read back: then it goes to state (tainted), so that
+// the next apply replaces it and destroy deletes it.
+func createdButNotRead(err error) bool {
+	var notRead *gigahost.ErrCreatedNotRead
+	return errors.As(err, &notRead)
+}
+
+// addCreateError is the diagnostic of a failed create.
+func addCreateError(diags *diag.Diagnostics, what string, savedTainted bool, err error) {
+	if savedTainted {
+		addAPIError(diags, fmt.Sprintf("The %s was created but cannot be read back; it is saved in state as tainted", what), err)
+		return
+	}
+	addAPIError(diags, "Cannot create the "+what, err)
+}
+
+// logCreateAgainOf logs each new attempt of a create whose answer was lost.
+func logCreateAgainOf(hostingID int64, what, name string) func(ctx context.Context, attempt int, err error) {
+	return func(ctx context.Context, attempt int, err error) {
+		tflog.Debug(ctx, "Create: answer lost and nothing new is in the account's list; creating again", map[string]any{
+			"hosting_id": hostingID, "what": what, "name": name, "attempt": attempt, "error": err.Error(),
+		})
+	}
+}
