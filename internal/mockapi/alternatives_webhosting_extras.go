@@ -39,4 +39,55 @@ var webhostingExtrasAlts = []AltSpec{
 			"destinations may come as a list or a comma-separated string (the writes take both), as sent or in lower case; the paths may " +
 			"take the part before the @ or the full address.",
 	},
+	{
+		Name:  AltDatabaseList,
+		Forms: []string{databasesWrapped, databasesPrefixed, databasesNames},
+		Why: "The docs give GET /webhosting/{id}/databases no example answer and do not say whether the POST's name is stored as given " +
+			"or prefixed with the account's user (user_name, as hosting control panels name databases), nor which name {dbname} takes. " +
+			"The list may be wrapped or bare, an entry an object (name or database) or a plain name.",
+	},
+	{
+		Name:  AltFTPList,
+		Forms: []string{ftpWrapped, ftpFullNames, ftpNames},
+		Why: "The docs give GET /webhosting/{id}/ftp no example answer and do not say whether an account is listed, and named in " +
+			"{ftp_user}, by the username given at creation or as username@domain (as hosting control panels name FTP accounts), " +
+			"nor whether the path is shown relative to the website root, absolute, or at all.",
+	},
 }
+
+// AltDatabaseList: GET /webhosting/{id}/databases, whether the API stores
+// a database under the name given or prefixed with the account's user, and
+// which name {dbname} in the paths takes.
+const AltDatabaseList Alt = "gigahost.database-list"
+
+// Forms of the database list.
+const (
+	// databasesWrapped: {"databases": [{"name": "shop"}]}, stored and listed
+	// as given; {dbname} the name.
+	databasesWrapped = "wrapped"
+	// databasesPrefixed: [{"database": "exampleno_shop"}], a bare list, the
+	// name stored prefixed with the account's user (as hosting control panels
+	// do); {dbname} must be the prefixed name.
+	databasesPrefixed = "user-prefixed"
+	// databasesNames: {"databases": ["shop"]}, the names only.
+	databasesNames = "names-only"
+)
+
+// AltFTPList: GET /webhosting/{id}/ftp, and the form of {ftp_user} in the
+// PUT and DELETE paths.
+const AltFTPList Alt = "gigahost.ftp-list"
+
+// Forms of the FTP account list.
+const (
+	// ftpWrapped: {"ftp": [{"username": "web", "path": "shop"}]}, the
+	// username as given, the path as given ("" for full access); {ftp_user}
+	// the username.
+	ftpWrapped = "wrapped"
+	// ftpFullNames: [{"user": "web@example.no", "directory":
+	// "/home/exampleno/domains/example.no/public_html/shop"}], a bare list,
+	// the account named <username>@<domain> and its folder absolute;
+	// {ftp_user} must be <username>@<domain>.
+	ftpFullNames = "full-names"
+	// ftpNames: {"ftp": ["web"]}, the usernames only, no path.
+	ftpNames = "names-only"
+)

@@ -21,6 +21,8 @@ func TestAccExamplesWebhosting(t *testing.T) {
 	for _, file := range []string{
 		"../../examples/resources/gigahost_webhosting_email/resource.tf",
 		"../../examples/resources/gigahost_webhosting_email_forwarder/resource.tf",
+		"../../examples/resources/gigahost_webhosting_database/resource.tf",
+		"../../examples/resources/gigahost_webhosting_ftp_account/resource.tf",
 		"../../examples/data-sources/gigahost_webhosting/data-source.tf",
 		"../../examples/resources/gigahost_webhosting_ssl/resource.tf",
 		"../../examples/resources/gigahost_webhosting_autoresponder/resource.tf",

@@ -104,10 +104,8 @@ func (r *ForwarderResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	list, err := c.Forwarders(ctx, hostingID)
-	f, found := readItem(ctx, resp, "e-mail forwarder "+address, list, err, func(l []gigahost.Forwarder) (gigahost.Forwarder, bool) {
-		return gigahost.FindForwarder(l, localOf(address))
-	})
-	if !found {
+	f, found := gigahost.FindForwarder(list, localOf(address))
+	if !readFound(ctx, resp, "e-mail forwarder "+address, found, err) {
 		return
 	}
 	resp.Diagnostics.Append(state.fromAPI(ctx, hostingID, address, f)...)

@@ -38,20 +38,20 @@ func parseItemID(id, label string) (int64, string, error) {
 	return hostingID, parts[1], nil
 }
 
-// readItem is the frame of an item's Read: the account's list (shared by
-// every item of the account in this operation), the item in it, or the
-// resource removed from state when it (or the whole account) is gone.
-func readItem[T any](ctx context.Context, resp *resource.ReadResponse, what string, list []T, err error, find func([]T) (T, bool)) (T, bool) {
-	it, found := find(list)
+// readFound is the end of an item's Read: the item found in its account's
+// list (shared by every item of the account in this operation), or the
+// resource removed from state when it (or the whole account) is gone, or
+// the error. It reports whether the item is there to be read.
+func readFound(ctx context.Context, resp *resource.ReadResponse, what string, found bool, err error) bool {
 	if client.IsNotFound(err) || (err == nil && !found) {
 		resp.State.RemoveResource(ctx)
-		return it, false
+		return false
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Cannot read the "+what, err)
-		return it, false
+		return false
 	}
-	return it, true
+	return true
 }
 
 // createdButNotRead reports whether a create's error says the item exists

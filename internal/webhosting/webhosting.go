@@ -8,7 +8,7 @@ import (
 
 // Resources lists this family's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewEmailResource, NewSSLResource, NewAutoresponderResource, NewDKIMResource, NewForwarderResource}
+	return []func() resource.Resource{NewEmailResource, NewSSLResource, NewAutoresponderResource, NewDKIMResource, NewForwarderResource, NewDatabaseResource, NewFTPResource}
 }
 
 // DataSources lists this family's data sources.

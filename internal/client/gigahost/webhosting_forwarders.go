@@ -145,18 +145,6 @@ func forwarderIs(user string) func(Forwarder) bool {
 	return func(f Forwarder) bool { return f.User == user }
 }
 
-// forwarderNames are the forms of {user}: the part before the @, then the
-// full address (with the account's domain).
-func (c *Client) forwarderNames(hostingID int64, user string) itemNames {
-	return itemNames{first: user, other: func(ctx context.Context) (string, error) {
-		d, err := c.HostingDomain(ctx, hostingID)
-		if err != nil {
-			return "", err
-		}
-		return user + "@" + d, nil
-	}}
-}
-
 // Forwarders lists the e-mail forwarders of a hosting account, once per
 // operation.
 func (c *Client) Forwarders(ctx context.Context, hostingID int64) ([]Forwarder, error) {
@@ -181,7 +169,7 @@ func (c *Client) CreateForwarder(ctx context.Context, hostingID int64, user stri
 // verifies by listing that it holds them (trying both forms of {user}).
 func (c *Client) SetForwarderDestinations(ctx context.Context, hostingID int64, user string, destinations []string) (Forwarder, error) {
 	var got Forwarder
-	err := writeItem(ctx, c, forwarderKind, hostingID, http.MethodPut, c.forwarderNames(hostingID, user), "",
+	err := writeItem(ctx, c, forwarderKind, hostingID, http.MethodPut, c.nameOrAddress(hostingID, user), "",
 		map[string]any{"destinations": destinations}, func(list []Forwarder) (bool, error) {
 			f, ok := FindForwarder(list, user)
 			if !ok {
@@ -195,5 +183,5 @@ func (c *Client) SetForwarderDestinations(ctx context.Context, hostingID int64, 
 
 // DeleteForwarder deletes a forwarder and verifies it by listing.
 func (c *Client) DeleteForwarder(ctx context.Context, hostingID int64, user string) error {
-	return deleteItem(ctx, c, forwarderKind, hostingID, c.forwarderNames(hostingID, user), forwarderIs(user))
+	return deleteItem(ctx, c, forwarderKind, hostingID, c.nameOrAddress(hostingID, user), forwarderIs(user))
 }

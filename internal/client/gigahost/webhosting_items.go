@@ -23,6 +23,8 @@ import (
 // system user of each account (the prefix of its database names).
 type hostingItems struct {
 	forwarders itemLists[Forwarder]
+	databases  itemLists[Database]
+	ftp        itemLists[FTPAccount]
 
 	usersMu sync.Mutex
 	users   map[int64]string
@@ -272,6 +274,18 @@ func deleteItem[T any](ctx context.Context, c *Client, k itemKind[T], hostingID 
 		return nil // the account's list is gone: so is the item
 	}
 	return err
+}
+
+// nameOrAddress are the forms of a forwarder's {user} or an FTP account's
+// {ftp_user}: the name as given, then <name>@<the account's domain>.
+func (c *Client) nameOrAddress(hostingID int64, name string) itemNames {
+	return itemNames{first: name, other: func(ctx context.Context) (string, error) {
+		d, err := c.HostingDomain(ctx, hostingID)
+		if err != nil {
+			return "", err
+		}
+		return name + "@" + d, nil
+	}}
 }
 
 // hostingUser returns the system user of a hosting account (GET
