@@ -26,8 +26,10 @@ type Database struct {
 var databaseKind = itemKind[Database]{
 	what:    "database",
 	segment: "databases",
-	decode:  func(_ context.Context, _ *Client, _ int64, raw json.RawMessage) ([]Database, error) { return decodeDatabases(raw) },
-	lists:   func(c *Client) *itemLists[Database] { return &c.hostingItems.databases },
+	decode: func(_ context.Context, _ *Client, _ int64, raw json.RawMessage) ([]Database, error) {
+		return decodeDatabases(raw)
+	},
+	lists: func(c *Client) *itemLists[Database] { return &c.hostingItems.databases },
 }
 
 func decodeDatabases(raw json.RawMessage) ([]Database, error) {

@@ -30,8 +30,10 @@ type FTPAccount struct {
 var ftpKind = itemKind[FTPAccount]{
 	what:    "FTP account",
 	segment: "ftp",
-	decode:  func(_ context.Context, _ *Client, _ int64, raw json.RawMessage) ([]FTPAccount, error) { return decodeFTPAccounts(raw) },
-	lists:   func(c *Client) *itemLists[FTPAccount] { return &c.hostingItems.ftp },
+	decode: func(_ context.Context, _ *Client, _ int64, raw json.RawMessage) ([]FTPAccount, error) {
+		return decodeFTPAccounts(raw)
+	},
+	lists: func(c *Client) *itemLists[FTPAccount] { return &c.hostingItems.ftp },
 }
 
 func decodeFTPAccounts(raw json.RawMessage) ([]FTPAccount, error) {
