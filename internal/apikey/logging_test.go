@@ -13,7 +13,8 @@ import (
 )
 
 // TestLogsHoldNoSecrets applies a key and a mailbox with TF_LOG=TRACE and
-// checks that neither the session password, the mailbox passwords, the key's
+// checks that neither the session password, the mailbox, database and FTP
+// passwords (sent on create and on change), the key's
 // secret (before and after rotation) nor a session token is in the log, which
 // holds Terraform's, the test harness's and the provider's lines. It changes the process
 // environment, so it must not run in parallel.
@@ -36,11 +37,24 @@ resource "gigahost_webhosting_email" "logged" {
 }
 
 resource "gigahost_webhosting_email" "logged_wo" {
-  hosting_id  = %d
+  hosting_id  = %[3]d
   email       = "logged-wo"
   password_wo = "write-only-%[2]s"
 }
-`, mockapi.GigahostHostingID, mailboxPassword, mockapi.GigahostHostingID)
+
+resource "gigahost_webhosting_database" "logged" {
+  hosting_id          = %[3]d
+  name                = "logged"
+  password_wo         = "db-wo-%[2]s"
+  password_wo_version = %[4]s
+}
+
+resource "gigahost_webhosting_ftp_account" "logged" {
+  hosting_id = %[3]d
+  username   = "logged"
+  password   = "ftp-%[2]s"
+}
+`, mockapi.GigahostHostingID, mailboxPassword, mockapi.GigahostHostingID, round)
 	}
 	env.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
@@ -50,12 +64,15 @@ resource "gigahost_webhosting_email" "logged_wo" {
 	})
 
 	text := readLog()
-	acctest.AssertLogged(t, text, "API request", "/account/apikeys", "/webhosting/1234/emails")
+	acctest.AssertLogged(t, text, "API request", "/account/apikeys", "/webhosting/1234/emails", "/webhosting/1234/databases/logged/password",
+		"/webhosting/1234/ftp/logged/password")
 	forbidden := map[string]string{
 		"session password":  mockapi.GigahostPassword,
 		"session token":     "ghs_",
 		"mailbox password":  "mailbox-secret-",
 		"write-only passwd": "write-only-mailbox",
+		"database password": "db-wo-mailbox",
+		"FTP password":      "ftp-mailbox",
 	}
 	for i, s := range secrets {
 		if len(s) < 20 {

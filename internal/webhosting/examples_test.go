@@ -28,6 +28,7 @@ func TestAccExamplesWebhosting(t *testing.T) {
 		"../../examples/resources/gigahost_webhosting_autoresponder/resource.tf",
 		"../../examples/resources/gigahost_webhosting_dkim/resource.tf",
 		"../../examples/data-sources/gigahost_webhostings/data-source.tf",
+		"../../examples/data-sources/gigahost_webhosting_emails/data-source.tf",
 	} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()

@@ -1,4 +1,4 @@
-// Package webhosting holds the Gigahost web-hosting e-mail resource and the web-hosting data source.
+// Package webhosting holds the Gigahost web-hosting resources (mailboxes, forwarders, databases, FTP accounts) and data sources.
 package webhosting
 
 import (
@@ -13,5 +13,5 @@ func Resources() []func() resource.Resource {
 
 // DataSources lists this family's data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewHostingDataSource, NewHostingsDataSource}
+	return []func() datasource.DataSource{NewHostingDataSource, NewHostingsDataSource, NewEmailsDataSource}
 }
