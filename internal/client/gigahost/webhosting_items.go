@@ -230,8 +230,10 @@ func writeItem[T any](ctx context.Context, c *Client, k itemKind[T], hostingID i
 		case ok:
 			return nil
 		case err != nil:
-			// Not wrapped: this 404 is the path's, and the item is still there.
-			last = fmt.Errorf("%v, and the %s is still in the list of hosting account %d", err, k.what, hostingID)
+			// Not wrapped: this 404 is the path's, and the item is still there
+			// (a wrapped 404 would read as "already gone" to deleteItem).
+			last = fmt.Errorf("%v, and the %s is still in the list of hosting account %d", err, k.what, hostingID) //nolint:errorlint // see above
+
 		default:
 			last = fmt.Errorf("%s %s was answered, but the list of hosting account %d does not show its effect", method, path, hostingID)
 		}
