@@ -15,7 +15,7 @@ import (
 
 // Resources lists this family's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewZoneResource, NewRecordResource, NewRedirectResource}
+	return []func() resource.Resource{NewZoneResource, NewRecordResource, NewRedirectResource, NewDNSSECResource}
 }
 
 // DataSources lists this family's data sources.

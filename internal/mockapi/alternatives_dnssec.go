@@ -1,0 +1,28 @@
+package mockapi
+
+// The silent points of Gigahost DNSSEC. The docs show GET ds-records of a
+// zone on Gigahost's name servers with one DS record as one string, and say
+// that for a zone on external name servers it "returns configuration
+// instructions", without an example.
+const (
+	// AltDNSSECDSForm: data.ds_records of GET ds-records: one record as one
+	// string (the docs' example), several records one per line of the
+	// string, or a list of objects as the external list shows them.
+	AltDNSSECDSForm Alt = "dnssec.ds-form"
+	// AltDNSSECExternalAnswer: GET ds-records of a zone on external name
+	// servers with DNSSEC on: the instructions in meta.message with empty
+	// data, or in data as an object.
+	AltDNSSECExternalAnswer Alt = "dnssec.external-answer"
+)
+
+// dnssecAlts are the silent points of DNSSEC, DS records and reverse zones.
+var dnssecAlts = []AltSpec{
+	{
+		Name: AltDNSSECDSForm, Forms: []string{"string", "lines", "objects"},
+		Why: "The docs' example shows one DS record as the string \"12345 13 2 <digest>\"; how several records come (a zone may publish a SHA-256 and a SHA-384 digest) is not shown.",
+	},
+	{
+		Name: AltDNSSECExternalAnswer, Forms: []string{"message", "object"},
+		Why: "For a zone on external name servers the docs say GET ds-records \"returns configuration instructions\", without an example.",
+	},
+}
