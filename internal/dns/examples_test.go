@@ -1,18 +1,12 @@
 package dns_test
 
 import (
-	"os"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/gigaform/terraform-provider-giga/internal/acctest"
 )
-
-// terraformBlock matches a top-level terraform { ... } block, which the test
-// harness replaces with its own provider sources.
-var terraformBlock = regexp.MustCompile(`(?ms)^terraform \{.*?^\}\n`)
 
 // TestAccExamplesDNSSEC applies the documentation examples of DNSSEC,
 // external DS records, reverse zones and the zone and record lists against
@@ -24,12 +18,8 @@ func TestAccExamplesDNSSEC(t *testing.T) {
 	} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()
-			hcl, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
 			env := acctest.New(t)
-			env.Test(t, resource.TestCase{Steps: []resource.TestStep{{Config: env.Config(terraformBlock.ReplaceAllString(string(hcl), ""))}}})
+			env.Test(t, resource.TestCase{Steps: []resource.TestStep{{Config: env.Config(acctest.Example(t, file))}}})
 		})
 	}
 }
