@@ -15,7 +15,7 @@ import (
 
 // Resources lists this family's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewZoneResource, NewRecordResource, NewRedirectResource, NewDNSSECResource}
+	return []func() resource.Resource{NewZoneResource, NewRecordResource, NewRedirectResource, NewDNSSECResource, NewExternalDSResource}
 }
 
 // DataSources lists this family's data sources.

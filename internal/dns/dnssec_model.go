@@ -2,7 +2,6 @@ package dns
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -43,22 +42,6 @@ func dsFromAPI(r gigahost.DSRecord) dsModel {
 	}
 }
 
-// dsKey identifies a DS record: the digest compared case-insensitively
-// (hexadecimal).
-func dsKey(keyTag, alg, digestType int64, digest string) string {
-	return strconv.FormatInt(keyTag, 10) + " " + strconv.FormatInt(alg, 10) + " " + strconv.FormatInt(digestType, 10) + " " + upperHex(digest)
-}
-
-func upperHex(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'a' && c <= 'f' {
-			b[i] = c - 'a' + 'A'
-		}
-	}
-	return string(b)
-}
-
 // fromAPI sets the model from the zone and its DNSSEC.
 func (m *dnssecModel) fromAPI(ctx context.Context, z gigahost.Zone, st gigahost.DNSSEC, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(string(z.ID))
@@ -72,4 +55,56 @@ func (m *dnssecModel) fromAPI(ctx context.Context, z gigahost.Zone, st gigahost.
 	list, d := types.ListValueFrom(ctx, dsObjectType, ds)
 	diags.Append(d...)
 	m.DSRecords = list
+}
+
+// externalDSModel is the gigahost_dns_external_ds resource's state.
+type externalDSModel struct {
+	ID        types.String `tfsdk:"id"`
+	ZoneID    types.String `tfsdk:"zone_id"`
+	DSRecords types.Set    `tfsdk:"ds_records"`
+}
+
+func (m dsModel) key() string {
+	return gigahost.DSKey(m.KeyTag.ValueInt64(), m.Algorithm.ValueInt64(), m.DigestType.ValueInt64(), m.Digest.ValueString())
+}
+
+// records are the model's DS records.
+func (m externalDSModel) records(ctx context.Context, diags *diag.Diagnostics) []dsModel {
+	var ds []dsModel
+	if !m.DSRecords.IsNull() && !m.DSRecords.IsUnknown() {
+		diags.Append(m.DSRecords.ElementsAs(ctx, &ds, false)...)
+	}
+	return ds
+}
+
+func (m externalDSModel) toAPI(ctx context.Context, diags *diag.Diagnostics) []gigahost.DSRecordInput {
+	var in []gigahost.DSRecordInput
+	for _, r := range m.records(ctx, diags) {
+		in = append(in, gigahost.DSRecordInput{
+			KeyTag: r.KeyTag.ValueInt64(), Algorithm: r.Algorithm.ValueInt64(), DigestType: r.DigestType.ValueInt64(), Digest: r.Digest.ValueString(),
+		})
+	}
+	return in
+}
+
+// fromAPI sets the model from the listed DS records, keeping the
+// configured spelling of a digest (its case) where the record is the same.
+func (m *externalDSModel) fromAPI(ctx context.Context, zoneID string, listed []gigahost.DSRecord, diags *diag.Diagnostics) {
+	spelled := map[string]string{}
+	for _, r := range m.records(ctx, diags) {
+		spelled[r.key()] = r.Digest.ValueString()
+	}
+	ds := make([]dsModel, 0, len(listed))
+	for _, r := range listed {
+		d := dsFromAPI(r)
+		if s, ok := spelled[r.Key()]; ok {
+			d.Digest = types.StringValue(s)
+		}
+		ds = append(ds, d)
+	}
+	m.ID = types.StringValue(zoneID)
+	m.ZoneID = types.StringValue(zoneID)
+	set, d := types.SetValueFrom(ctx, dsObjectType, ds)
+	diags.Append(d...)
+	m.DSRecords = set
 }

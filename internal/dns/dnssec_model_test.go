@@ -24,7 +24,32 @@ func TestDNSSECModelFromAPI(t *testing.T) {
 		m.ExternalDNS.ValueBool() || len(m.DSRecords.Elements()) != 1 {
 		t.Fatalf("fromAPI: %+v %v", m, diags)
 	}
-	if k := dsKey(1, 13, 2, "ab12"); k != "1 13 2 AB12" {
-		t.Errorf("dsKey = %q", k)
+}
+
+func TestExternalDSSchemaModelParity(t *testing.T) {
+	parity.AssertResource(t, NewExternalDSResource(), externalDSModel{})
+}
+
+// The configured spelling of a digest is kept when the API lists the same
+// record in another case; a record the configuration lacks comes as listed.
+func TestExternalDSModelKeepsSpelling(t *testing.T) {
+	ctx := context.Background()
+	var diags diag.Diagnostics
+	var m externalDSModel
+	m.fromAPI(ctx, "7", []gigahost.DSRecord{{KeyTag: 1, Algorithm: 13, DigestType: 2, Digest: "ab"}}, &diags)
+	in := m.toAPI(ctx, &diags)
+	if diags.HasError() || len(in) != 1 || in[0].Digest != "ab" || in[0].KeyTag != 1 {
+		t.Fatalf("toAPI = %+v, %v", in, diags)
+	}
+	m.fromAPI(ctx, "7", []gigahost.DSRecord{{KeyTag: 1, Algorithm: 13, DigestType: 2, Digest: "AB"}, {KeyTag: 2, Algorithm: 8, DigestType: 4, Digest: "CD"}}, &diags)
+	var got []dsModel
+	diags.Append(m.DSRecords.ElementsAs(ctx, &got, false)...)
+	if diags.HasError() || len(got) != 2 || m.ID.ValueString() != "7" {
+		t.Fatalf("fromAPI: %+v, %v", got, diags)
+	}
+	for _, r := range got {
+		if want := map[int64]string{1: "ab", 2: "CD"}[r.KeyTag.ValueInt64()]; r.Digest.ValueString() != want {
+			t.Errorf("digest of %d = %q, want %q", r.KeyTag.ValueInt64(), r.Digest.ValueString(), want)
+		}
 	}
 }

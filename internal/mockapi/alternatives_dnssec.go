@@ -13,6 +13,12 @@ const (
 	// servers with DNSSEC on: the instructions in meta.message with empty
 	// data, or in data as an object.
 	AltDNSSECExternalAnswer Alt = "dnssec.external-answer"
+	// AltDNSSECExternalEmpty: POST ds-records/external with an empty list:
+	// accepted (the stored set emptied) or refused with 400.
+	AltDNSSECExternalEmpty Alt = "dnssec.external-empty"
+	// AltDNSSECExternalNone: GET ds-records/external with no records
+	// stored: {"ds_records": []} or empty data.
+	AltDNSSECExternalNone Alt = "dnssec.external-none"
 )
 
 // dnssecAlts are the silent points of DNSSEC, DS records and reverse zones.
@@ -24,5 +30,13 @@ var dnssecAlts = []AltSpec{
 	{
 		Name: AltDNSSECExternalAnswer, Forms: []string{"message", "object"},
 		Why: "For a zone on external name servers the docs say GET ds-records \"returns configuration instructions\", without an example.",
+	},
+	{
+		Name: AltDNSSECExternalEmpty, Forms: []string{"accepted", "refused"},
+		Why: "The docs list ds_records (an array) as required for POST ds-records/external and do not say whether an empty array clears the set.",
+	},
+	{
+		Name: AltDNSSECExternalNone, Forms: []string{"empty-list", "no-data"},
+		Why: "The docs' example of GET ds-records/external holds one record; an empty answer is not shown.",
 	},
 }

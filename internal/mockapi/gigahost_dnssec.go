@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -20,16 +22,28 @@ import (
 //   - GET ds-records answers 400 "DNSSEC is not enabled for this domain."
 //     while it is off; on it shows the DS records as one string (docs'
 //     example), or for an external zone "configuration instructions" (shape
-//     not shown: AltDNSSECExternalAnswer).
+//     not shown: AltDNSSECExternalAnswer);
+//   - GET and POST ds-records/external work on zones on external name
+//     servers only (400 "This endpoint is only for externally hosted
+//     domains."); the POST replaces the stored set and checks each record
+//     (key tag 0-65535, algorithm 5, 7, 8, 10, 13, 14, 15 or 16, digest type
+//     1, 2 or 4, a hexadecimal digest); whether it takes an empty set, and
+//     how an empty set is listed, the docs do not say (AltDNSSECExternalEmpty,
+//     AltDNSSECExternalNone).
 
 // zoneDNSSEC is a zone's DNSSEC state.
 type zoneDNSSEC struct {
 	Enabled bool
+	// External are the DS records stored for a zone on external name
+	// servers (POST ds-records/external replaces them).
+	External []MockDS
 }
 
 func (s *Server) registerDNSSEC(mux *http.ServeMux) {
 	s.ghRoute(mux, "PUT /dns/zones/{zone_id}/dnssec", CatDNS, "zone_id", s.dnssecPut)
 	s.ghRoute(mux, "GET /dns/zones/{zone_id}/ds-records", CatDNS, "zone_id", s.dnssecDSRecords)
+	s.ghRoute(mux, "GET /dns/zones/{zone_id}/ds-records/external", CatDNS, "zone_id", s.dnssecExternalList)
+	s.ghRoute(mux, "POST /dns/zones/{zone_id}/ds-records/external", CatDNS, "zone_id", s.dnssecExternalSubmit)
 }
 
 // Messages of the docs.
@@ -88,6 +102,83 @@ func (s *Server) dnssecDSRecords(w http.ResponseWriter, r *http.Request, _ princ
 	default:
 		ghWrite(w, http.StatusOK, "", map[string]any{"ds_records": s.dsRecordsJSON(z)})
 	}
+}
+
+const notExternal = "This endpoint is only for externally hosted domains."
+
+func (s *Server) dnssecExternalList(w http.ResponseWriter, r *http.Request, _ principal) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	z := s.zoneFromPath(r)
+	switch {
+	case z == nil:
+		ghError(w, http.StatusNotFound, "Zone not found.")
+	case !z.External:
+		ghError(w, http.StatusBadRequest, notExternal)
+	case len(z.dnssec.External) == 0 && s.altLocked(AltDNSSECExternalNone) == "no-data":
+		ghWrite(w, http.StatusOK, "", nil)
+	default:
+		ghWrite(w, http.StatusOK, "", map[string]any{"ds_records": externalDSJSON(z.dnssec.External)})
+	}
+}
+
+func (s *Server) dnssecExternalSubmit(w http.ResponseWriter, r *http.Request, _ principal) {
+	body, err := readJSON(r)
+	if err != nil {
+		ghError(w, http.StatusBadRequest, "Invalid JSON body.")
+		return
+	}
+	items, ok := body["ds_records"].([]any)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	z := s.zoneFromPath(r)
+	switch {
+	case z == nil:
+		ghError(w, http.StatusNotFound, "Zone not found.")
+		return
+	case !z.External:
+		ghError(w, http.StatusBadRequest, notExternal)
+		return
+	case !ok || (len(items) == 0 && s.altLocked(AltDNSSECExternalEmpty) == "refused"):
+		ghError(w, http.StatusBadRequest, "ds_records is required.")
+		return
+	}
+	ds := make([]MockDS, 0, len(items))
+	for _, it := range items {
+		d, msg := dsFromBody(it)
+		if msg != "" {
+			ghError(w, http.StatusBadRequest, msg)
+			return
+		}
+		ds = append(ds, d)
+	}
+	z.dnssec.External = ds
+	ghWrite(w, http.StatusOK, "DS records submitted to Norid successfully", nil)
+}
+
+var hexRe = regexp.MustCompile(`^[0-9A-Fa-f]+$`)
+
+// dsFromBody checks one DS record object of a submission as the docs list.
+func dsFromBody(it any) (MockDS, string) {
+	m, ok := it.(map[string]any)
+	if !ok {
+		return MockDS{}, "Invalid DS record."
+	}
+	tag, _, terr := fieldInt(m, "keyTag")
+	alg, _, aerr := fieldInt(m, "alg")
+	dt, _, derr := fieldInt(m, "digestType")
+	digest, _ := fieldString(m, "digest")
+	switch {
+	case terr != nil || tag < 0 || tag > 65535:
+		return MockDS{}, "Invalid Key Tag: must be between 0-65535"
+	case aerr != nil || !slices.Contains([]int64{5, 7, 8, 10, 13, 14, 15, 16}, alg):
+		return MockDS{}, fmt.Sprintf("Invalid algorithm: %d", alg)
+	case derr != nil || !slices.Contains([]int64{1, 2, 4}, dt):
+		return MockDS{}, fmt.Sprintf("Invalid digest type: %d", dt)
+	case !hexRe.MatchString(digest):
+		return MockDS{}, "Invalid digest: must be hexadecimal"
+	}
+	return MockDS{KeyTag: tag, Algorithm: alg, DigestType: dt, Digest: digest}, ""
 }
 
 // MockDS is a DS record of the mock.
@@ -187,4 +278,40 @@ func (h DNSSECHandle) DS(zoneID int64) []MockDS {
 		return nil
 	}
 	return h.s.zoneDS(z)
+}
+
+// ExternalDS returns the DS records stored for a zone on external name
+// servers, as submitted.
+func (h DNSSECHandle) ExternalDS(zoneID int64) []MockDS {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	z := h.s.gigahost.dns.zones[zoneID]
+	if z == nil {
+		return nil
+	}
+	return slices.Clone(z.dnssec.External)
+}
+
+// SetExternalDS replaces the zone's stored external DS records directly (a
+// change made outside Terraform); it reports whether the zone exists.
+func (h DNSSECHandle) SetExternalDS(zoneID int64, ds []MockDS) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	z := h.s.gigahost.dns.zones[zoneID]
+	if z != nil {
+		z.dnssec.External = slices.Clone(ds)
+	}
+	return z != nil
+}
+
+// SetExternal moves a zone to external name servers or back to Gigahost's
+// (external_dns in the zone list); it reports whether the zone exists.
+func (h DNSSECHandle) SetExternal(zoneID int64, external bool) bool {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	z := h.s.gigahost.dns.zones[zoneID]
+	if z != nil {
+		z.External = external
+	}
+	return z != nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/gigaform/terraform-provider-giga/internal/apidocs"
@@ -106,4 +107,42 @@ func mustJSON(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// The docs' example of the external list decodes; an empty answer in
+// either plausible form is no records; any other shape is an error; a
+// submission the list contradicts is an error.
+func TestExternalDSRecords(t *testing.T) {
+	ctx := context.Background()
+	listed := string(apidocs.Read(t, "examples/gigahost/GET_dns_zones_zone_id_ds_records_external.json"))
+	f := &fakeAPI{answers: map[string]func(*http.Request) string{
+		"GET /dns/zones/1/ds-records/external":  fixed(listed),
+		"POST /dns/zones/1/ds-records/external": fixed(string(apidocs.Read(t, "examples/gigahost/POST_dns_zones_zone_id_ds_records_external.json"))),
+		"GET /dns/zones/2/ds-records/external":  fixed(`{"meta":{"status":200},"data":[]}`),
+		"GET /dns/zones/3/ds-records/external":  fixed(`{"meta":{"status":200},"data":{"ds_records":[]}}`),
+		"GET /dns/zones/4/ds-records/external":  fixed(`{"meta":{"status":200},"data":{"records":[]}}`),
+		"GET /dns/zones/5/ds-records/external":  fixed(`{"meta":{"status":200},"data":"none"}`),
+	}}
+	c := f.client(t)
+	ds, err := c.ExternalDSRecords(ctx, "1")
+	if err != nil || len(ds) != 1 || ds[0].Key() != "12345 13 2 "+docsDigest {
+		t.Fatalf("external list: %+v, %v", ds, err)
+	}
+	for _, zone := range []string{"2", "3"} {
+		if ds, err := c.ExternalDSRecords(ctx, zone); err != nil || len(ds) != 0 {
+			t.Errorf("zone %s: %+v, %v", zone, ds, err)
+		}
+	}
+	for _, zone := range []string{"4", "5"} {
+		if ds, err := c.ExternalDSRecords(ctx, zone); err == nil {
+			t.Errorf("zone %s: an unknown shape read as %+v", zone, ds)
+		}
+	}
+	// The same record, the digest in lower case: confirmed by the list.
+	if _, err := c.SetExternalDSRecords(ctx, "1", []DSRecordInput{{KeyTag: 12345, Algorithm: 13, DigestType: 2, Digest: strings.ToLower(docsDigest)}}); err != nil {
+		t.Errorf("submission confirmed by the list: %v", err)
+	}
+	if _, err := c.SetExternalDSRecords(ctx, "1", []DSRecordInput{{KeyTag: 1, Algorithm: 13, DigestType: 2, Digest: "AB"}}); err == nil {
+		t.Error("a submission the list contradicts passed")
+	}
 }
