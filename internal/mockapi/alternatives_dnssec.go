@@ -19,6 +19,10 @@ const (
 	// AltDNSSECExternalNone: GET ds-records/external with no records
 	// stored: {"ds_records": []} or empty data.
 	AltDNSSECExternalNone Alt = "dnssec.external-none"
+	// AltDNSPTRCreateAnswer: the data of the answer to POST /dns/zones/ptr:
+	// {"zone_id": "..."} (the docs' example) or empty (as the live answer
+	// to POST /dns/zones).
+	AltDNSPTRCreateAnswer Alt = "dns.ptr-create-answer"
 )
 
 // dnssecAlts are the silent points of DNSSEC, DS records and reverse zones.
@@ -38,5 +42,9 @@ var dnssecAlts = []AltSpec{
 	{
 		Name: AltDNSSECExternalNone, Forms: []string{"empty-list", "no-data"},
 		Why: "The docs' example of GET ds-records/external holds one record; an empty answer is not shown.",
+	},
+	{
+		Name: AltDNSPTRCreateAnswer, Forms: []string{"id", "empty"},
+		Why: "The docs' example of POST /dns/zones/ptr answers data {\"zone_id\": \"456\"}; the live POST /dns/zones answers data [] where its docs show an id (sample dns-create-zone.json).",
 	},
 }
