@@ -16,8 +16,11 @@ import (
 func TestAccExamplesDNSSEC(t *testing.T) {
 	t.Parallel()
 	for file, external := range map[string]bool{
-		"../../examples/resources/gigahost_dns_dnssec/resource.tf":      false,
-		"../../examples/resources/gigahost_dns_external_ds/resource.tf": true,
+		"../../examples/resources/gigahost_dns_dnssec/resource.tf":        false,
+		"../../examples/resources/gigahost_dns_external_ds/resource.tf":   true,
+		"../../examples/resources/gigahost_dns_ptr_zone/resource.tf":      false,
+		"../../examples/data-sources/gigahost_dns_zones/data-source.tf":   false,
+		"../../examples/data-sources/gigahost_dns_records/data-source.tf": false,
 	} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()
