@@ -88,18 +88,31 @@ func networkOfReverseZone(name string) (string, bool) {
 	}
 	ip := make(net.IP, net.IPv6len)
 	for i, nib := range n {
-		if len(nib) != 1 || strings.IndexByte(hexDigits, nib[0]) < 0 {
+		v, ok := nibbleValue(nib)
+		if !ok {
 			return "", false
 		}
-		v := strings.IndexByte(hexDigits, nib[0])
 		pos := len(n) - 1 - i // nibble index from the left
 		if pos%2 == 0 {
-			ip[pos/2] |= byte(v) << 4
+			ip[pos/2] |= v << 4
 		} else {
-			ip[pos/2] |= byte(v)
+			ip[pos/2] |= v
 		}
 	}
 	return ip.String() + "/" + strconv.Itoa(4*len(n)), true
+}
+
+// nibbleValue is the value of one lower-case hexadecimal digit.
+func nibbleValue(s string) (byte, bool) {
+	switch {
+	case len(s) != 1:
+		return 0, false
+	case s[0] >= '0' && s[0] <= '9':
+		return s[0] - '0', true
+	case s[0] >= 'a' && s[0] <= 'f':
+		return s[0] - 'a' + 10, true
+	}
+	return 0, false
 }
 
 // fromAPI sets the model from the zone; the configured prefix is kept,
