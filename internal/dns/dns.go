@@ -15,12 +15,12 @@ import (
 
 // Resources lists this family's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewZoneResource, NewRecordResource, NewRedirectResource}
+	return []func() resource.Resource{NewZoneResource, NewRecordResource, NewRedirectResource, NewDNSSECResource, NewExternalDSResource, NewPTRZoneResource}
 }
 
 // DataSources lists this family's data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewZoneDataSource}
+	return []func() datasource.DataSource{NewZoneDataSource, NewZonesDataSource, NewRecordsDataSource}
 }
 
 // zoneNameOrDiag returns the name of a zone from the client's zone list

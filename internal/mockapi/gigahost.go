@@ -293,6 +293,8 @@ func (s *Server) registerGigahost(mux *http.ServeMux) {
 	s.registerSSHKeys(mux)
 	s.registerDNSRedirects(mux)
 	s.registerBGP(mux)
+	s.registerDNSSEC(mux)
+	s.registerDNSPTR(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		ghError(w, http.StatusNotFound, "Endpoint not found.")
 	})

@@ -44,7 +44,9 @@ type dnsZone struct {
 	Type       string
 	Protected  bool
 	Registered bool
+	External   bool // on external name servers (external_dns)
 	Updated    int64
+	dnssec     zoneDNSSEC // gigahost_dnssec.go
 	Records    []*dnsRecord
 	inflight   int // writes being applied now
 }
@@ -107,7 +109,7 @@ func (s *Server) zoneJSON(z *dnsZone) map[string]any {
 		"zone_name": z.Name, "zone_name_display": z.Name, "zone_type": z.Type,
 		"zone_active": "1", "zone_protected": boolString(z.Protected), "zone_is_registered": boolString(z.Registered),
 		"domain_registrar": registrar(z.Registered), "domain_status": "active", "domain_expiry_date": "2027-12-31 23:59:59",
-		"domain_auto_renew": "1", "external_dns": "0",
+		"domain_auto_renew": "1", "external_dns": boolString(z.External),
 		"record_count": len(z.Records), "zone_updated": z.Updated,
 	}
 }

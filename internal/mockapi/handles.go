@@ -8,6 +8,7 @@ package mockapi
 //	m.Gigahost.Keys        API keys
 //	m.Gigahost.SSHKeys     the account's SSH keys
 //	m.Gigahost.DNS         zones, records and redirects
+//	m.Gigahost.DNSSEC      registered zones' DNSSEC, DS records and reverse zones
 //	m.Gigahost.Servers     servers, their orders and deploys, uploaded ISOs
 //	m.Gigahost.Webhosting  hosting accounts and their mailboxes
 //	m.Gigahost.BGP         ASNs, prefix lists, BGP sessions and their addresses
@@ -26,6 +27,7 @@ type GigahostHandle struct {
 	Keys       APIKeysHandle
 	SSHKeys    SSHKeysHandle
 	DNS        DNSHandle
+	DNSSEC     DNSSECHandle
 	Servers    ServersHandle
 	Webhosting WebhostingHandle
 	BGP        BGPHandle
@@ -59,6 +61,6 @@ func (s *Server) initHandles() {
 	s.Gigas = GigasHandle{s}
 	s.Gigahost = GigahostHandle{
 		Auth: GigahostAuthHandle{s}, Keys: APIKeysHandle{s}, SSHKeys: SSHKeysHandle{s},
-		DNS: DNSHandle{s}, Servers: ServersHandle{s}, Webhosting: WebhostingHandle{s}, BGP: BGPHandle{s},
+		DNS: DNSHandle{s}, DNSSEC: DNSSECHandle{s}, Servers: ServersHandle{s}, Webhosting: WebhostingHandle{s}, BGP: BGPHandle{s},
 	}
 }

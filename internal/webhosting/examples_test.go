@@ -1,18 +1,12 @@
 package webhosting_test
 
 import (
-	"os"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/gigaform/terraform-provider-giga/internal/acctest"
 )
-
-// terraformBlock matches a top-level terraform { ... } block, which the test
-// harness replaces with its own provider sources.
-var terraformBlock = regexp.MustCompile(`(?ms)^terraform \{.*?^\}\n`)
 
 // TestAccExamplesWebhosting applies this package's documentation examples
 // against the mock (the seeded account example.no).
@@ -32,12 +26,8 @@ func TestAccExamplesWebhosting(t *testing.T) {
 	} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()
-			hcl, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
 			env := acctest.New(t)
-			env.Test(t, resource.TestCase{Steps: []resource.TestStep{{Config: env.Config(terraformBlock.ReplaceAllString(string(hcl), ""))}}})
+			env.Test(t, resource.TestCase{Steps: []resource.TestStep{{Config: env.Config(acctest.Example(t, file))}}})
 		})
 	}
 }

@@ -116,18 +116,24 @@ func FindZone(zones []Zone, key string) (Zone, bool) {
 // client.CreateOnce: the zones are listed and a zone of that name is
 // adopted; none means the API did not act and the create is sent again.
 func (c *Client) CreateZone(ctx context.Context, in ZoneInput) (Zone, error) {
+	return c.createZoneAt(ctx, "/dns/zones", in, in.Name)
+}
+
+// createZoneAt creates a zone of that name with a POST of body to path (a
+// zone, or a reverse zone), as CreateZone.
+func (c *Client) createZoneAt(ctx context.Context, path string, body any, name string) (Zone, error) {
 	var created json.RawMessage
 	defer c.dns.zoneList.drop() // a failed create may have acted; a created zone is listed anew
 	z, adopted, err := client.CreateOnce(ctx, c.createTries("the zone was not created"),
 		func(ctx context.Context) error {
-			return c.send(ctx, client.Request{Method: http.MethodPost, Path: "/dns/zones", Body: in, Creates: true}, &created)
+			return c.send(ctx, client.Request{Method: http.MethodPost, Path: path, Body: body, Creates: true}, &created)
 		},
 		func(ctx context.Context, _ int, err error) (Zone, bool, error) {
 			zones, lerr := c.ListZones(ctx)
 			if lerr != nil {
-				return Zone{}, false, fmt.Errorf("%w; and listing zones to learn whether zone %s was created failed: %w", err, in.Name, lerr)
+				return Zone{}, false, fmt.Errorf("%w; and listing zones to learn whether zone %s was created failed: %w", err, name, lerr)
 			}
-			z, ok := FindZone(zones, in.Name)
+			z, ok := FindZone(zones, name)
 			return z, ok, nil
 		})
 	if err != nil || adopted {
@@ -135,15 +141,15 @@ func (c *Client) CreateZone(ctx context.Context, in ZoneInput) (Zone, error) {
 	}
 	zones, err := c.ListZones(ctx)
 	if err != nil {
-		return Zone{}, fmt.Errorf("zone %s was created, but listing zones to find its id failed: %w", in.Name, err)
+		return Zone{}, fmt.Errorf("zone %s was created, but listing zones to find its id failed: %w", name, err)
 	}
-	key := in.Name
+	key := name
 	if id := createdZoneID(created); id != "" {
 		key = id
 	}
 	z, ok := FindZone(zones, key)
 	if !ok {
-		return Zone{}, &ErrZoneNotFound{Key: in.Name}
+		return Zone{}, &ErrZoneNotFound{Key: name}
 	}
 	return z, nil
 }
