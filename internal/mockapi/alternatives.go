@@ -26,7 +26,7 @@ type AltSpec struct {
 // area's list lives beside its handlers (alternatives_*.go).
 func Alternatives() []AltSpec {
 	var all []AltSpec
-	for _, area := range [][]AltSpec{gigasAlts, gigasExtrasAlts, dnsAlts, dnssecAlts, deployAlts, accountAlts, bgpAlts, envelopeAlts, webhostingSSLAlts, webhostingExtrasAlts} {
+	for _, area := range [][]AltSpec{gigasAlts, gigasExtrasAlts, dnsAlts, dnssecAlts, deployAlts, serverExtrasAlts, accountAlts, bgpAlts, envelopeAlts, webhostingSSLAlts, webhostingExtrasAlts} {
 		all = append(all, area...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })

@@ -12,7 +12,8 @@ import (
 
 // The Gigahost servers side of the mock: the deploy catalog, orders that move
 // through waiting, deploying, installing and ready over the provisioning
-// delay, the server records, cancellation, power, reverse DNS and reinstall.
+// delay, the server records, cancellation, power and reinstall (reverse DNS
+// and snapshots: gigahost_server_extras.go).
 // Quirks from FIELD-NOTES on by default: mixed JSON types, GET /servers/{id}
 // answering a one-element list, orders that leave the status view once ready
 // (and failed orders that just vanish), server records that omit the
@@ -137,6 +138,8 @@ type deployState struct {
 	// the record views for absenceReads reads with probability absenceChance.
 	absenceReads  int
 	absenceChance float64
+	// extras: snapshots (gigahost_server_extras.go).
+	extras serverExtras
 }
 
 func newDeployState() *deployState {
@@ -394,7 +397,7 @@ func (s *Server) registerDeploy(mux *http.ServeMux) {
 	s.ghRoute(mux, "GET /servers/{id}/reboot", CatServers, "id", s.ghPower("reboot"))
 	s.ghRoute(mux, "GET /servers/{id}/power/on", CatServers, "id", s.ghPower("on"))
 	s.ghRoute(mux, "GET /servers/{id}/power/off", CatServers, "id", s.ghPower("off"))
-	s.ghRoute(mux, "PUT /servers/{id}/reverse", CatServers, "id", s.ghReverse)
+	s.registerServerExtras(mux)
 	s.ghRoute(mux, "POST /servers/{id}/reinstall", CatServers, "id", s.ghReinstall)
 	s.ghRoute(mux, "GET /reinstall/distro", CatServers, "", s.ghDistros)
 	s.ghRoute(mux, "GET /reinstall/distro/{dist_id}", CatServers, "", s.ghDistroOSes)
@@ -817,7 +820,7 @@ func (s *Server) serverJSON(sv *ghServer, now time.Time) map[string]any {
 			srvType, vpsType = "vps", "kvm"
 		}
 	}
-	ips := serverIPs(sv)
+	ips := s.serverIPs(sv)
 	billingType, cycle := "hourly", "0"
 	switch sv.BillingPeriod {
 	case "monthly":
@@ -869,7 +872,7 @@ func (s *Server) serverJSON(sv *ghServer, now time.Time) map[string]any {
 		"srv_cores": strconv.FormatInt(cores, 10), "srv_ram": ram, "srv_type": srvType, "srv_vps_type": vpsType, "srv_mgmt_type": "kvm",
 		"srv_primary_ip": sv.IPv4, "srv_deleted": deleted, "srv_suspended": false, "cancelled": cancelled, "cust_id": strconv.Itoa(GigahostCustomerID),
 		"srv_date_created": strconv.FormatInt(sv.CreatedAt.Unix(), 10), "srv_location": "DC1",
-		"ips": ips,
+		"ips": ips, "subnets": s.serverSubnets(sv),
 		"order": map[string]any{
 			"order_id": strconv.FormatInt(sv.OrderID, 10), "order_number": strconv.FormatInt(sv.OrderNumber, 10),
 			"product_id": strconv.FormatInt(sv.ProductID, 10), "product_name": productName,
@@ -882,18 +885,19 @@ func (s *Server) serverJSON(sv *ghServer, now time.Time) map[string]any {
 }
 
 // serverIPs is the record's ips list: the IPv6 (unless omitted, a live
-// quirk) and the IPv4, both primary.
-func serverIPs(sv *ghServer) []any {
+// quirk) and the IPv4, both primary, with the same ip_id and sub_id (as the
+// live sample shows them). Callers hold s.mu.
+func (s *Server) serverIPs(sv *ghServer) []any {
 	ips := []any{}
 	if !sv.OmitIPv6 {
 		ips = append(ips, map[string]any{
-			"ip_id": strconv.FormatInt(sv.ID*2, 10), "sub_id": "3777", "ip_v4v6": "ipv6", "ip_address": sv.IPv6, "ip_type": "primary",
+			"ip_id": strconv.FormatInt(sv.ID*2+1, 10), "sub_id": "3777", "ip_v4v6": "ipv6", "ip_address": sv.IPv6, "ip_type": "primary",
 			"ip_netmask": "/118", "ip_gateway": "2a03:94e0:ffff:193:200:238::1", "ip_reverse": sv.ReverseDNS[sv.IPv6], "ip_reverse_v6": "", "ip_routed_to": "0",
 		})
 	}
 	ips = append(ips, map[string]any{
 		"ip_id": strconv.FormatInt(sv.ID*2+1, 10), "sub_id": "3777", "ip_v4v6": "ipv4", "ip_address": sv.IPv4, "ip_type": "primary",
-		"ip_netmask": "255.255.255.0", "ip_gateway": "193.200.238.1", "ip_reverse": sv.ReverseDNS[sv.IPv4], "ip_nullroute": "0", "ip_routed_to": "0",
+		"ip_netmask": "255.255.255.0", "ip_gateway": "193.200.238.1", "ip_reverse": s.reverseShown(sv.ReverseDNS[sv.IPv4]), "ip_nullroute": "0", "ip_routed_to": "0",
 	})
 	return ips
 }
@@ -1013,40 +1017,6 @@ func (s *Server) ghPower(action string) ghHandler {
 		}
 		ghWrite(w, http.StatusOK, "Server "+action+" initiated.", nil)
 	}
-}
-
-func (s *Server) ghReverse(w http.ResponseWriter, r *http.Request, _ principal) {
-	body, err := readJSON(r)
-	if err != nil {
-		ghError(w, http.StatusBadRequest, "Invalid JSON body.")
-		return
-	}
-	dns, _ := fieldString(body, "dns")
-	ipID, _, _ := fieldInt(body, "ip_id")
-	subID, _, _ := fieldInt(body, "sub_id")
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sv := s.liveServer(w, r, false)
-	if sv == nil {
-		return
-	}
-	if dns == "" || (ipID == 0 && subID == 0) {
-		ghErrorField(w, http.StatusBadRequest, "Required field is invalid: dns")
-		return
-	}
-	if sv.ReverseDNS == nil {
-		sv.ReverseDNS = map[string]string{}
-	}
-	switch {
-	case ipID == sv.ID*2+1:
-		sv.ReverseDNS[sv.IPv4] = dns
-	case ipID == sv.ID*2 || subID == 3777:
-		sv.ReverseDNS[sv.IPv6] = dns
-	default:
-		ghErrorField(w, http.StatusBadRequest, "IP not found on this server.")
-		return
-	}
-	ghWrite(w, http.StatusOK, "Reverse DNS has been updated.", nil)
 }
 
 // ghReinstall starts a reinstall that takes the provisioning delay; the new

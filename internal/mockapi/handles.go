@@ -10,6 +10,7 @@ package mockapi
 //	m.Gigahost.DNS         zones, records and redirects
 //	m.Gigahost.DNSSEC      registered zones' DNSSEC, DS records and reverse zones
 //	m.Gigahost.Servers     servers, their orders and deploys, uploaded ISOs
+//	m.Gigahost.ServerExtras  reverse DNS and snapshots of servers
 //	m.Gigahost.Webhosting  hosting accounts and their mailboxes
 //	m.Gigahost.BGP         ASNs, prefix lists, BGP sessions and their addresses
 //
@@ -23,14 +24,15 @@ type GigasHandle struct{ s *Server }
 
 // GigahostHandle groups the Gigahost areas: m.Gigahost.
 type GigahostHandle struct {
-	Auth       GigahostAuthHandle
-	Keys       APIKeysHandle
-	SSHKeys    SSHKeysHandle
-	DNS        DNSHandle
-	DNSSEC     DNSSECHandle
-	Servers    ServersHandle
-	Webhosting WebhostingHandle
-	BGP        BGPHandle
+	Auth         GigahostAuthHandle
+	Keys         APIKeysHandle
+	SSHKeys      SSHKeysHandle
+	DNS          DNSHandle
+	DNSSEC       DNSSECHandle
+	Servers      ServersHandle
+	ServerExtras ServerExtrasHandle
+	Webhosting   WebhostingHandle
+	BGP          BGPHandle
 }
 
 // GigahostAuthHandle reaches the Gigahost sessions: m.Gigahost.Auth.
@@ -49,6 +51,10 @@ type DNSHandle struct{ s *Server }
 // ServersHandle reaches the Gigahost servers and orders: m.Gigahost.Servers.
 type ServersHandle struct{ s *Server }
 
+// ServerExtrasHandle reaches the servers' reverse DNS and snapshots:
+// m.Gigahost.ServerExtras.
+type ServerExtrasHandle struct{ s *Server }
+
 // WebhostingHandle reaches the Gigahost hosting accounts and mailboxes:
 // m.Gigahost.Webhosting.
 type WebhostingHandle struct{ s *Server }
@@ -61,6 +67,6 @@ func (s *Server) initHandles() {
 	s.Gigas = GigasHandle{s}
 	s.Gigahost = GigahostHandle{
 		Auth: GigahostAuthHandle{s}, Keys: APIKeysHandle{s}, SSHKeys: SSHKeysHandle{s},
-		DNS: DNSHandle{s}, DNSSEC: DNSSECHandle{s}, Servers: ServersHandle{s}, Webhosting: WebhostingHandle{s}, BGP: BGPHandle{s},
+		DNS: DNSHandle{s}, DNSSEC: DNSSECHandle{s}, Servers: ServersHandle{s}, ServerExtras: ServerExtrasHandle{s}, Webhosting: WebhostingHandle{s}, BGP: BGPHandle{s},
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 // Resources lists this family's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewServerResource}
+	return []func() resource.Resource{NewServerResource, NewRDNSResource}
 }
 
 // DataSources lists this family's data sources.

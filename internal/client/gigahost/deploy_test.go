@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/netip"
 	"strings"
 	"sync"
 	"testing"
@@ -166,7 +167,7 @@ func TestServersAndCancel(t *testing.T) {
 	if err := c.PowerServer(ctx, id, false); !client.IsStatus(err, 405) {
 		t.Errorf("power off on a KVM VPS: %v", err)
 	}
-	if err := c.SetReverseDNS(ctx, id, ReverseDNSInput{IPID: id*2 + 1, DNS: "web.example.no"}); err != nil {
+	if _, err := c.SetReverse(ctx, id, ReverseTarget{IPv4: netip.MustParseAddr(srv.IPv4())}, "web.example.no", nil); err != nil {
 		t.Error(err)
 	}
 	if err := c.CancelServer(ctx, id, "test"); err != nil {

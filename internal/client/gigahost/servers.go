@@ -29,17 +29,18 @@ type Server struct {
 	// srv_feature_backups is not read: nothing shows that it is the ordered
 	// backups option rather than the availability of the feature, as the
 	// other srv_feature_* flags are (reinstall, mgmt, firewall, snapshot).
-	OSID        client.Int    `json:"os_id"`
-	ISOID       client.Int    `json:"iso_id"`
-	ProductID   client.Int    `json:"product_id"` // 0 on live records: see Order.ProductID
-	Cores       client.Int    `json:"srv_cores"`
-	RAMGB       client.Int    `json:"srv_ram"`
-	PrimaryIP   client.String `json:"srv_primary_ip"`
-	IPs         []ServerIP    `json:"ips"`
-	Order       ServerOrder   `json:"order"`
-	Datacenter  ServerDC      `json:"datacenter"`
-	OS          ServerOS      `json:"os"`
-	CancelledAt cancelMark    `json:"cancelled"`
+	OSID        client.Int     `json:"os_id"`
+	ISOID       client.Int     `json:"iso_id"`
+	ProductID   client.Int     `json:"product_id"` // 0 on live records: see Order.ProductID
+	Cores       client.Int     `json:"srv_cores"`
+	RAMGB       client.Int     `json:"srv_ram"`
+	PrimaryIP   client.String  `json:"srv_primary_ip"`
+	IPs         []ServerIP     `json:"ips"`
+	Subnets     []ServerSubnet `json:"subnets"`
+	Order       ServerOrder    `json:"order"`
+	Datacenter  ServerDC       `json:"datacenter"`
+	OS          ServerOS       `json:"os"`
+	CancelledAt cancelMark     `json:"cancelled"`
 }
 
 // ServerIP is one address of a server.
@@ -325,26 +326,4 @@ func (c *Client) PowerServer(ctx context.Context, id int64, on bool) error {
 		suffix = "/power/on"
 	}
 	return c.do(ctx, http.MethodGet, serverPath(id, suffix), nil, nil, nil)
-}
-
-// ReverseDNSInput sets the reverse DNS of one IPv4 address (IPID) or
-// delegates an IPv6 subnet (SubID) to name servers.
-type ReverseDNSInput struct {
-	IPID  int64
-	SubID int64
-	DNS   string
-}
-
-// SetReverseDNS updates reverse DNS (PUT /servers/{id}/reverse).
-func (c *Client) SetReverseDNS(ctx context.Context, id int64, in ReverseDNSInput) error {
-	body := map[string]any{"dns": in.DNS}
-	switch {
-	case in.IPID != 0:
-		body["ip_id"] = in.IPID
-	case in.SubID != 0:
-		body["sub_id"] = in.SubID
-	default:
-		return fmt.Errorf("reverse DNS of server %d: an ip_id or a sub_id is required", id)
-	}
-	return c.do(ctx, http.MethodPut, serverPath(id, "/reverse"), nil, body, nil)
 }
