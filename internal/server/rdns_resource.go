@@ -6,12 +6,14 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
@@ -109,22 +111,37 @@ func (r *RDNSResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if !ok {
 		return
 	}
-	t, err := plan.target()
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid reverse DNS target", err.Error())
-		return
-	}
 	plan.setID()
-	res, err := c.SetReverse(ctx, plan.serverID(), t, plan.PTR.ValueString(), func(before gigahost.ReverseEntry) {
+	setRDNS(ctx, c, &plan, &resp.State, &resp.Diagnostics, func(before gigahost.ReverseEntry) {
 		plan.PTRBefore = types.StringValue(before.Value)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	})
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot set the reverse DNS of %s on server %s", t, plan.ServerID.ValueString()), err)
+}
+
+// setRDNS sets the entry to m.PTR, verified by reading back, and saves m
+// with what the record shows. sent: see gigahost.Client.SetReverse.
+func setRDNS(ctx context.Context, c *gigahost.Client, m *rdnsModel, state *tfsdk.State, diags *diag.Diagnostics, sent func(gigahost.ReverseEntry)) {
+	t, ok := rdnsTarget(*m, diags)
+	if !ok {
 		return
 	}
-	plan.fromAPI(res.Shown)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	res, err := c.SetReverse(ctx, m.serverID(), t, m.PTR.ValueString(), sent)
+	if err != nil {
+		tfutil.AddAPIError(diags, fmt.Sprintf("Cannot set the reverse DNS of %s on server %s", t, m.ServerID.ValueString()), err)
+		return
+	}
+	m.fromAPI(res.Shown)
+	diags.Append(state.Set(ctx, m)...)
+}
+
+// rdnsTarget is m.target(), or false after an error diagnostic.
+func rdnsTarget(m rdnsModel, diags *diag.Diagnostics) (gigahost.ReverseTarget, bool) {
+	t, err := m.target()
+	if err != nil {
+		diags.AddError("Invalid reverse DNS target", err.Error())
+		return t, false
+	}
+	return t, true
 }
 
 // Read implements resource.Resource.
@@ -133,9 +150,8 @@ func (r *RDNSResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if !ok {
 		return
 	}
-	t, err := state.target()
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid reverse DNS target in state", err.Error())
+	t, ok := rdnsTarget(state, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	e, err := c.Reverse(ctx, state.serverID(), t)
@@ -163,19 +179,8 @@ func (r *RDNSResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if !ok {
 		return
 	}
-	t, err := plan.target()
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid reverse DNS target", err.Error())
-		return
-	}
 	plan.PTRBefore = state.PTRBefore
-	res, err := c.SetReverse(ctx, plan.serverID(), t, plan.PTR.ValueString(), nil)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot set the reverse DNS of %s on server %s", t, plan.ServerID.ValueString()), err)
-		return
-	}
-	plan.fromAPI(res.Shown)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setRDNS(ctx, c, &plan, &resp.State, &resp.Diagnostics, nil)
 }
 
 // Delete implements resource.Resource: the API has no reset, so the value
@@ -185,9 +190,8 @@ func (r *RDNSResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if !ok {
 		return
 	}
-	t, err := state.target()
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid reverse DNS target in state", err.Error())
+	t, ok := rdnsTarget(state, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	before := state.PTRBefore.ValueString()
@@ -201,7 +205,7 @@ func (r *RDNSResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 				t, state.ServerID.ValueString(), state.PTR.ValueString(), why))
 		return
 	}
-	_, err = c.SetReverse(ctx, state.serverID(), t, before, nil)
+	_, err := c.SetReverse(ctx, state.serverID(), t, before, nil)
 	if err != nil && !gigahost.IsReverseGone(err) {
 		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot restore the reverse DNS of %s on server %s to %q", t, state.ServerID.ValueString(), before), err)
 	}
