@@ -21,7 +21,7 @@ func TestRequestsPerSecond(t *testing.T) {
 	m := mockapi.New(mockapi.Options{Seed: 3})
 	m.Start()
 	t.Cleanup(m.Close)
-	const perSecond = 25.0
+	const perSecond = 10.0
 	limiter := client.NewLimiter(perSecond)
 	newClient := func() *gigahost.Client {
 		c, err := gigahost.New(gigahost.Config{APIKey: mockapi.GigahostAPIKey, Transport: client.Options{
@@ -35,7 +35,7 @@ func TestRequestsPerSecond(t *testing.T) {
 	clients := []*gigahost.Client{newClient(), newClient()}
 	m.FailNext("gigahost", http.MethodGet, "", mockapi.Fault429, 2)
 	var wg sync.WaitGroup
-	for i := range 12 {
+	for i := range 10 {
 		wg.Go(func() {
 			if _, err := clients[i%2].ListZones(context.Background()); err != nil {
 				t.Error(err)
@@ -44,12 +44,14 @@ func TestRequestsPerSecond(t *testing.T) {
 	}
 	wg.Wait()
 	reqs := m.Requests()
-	if len(reqs) != 14 {
-		t.Fatalf("the mock saw %d requests, want 12 and 2 retries of a 429", len(reqs))
+	if len(reqs) != 12 {
+		t.Fatalf("the mock saw %d requests, want 10 and 2 retries of a 429", len(reqs))
 	}
 	slices.SortFunc(reqs, func(a, b mockapi.RequestRecord) int { return a.At.Compare(b.At) })
-	// In any window of 200 ms, at most 200ms*25/s = 5 tokens refill, plus the burst of 1.
-	const window = 200 * time.Millisecond
+	// In any window of 500 ms, at most 500ms*10/s = 5 tokens refill, plus the
+	// burst of 1, plus 1 for a request held in transit (a new connection, a
+	// busy machine) that arrives with the next. Unlimited, all 12 arrive at once.
+	const window = 500 * time.Millisecond
 	for i, a := range reqs {
 		n := 0
 		for _, b := range reqs[i:] {
@@ -57,8 +59,8 @@ func TestRequestsPerSecond(t *testing.T) {
 				n++
 			}
 		}
-		if n > 6 {
-			t.Errorf("%d requests in the %v from request %d, want at most 6 at %v/s with a burst of 1", n, window, i, perSecond)
+		if n > 7 {
+			t.Errorf("%d requests in the %v from request %d, want at most 7 at %v/s with a burst of 1", n, window, i, perSecond)
 		}
 	}
 }
