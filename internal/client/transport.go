@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+	"golang.org/x/time/rate"
 )
 
 // Options configures a Transport.
@@ -37,6 +38,19 @@ type Options struct {
 	RetryWaitMin, RetryWaitMax time.Duration
 	// HTTPClient is the underlying client; nil means a fresh pooled client.
 	HTTPClient *http.Client
+	// Limiter, when not nil, paces every attempt this transport sends
+	// (retries, polls and logins included): each waits for a token first.
+	// Share one limiter between transports to share one budget.
+	Limiter *rate.Limiter
+}
+
+// NewLimiter returns a token bucket of perSecond requests per second with a
+// burst of 1, or nil (no limit) when perSecond is not positive.
+func NewLimiter(perSecond float64) *rate.Limiter {
+	if perSecond <= 0 || math.IsInf(perSecond, 0) || math.IsNaN(perSecond) {
+		return nil
+	}
+	return rate.NewLimiter(rate.Limit(perSecond), 1)
 }
 
 // Transport sends JSON requests to one API.
@@ -89,7 +103,11 @@ func NewTransport(o Options) (*Transport, error) {
 		hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()} //nolint:forcetypeassert // the standard library's default is always *http.Transport
 	}
 	logged := *hc
-	logged.Transport = &loggingRoundTripper{next: transportOrDefault(hc.Transport), service: o.Service}
+	var rt http.RoundTripper = &loggingRoundTripper{next: transportOrDefault(hc.Transport), service: o.Service}
+	if o.Limiter != nil {
+		rt = &limitedRoundTripper{next: rt, limiter: o.Limiter}
+	}
+	logged.Transport = rt
 
 	rc := &retryablehttp.Client{
 		HTTPClient:   &logged,
@@ -105,6 +123,31 @@ func NewTransport(o Options) (*Transport, error) {
 	}
 	return &Transport{base: base, service: o.Service, userAgent: o.UserAgent, http: rc}, nil
 }
+
+// limitedRoundTripper waits for a token of the limiter before each attempt.
+// It sits under the retry loop, so that retries are paced like first tries.
+type limitedRoundTripper struct {
+	next    http.RoundTripper
+	limiter *rate.Limiter
+}
+
+func (l *limitedRoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
+	if err := l.limiter.Wait(req.Context()); err != nil {
+		return nil, &rateWaitError{err: err}
+	}
+	return l.next.RoundTrip(req)
+}
+
+// rateWaitError says an attempt was never sent: its context ends before the
+// limiter would let it go. It is not retried, and a create that fails so is
+// known not to have happened.
+type rateWaitError struct{ err error }
+
+func (e *rateWaitError) Error() string {
+	return "waiting for the requests_per_second limit: " + e.err.Error()
+}
+
+func (e *rateWaitError) Unwrap() error { return e.err }
 
 func transportOrDefault(rt http.RoundTripper) http.RoundTripper {
 	if rt == nil {
@@ -253,6 +296,9 @@ type createsKey struct{}
 // only when the API cannot have acted on them, since a second order after a
 // lost answer would be a second, unmanaged, billed object.
 func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if _, unsent := errors.AsType[*rateWaitError](err); unsent {
+		return false, nil
+	}
 	if creates, _ := ctx.Value(createsKey{}).(bool); creates && ctx.Err() == nil {
 		if err != nil {
 			return isDialError(err), nil
@@ -263,7 +309,12 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 }
 
 // isDialError reports whether a request failed before anything was sent.
+// isDialError says the request certainly did not reach the API: the
+// connection could not be opened, or the rate limiter never let it go.
 func isDialError(err error) bool {
+	if _, unsent := errors.AsType[*rateWaitError](err); unsent {
+		return true
+	}
 	var opErr *net.OpError
 	return errors.As(err, &opErr) && opErr.Op == "dial"
 }

@@ -146,7 +146,8 @@ type RequestRecord struct {
 	Path    string // below the service prefix, without the query
 	Query   string
 	Status  int
-	Fault   Fault // the injected fault, if any
+	Fault   Fault     // the injected fault, if any
+	At      time.Time // when the request arrived, before any injected latency
 }
 
 // Prefixes under which the mock serves each API.
@@ -306,7 +307,7 @@ func (s *Server) Handler() http.Handler {
 			return
 		}
 		path := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, GigahostPrefix), GigasPrefix)
-		rec := RequestRecord{Service: service, Method: r.Method, Path: path, Query: r.URL.RawQuery}
+		rec := RequestRecord{Service: service, Method: r.Method, Path: path, Query: r.URL.RawQuery, At: time.Now()}
 
 		s.mu.Lock()
 		latency := s.opts.Latency

@@ -5,6 +5,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -15,7 +16,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"golang.org/x/time/rate"
 
 	"github.com/gigaform/terraform-provider-giga/internal/account"
 	"github.com/gigaform/terraform-provider-giga/internal/apikey"
@@ -60,18 +63,19 @@ func NewWithOptions(version string, opts Options) func() provider.Provider {
 }
 
 type providerModel struct {
-	GigasEndpoint    types.String `tfsdk:"gigas_endpoint"`
-	GigasAPIKey      types.String `tfsdk:"gigas_api_key"`
-	GigasUsername    types.String `tfsdk:"gigas_username"`
-	GigasPassword    types.String `tfsdk:"gigas_password"`
-	GigasTOTP        types.String `tfsdk:"gigas_totp"`
-	GigasAccountID   types.Int64  `tfsdk:"gigas_account_id"`
-	GigahostEndpoint types.String `tfsdk:"gigahost_endpoint"`
-	GigahostAPIKey   types.String `tfsdk:"gigahost_api_key"`
-	GigahostUsername types.String `tfsdk:"gigahost_username"`
-	GigahostPassword types.String `tfsdk:"gigahost_password"`
-	GigahostOTP      types.String `tfsdk:"gigahost_otp"`
-	MaxRetries       types.Int64  `tfsdk:"max_retries"`
+	GigasEndpoint    types.String  `tfsdk:"gigas_endpoint"`
+	GigasAPIKey      types.String  `tfsdk:"gigas_api_key"`
+	GigasUsername    types.String  `tfsdk:"gigas_username"`
+	GigasPassword    types.String  `tfsdk:"gigas_password"`
+	GigasTOTP        types.String  `tfsdk:"gigas_totp"`
+	GigasAccountID   types.Int64   `tfsdk:"gigas_account_id"`
+	GigahostEndpoint types.String  `tfsdk:"gigahost_endpoint"`
+	GigahostAPIKey   types.String  `tfsdk:"gigahost_api_key"`
+	GigahostUsername types.String  `tfsdk:"gigahost_username"`
+	GigahostPassword types.String  `tfsdk:"gigahost_password"`
+	GigahostOTP      types.String  `tfsdk:"gigahost_otp"`
+	MaxRetries       types.Int64   `tfsdk:"max_retries"`
+	RequestsPerSec   types.Float64 `tfsdk:"requests_per_second"`
 }
 
 // Metadata implements provider.Provider.
@@ -104,6 +108,14 @@ func (p *GigaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			"gigahost_otp":      str("Gigahost 2FA code for the session login. Environment: `GIGAHOST_OTP`.", true),
 			"max_retries": schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf(
 				"How many times one request is retried on HTTP 429, 5xx and network errors, with exponential backoff and jitter, honouring `Retry-After`. Default %d. Environment: `GIGA_MAX_RETRIES`.", DefaultMaxRetries)},
+			"requests_per_second": schema.Float64Attribute{
+				Optional: true,
+				MarkdownDescription: "Most requests per second this provider sends to each API (one budget for Gigas, one for Gigahost, shared by every resource and data source of this provider block), " +
+					"counting every attempt: retries, polls of a wait and logins included. A positive number; fractions allowed (`0.5` is one request every two seconds); the burst is 1. " +
+					"Default: no limit. Set it when many workspaces or pipelines run against one account at once, so that together they stay under the API's rate limit " +
+					"instead of each one meeting HTTP 429 and backing off. Environment: `GIGA_REQUESTS_PER_SECOND`.",
+				Validators: []validator.Float64{positiveFloat{}},
+			},
 		},
 	}
 }
@@ -133,6 +145,43 @@ func int64Or(v types.Int64, env string, def int64) (int64, error) {
 	return n, nil
 }
 
+// float64Or returns the attribute's value, else the environment variable's
+// parsed as a number, else 0 (no limit). Either must be positive and finite.
+func float64Or(v types.Float64, env string) (float64, error) {
+	if !v.IsNull() && !v.IsUnknown() {
+		if n := v.ValueFloat64(); !(n > 0) || math.IsInf(n, 0) {
+			return 0, fmt.Errorf("requests_per_second must be a positive number, got %v", n)
+		}
+		return v.ValueFloat64(), nil
+	}
+	s := strings.TrimSpace(os.Getenv(env))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(n > 0) || math.IsInf(n, 0) {
+		return 0, fmt.Errorf("environment variable %s=%q must be a positive number (requests per second)", env, s)
+	}
+	return n, nil
+}
+
+// positiveFloat refuses a number that is not greater than zero at plan time.
+type positiveFloat struct{}
+
+func (positiveFloat) Description(context.Context) string { return "value must be a positive number" }
+
+func (v positiveFloat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (positiveFloat) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if n := req.ConfigValue.ValueFloat64(); !(n > 0) || math.IsInf(n, 0) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid requests_per_second",
+			fmt.Sprintf("%s must be a positive number of requests per second (leave it unset for no limit), got %v", req.Path, n))
+	}
+}
+
 // Configure implements provider.Provider.
 func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var m providerModel
@@ -146,6 +195,10 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	} else if retries < 0 || retries > 20 {
 		resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid max_retries", fmt.Sprintf("max_retries must be between 0 and 20, got %d", retries))
 	}
+	perSecond, err := float64Or(m.RequestsPerSec, "GIGA_REQUESTS_PER_SECOND")
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("requests_per_second"), "Invalid requests_per_second", err.Error())
+	}
 	accountID, err := int64Or(m.GigasAccountID, "GIGAS_ACCOUNT_ID", 0)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("gigas_account_id"), "Invalid gigas_account_id", err.Error())
@@ -153,8 +206,12 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	transport := func(endpoint string) client.Options {
+	// One bucket per API for this provider instance: every client of that
+	// API built from this configuration takes its tokens from it.
+	gigasLimiter, gigahostLimiter := client.NewLimiter(perSecond), client.NewLimiter(perSecond)
+	transport := func(endpoint string, limiter *rate.Limiter) client.Options {
 		return client.Options{
+			Limiter:      limiter,
 			BaseURL:      endpoint,
 			UserAgent:    fmt.Sprintf("terraform-provider-giga/%s (+https://registry.terraform.io/providers/gigaform/giga) Terraform/%s", p.version, req.TerraformVersion),
 			MaxRetries:   int(retries),
@@ -172,7 +229,7 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	}
 	clients := providerdata.New(
 		gigas.Config{
-			Transport: transport(gigasEndpoint),
+			Transport: transport(gigasEndpoint, gigasLimiter),
 			APIKey:    stringOr(m.GigasAPIKey, "GIGAS_API_KEY"),
 			Username:  stringOr(m.GigasUsername, "GIGAS_USERNAME"),
 			Password:  stringOr(m.GigasPassword, "GIGAS_PASSWORD"),
@@ -181,7 +238,7 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 			Poll:      p.opts.Poll,
 		},
 		gigahost.Config{
-			Transport: transport(gigahostEndpoint),
+			Transport: transport(gigahostEndpoint, gigahostLimiter),
 			APIKey:    stringOr(m.GigahostAPIKey, "GIGAHOST_API_KEY"),
 			Username:  stringOr(m.GigahostUsername, "GIGAHOST_USERNAME"),
 			Password:  stringOr(m.GigahostPassword, "GIGAHOST_PASSWORD"),

@@ -143,3 +143,25 @@ provider "gigas" {
 		ExpectError: acctest.ErrorText("max_retries must be between 0 and 20, got 99"),
 	}}})
 }
+
+func TestAccProvider_requestsPerSecond(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	cfg := func(rps string) string {
+		return fmt.Sprintf(`
+provider "gigas" {
+  gigas_endpoint      = %q
+  gigas_api_key       = %q
+  requests_per_second = %s
+}
+%s`, env.Mock.GigasURL(), mockapi.GigasAPIKey, rps, locations)
+	}
+	env.Test(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: cfg("0"), ExpectError: acctest.ErrorText("requests_per_second must be a positive number")},
+		{Config: cfg("-2"), ExpectError: acctest.ErrorText("requests_per_second must be a positive number")},
+	}})
+	if n := len(env.Mock.Requests()); n != 0 {
+		t.Fatalf("an invalid requests_per_second sent %d requests, want 0 (refused at plan time)", n)
+	}
+	env.Test(t, resource.TestCase{Steps: []resource.TestStep{{Config: cfg("50"), ConfigStateChecks: locationsFound(3)}}})
+}
