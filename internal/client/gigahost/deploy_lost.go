@@ -147,16 +147,18 @@ func (c *Client) findLostOrder(ctx context.Context, in DeployInput, base *orderB
 	reads := 0
 	var res *DeployResult
 	err := client.Poll(ctx, c.poll, func(ctx context.Context) (bool, error) {
-		var sts []DeployStatus
-		if base.lastOrder != 0 {
-			var err error
-			if sts, err = c.DeployStatuses(ctx, orderWindow(base.lastOrder)...); err != nil {
-				return false, err
-			}
-		}
+		// The server list first, then the status: a server assigned between
+		// the two reads then shows in the status as its order's server, not
+		// as a second match (list items may carry no order to tell).
 		servers, err := c.listDeployed(ctx)
 		if err != nil {
 			return false, err
+		}
+		var sts []DeployStatus
+		if base.lastOrder != 0 {
+			if sts, err = c.DeployStatuses(ctx, orderWindow(base.lastOrder)...); err != nil {
+				return false, err
+			}
 		}
 		ledger.mu.Lock()
 		defer ledger.mu.Unlock()
