@@ -8,8 +8,8 @@ data "gigahost_webhostings" "no" {
 
 # DKIM signing on for each of them.
 resource "gigahost_webhosting_dkim" "each" {
-  for_each   = toset([for id in data.gigahost_webhostings.no.hosting_ids : tostring(id)])
-  hosting_id = tonumber(each.value)
+  count      = length(data.gigahost_webhostings.no.hosting_ids)
+  hosting_id = data.gigahost_webhostings.no.hosting_ids[count.index]
 }
 
 output "domains" {
