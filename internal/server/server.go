@@ -9,7 +9,7 @@ import (
 
 // Resources lists this family's resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{NewServerResource, NewRDNSResource}
+	return []func() resource.Resource{NewServerResource, NewRDNSResource, NewSnapshotResource}
 }
 
 // DataSources lists this family's data sources.

@@ -64,6 +64,8 @@ type Client struct {
 	dns         dnsState // the zone list and each zone's write lock and record list (dns_state.go)
 	// sslMail is what the certificate, DKIM and autoresponder calls learn (webhosting_autoresponders.go).
 	sslMail sslMailState
+	// snapshotLocks serialises snapshot creates per server (server_snapshots.go).
+	snapshotLocks keyedLocks
 }
 
 type session struct {
