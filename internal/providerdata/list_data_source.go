@@ -34,6 +34,9 @@ type ListSpec[C, T, M any] struct {
 	// Filters are optional string attributes; an object is kept when it
 	// passes all of them.
 	Filters []ListFilter[T]
+	// Toggles are optional bool attributes that, unless true, leave out
+	// some objects.
+	Toggles []ListToggle[T]
 
 	// Attribute is the computed list of the kept objects, in List's order;
 	// Item is the schema of its elements and Convert their model.
@@ -54,6 +57,15 @@ type ListFilter[T any] struct {
 	Match       Match
 	Validators  []validator.String // MatchRegex adds tfutil.ValidRegex itself
 	Field       func(T) string
+}
+
+// ListToggle is an optional bool attribute of a list data source: unless
+// it is true, the objects Hidden reports are left out (such as cancelled
+// servers, shown with include_cancelled = true).
+type ListToggle[T any] struct {
+	Attribute   string
+	Description string
+	Hidden      func(T) bool
 }
 
 // Match is how a ListFilter compares its value with an object's field.
@@ -104,6 +116,9 @@ func (d *listDataSource[C, T, M]) Schema(_ context.Context, _ datasource.SchemaR
 		}
 		attrs[f.Attribute] = schema.StringAttribute{Optional: true, MarkdownDescription: f.Description, Validators: validators}
 	}
+	for _, t := range d.spec.Toggles {
+		attrs[t.Attribute] = schema.BoolAttribute{Optional: true, MarkdownDescription: t.Description}
+	}
 	for name, a := range d.spec.Derived {
 		attrs[name] = a.Schema
 	}
@@ -120,6 +135,13 @@ func (d *listDataSource[C, T, M]) Read(ctx context.Context, req datasource.ReadR
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(f.Attribute), &v)...)
 		if keep := f.compile(v, &resp.Diagnostics); keep != nil {
 			keeps = append(keeps, keep)
+		}
+	}
+	for _, t := range d.spec.Toggles {
+		var v types.Bool
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(t.Attribute), &v)...)
+		if !v.ValueBool() {
+			keeps = append(keeps, func(o T) bool { return !t.Hidden(o) })
 		}
 	}
 	if resp.Diagnostics.HasError() {

@@ -14,5 +14,5 @@ func Resources() []func() resource.Resource {
 
 // DataSources lists this family's data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCatalogDataSource, NewOperatingSystemsDataSource, NewISOsDataSource}
+	return []func() datasource.DataSource{NewCatalogDataSource, NewOperatingSystemsDataSource, NewISOsDataSource, NewServersDataSource, NewServerDataSource}
 }
