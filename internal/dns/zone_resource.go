@@ -39,7 +39,7 @@ type ZoneResource struct{ providerdata.ResourceBase }
 // Schema implements resource.Resource.
 func (r *ZoneResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "A DNS zone on Gigahost. Deleting it deletes its records; zones of registered domains (protected) cannot be deleted.",
+		MarkdownDescription: "A DNS zone on Gigahost. Deleting it deletes its records; zones of registered domains (protected) cannot be deleted. A registered domain's nameservers are not managed: the API cannot read them back, so drift would be invisible.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -33,7 +33,10 @@ func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"`under_review` stays in state with its `order_id` and a null `id` (a warning says so); a later refresh records the server once it is paid or reviewed, " +
 			"and destroy refuses while it has no server (the API cannot cancel an order). A server leaves state only when its record shows `srv_deleted` or it is " +
 			"missing over several reads.\n\n" +
-			"Pick `product_id`, `price_id` and `region_id` with the `gigahost_catalog` data source, and `os_id` with `gigahost_operating_systems`.",
+			"Pick `product_id`, `price_id` and `region_id` with the `gigahost_catalog` data source, and `os_id` with `gigahost_operating_systems`.\n\n" +
+			"Not managed here: package upgrades (a purchase), extra IPv4 addresses (the order returns no id and nothing releases one), IPMI and power " +
+			"(actions, not state; the provider leaves a server's power as it finds it). Reverse DNS and snapshots have their own resources " +
+			"(`gigahost_server_rdns`, `gigahost_server_snapshot`).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true,
