@@ -17,15 +17,13 @@ import (
 // DataSourceType is the data source's type name.
 const DataSourceType = "gigahost_account"
 
-var _ datasource.DataSourceWithConfigure = (*AccountDataSource)(nil)
-
-// NewAccountDataSource returns the gigahost_account data source.
+// NewAccountDataSource returns the gigahost_account data source: the
+// authenticated account (GET /account).
 func NewAccountDataSource() datasource.DataSource {
-	return &AccountDataSource{DataSourceBase: providerdata.NewDataSourceBase(DataSourceType)}
+	return providerdata.NewDataSource(providerdata.DataSourceSpec[gigahost.Client, accountModel]{
+		TypeName: DataSourceType, Schema: accountSchema(), Client: providerdata.GigahostClient, Read: readAccount,
+	})
 }
-
-// AccountDataSource reads the authenticated account (GET /account).
-type AccountDataSource struct{ providerdata.DataSourceBase }
 
 // accountModel is the data source's state.
 type accountModel struct {
@@ -93,11 +91,11 @@ func (m *accountModel) fromAPI(a gigahost.AccountDetails) {
 const permissionHint = "The Gigahost credentials in use may not do this. With an API key, check its permissions: " +
 	"the account category must be present (mode \"r\" is enough to read the account)."
 
-// Schema implements datasource.DataSource.
-func (d *AccountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+// accountSchema is the schema of the data source.
+func accountSchema() schema.Schema {
 	s := providerdata.ComputedString
 	b := providerdata.ComputedBool
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "The authenticated Gigahost account as `GET /account` shows it to any credential with the `account` " +
 			"permission category (mode `r` is enough on an API key): company and contact details, notification preferences and passkeys. " +
 			"The users and the order history are left out (the API shows them to admin sessions only), and so are the SSH keys " +
@@ -135,14 +133,12 @@ func (d *AccountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-// Read implements datasource.DataSource.
-func (d *AccountDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *accountModel, diags *diag.Diagnostics) {
-		a, err := c.AccountDetails(ctx)
-		if err != nil {
-			tfutil.AddAPIErrorHint(diags, "Cannot read the Gigahost account", err, permissionHint)
-			return
-		}
-		m.fromAPI(a)
-	})
+// readAccount reads GET /account.
+func readAccount(ctx context.Context, c *gigahost.Client, m *accountModel, diags *diag.Diagnostics) {
+	a, err := c.AccountDetails(ctx)
+	if err != nil {
+		tfutil.AddAPIErrorHint(diags, "Cannot read the Gigahost account", err, permissionHint)
+		return
+	}
+	m.fromAPI(a)
 }

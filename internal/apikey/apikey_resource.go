@@ -32,15 +32,13 @@ import (
 const ResourceType = "gigahost_api_key"
 
 var (
-	_ resource.ResourceWithConfigure      = (*APIKeyResource)(nil)
-	_ resource.ResourceWithImportState    = (*APIKeyResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*APIKeyResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*APIKeyResource)(nil)
 )
 
 // NewAPIKeyResource returns the gigahost_api_key resource.
 func NewAPIKeyResource() resource.Resource {
-	return &APIKeyResource{ResourceBase: providerdata.NewResourceBase(ResourceType)}
+	return providerdata.NewResource[APIKeyResource](ResourceType)
 }
 
 // APIKeyResource is a personal Gigahost API key.

@@ -15,15 +15,12 @@ import (
 // DataSourceType is the data source's type name.
 const DataSourceType = "gigahost_bgp"
 
-var _ datasource.DataSourceWithConfigure = (*BGPDataSource)(nil)
-
-// NewBGPDataSource returns the gigahost_bgp data source.
+// NewBGPDataSource returns the gigahost_bgp data source: GET /bgp.
 func NewBGPDataSource() datasource.DataSource {
-	return &BGPDataSource{DataSourceBase: providerdata.NewDataSourceBase(DataSourceType)}
+	return providerdata.NewDataSource(providerdata.DataSourceSpec[gigahost.Client, bgpModel]{
+		TypeName: DataSourceType, Schema: bgpSchema(), Client: providerdata.GigahostClient, Read: readBGP,
+	})
 }
-
-// BGPDataSource reads GET /bgp.
-type BGPDataSource struct{ providerdata.DataSourceBase }
 
 // bgpModel is the data source's state.
 type bgpModel struct {
@@ -97,9 +94,9 @@ func (m *bgpModel) fromAPI(b gigahost.BGP) {
 	}
 }
 
-// Schema implements datasource.DataSource.
-func (d *BGPDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+// bgpSchema is the schema of the data source.
+func bgpSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "The account's BGP setup as `GET /bgp` shows it: its ASNs (up to three; the API can submit one for review but not " +
 			"withdraw it, so ASNs are no resource), their prefix lists, and every BGP session (manage sessions with `gigahost_bgp_session`). " +
 			"The docs do not name the API-key permission category of `/bgp`.",
@@ -152,14 +149,12 @@ func (d *BGPDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 	}
 }
 
-// Read implements datasource.DataSource.
-func (d *BGPDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *bgpModel, diags *diag.Diagnostics) {
-		b, err := c.GetBGP(ctx)
-		if err != nil {
-			addAPIError(diags, "Cannot read the Gigahost BGP setup", err)
-			return
-		}
-		m.fromAPI(b)
-	})
+// readBGP reads GET /bgp.
+func readBGP(ctx context.Context, c *gigahost.Client, m *bgpModel, diags *diag.Diagnostics) {
+	b, err := c.GetBGP(ctx)
+	if err != nil {
+		addAPIError(diags, "Cannot read the Gigahost BGP setup", err)
+		return
+	}
+	m.fromAPI(b)
 }

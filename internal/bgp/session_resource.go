@@ -18,11 +18,6 @@ import (
 // ResourceType is the resource's type name.
 const ResourceType = "gigahost_bgp_session"
 
-var (
-	_ resource.ResourceWithConfigure   = (*SessionResource)(nil)
-	_ resource.ResourceWithImportState = (*SessionResource)(nil)
-)
-
 // Defaults of the timeouts block.
 const (
 	defaultCreateTimeout = 5 * time.Minute
@@ -31,7 +26,7 @@ const (
 
 // NewSessionResource returns the gigahost_bgp_session resource.
 func NewSessionResource() resource.Resource {
-	return &SessionResource{ResourceBase: providerdata.NewResourceBase(ResourceType)}
+	return providerdata.NewResource[SessionResource](ResourceType)
 }
 
 // SessionResource is the BGP sessions of one address.

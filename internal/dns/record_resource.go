@@ -28,15 +28,13 @@ import (
 const RecordResourceType = "gigahost_dns_record"
 
 var (
-	_ resource.ResourceWithConfigure      = (*RecordResource)(nil)
-	_ resource.ResourceWithImportState    = (*RecordResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*RecordResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*RecordResource)(nil)
 )
 
 // NewRecordResource returns the gigahost_dns_record resource.
 func NewRecordResource() resource.Resource {
-	return &RecordResource{ResourceBase: providerdata.NewResourceBase(RecordResourceType)}
+	return providerdata.NewResource[RecordResource](RecordResourceType)
 }
 
 // RecordResource manages one DNS record. Records with the same name and type

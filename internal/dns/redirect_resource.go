@@ -28,14 +28,9 @@ import (
 // RedirectResourceType is the resource's type name.
 const RedirectResourceType = "gigahost_dns_redirect"
 
-var (
-	_ resource.ResourceWithConfigure   = (*RedirectResource)(nil)
-	_ resource.ResourceWithImportState = (*RedirectResource)(nil)
-)
-
 // NewRedirectResource returns the gigahost_dns_redirect resource.
 func NewRedirectResource() resource.Resource {
-	return &RedirectResource{ResourceBase: providerdata.NewResourceBase(RedirectResourceType)}
+	return providerdata.NewResource[RedirectResource](RedirectResourceType)
 }
 
 // RedirectResource manages one HTTP redirect of a zone's name.

@@ -23,14 +23,9 @@ import (
 // ZoneResourceType is the resource's type name.
 const ZoneResourceType = "gigahost_dns_zone"
 
-var (
-	_ resource.ResourceWithConfigure   = (*ZoneResource)(nil)
-	_ resource.ResourceWithImportState = (*ZoneResource)(nil)
-)
-
 // NewZoneResource returns the gigahost_dns_zone resource.
 func NewZoneResource() resource.Resource {
-	return &ZoneResource{ResourceBase: providerdata.NewResourceBase(ZoneResourceType)}
+	return providerdata.NewResource[ZoneResource](ZoneResourceType)
 }
 
 // ZoneResource manages a DNS zone.

@@ -42,9 +42,6 @@ type ResourceBase struct {
 	clientsHolder
 }
 
-// NewResourceBase returns the base of the resource typeName.
-func NewResourceBase(typeName string) ResourceBase { return ResourceBase{TypeName: typeName} }
-
 // Metadata implements resource.Resource.
 func (b *ResourceBase) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = b.TypeName
@@ -55,15 +52,32 @@ func (b *ResourceBase) Configure(_ context.Context, req resource.ConfigureReques
 	b.configure(req.ProviderData, &resp.Diagnostics)
 }
 
+func (b *ResourceBase) setTypeName(typeName string) { b.TypeName = typeName }
+
+// importableResource is a resource that embeds ResourceBase and can be
+// imported: what NewResource makes, checked when it compiles.
+type importableResource[R any] interface {
+	*R
+	resource.ResourceWithConfigure
+	resource.ResourceWithImportState
+	setTypeName(string)
+}
+
+// NewResource returns the resource R (a struct that embeds ResourceBase)
+// of the type typeName. That R implements Configure and ImportState is
+// checked at compile time, where NewResource is called.
+func NewResource[R any, P importableResource[R]](typeName string) resource.Resource {
+	r := P(new(R))
+	r.setTypeName(typeName)
+	return r
+}
+
 // DataSourceBase is embedded by every data source, as ResourceBase is by
 // resources.
 type DataSourceBase struct {
 	TypeName string
 	clientsHolder
 }
-
-// NewDataSourceBase returns the base of the data source typeName.
-func NewDataSourceBase(typeName string) DataSourceBase { return DataSourceBase{TypeName: typeName} }
 
 // Metadata implements datasource.DataSource.
 func (b *DataSourceBase) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {

@@ -90,7 +90,7 @@ type Derived[M any] struct {
 
 // NewListDataSource returns the data source spec describes.
 func NewListDataSource[C, T, M any](spec ListSpec[C, T, M]) datasource.DataSource {
-	return &listDataSource[C, T, M]{DataSourceBase: NewDataSourceBase(spec.TypeName), spec: spec}
+	return &listDataSource[C, T, M]{DataSourceBase: DataSourceBase{TypeName: spec.TypeName}, spec: spec}
 }
 
 type listDataSource[C, T, M any] struct {
@@ -103,11 +103,7 @@ var _ datasource.DataSourceWithConfigure = (*listDataSource[struct{}, struct{}, 
 // Schema implements datasource.DataSource.
 func (d *listDataSource[C, T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
-		d.spec.Attribute: schema.ListNestedAttribute{
-			Computed:            true,
-			MarkdownDescription: d.spec.AttributeDescription,
-			NestedObject:        schema.NestedAttributeObject{Attributes: d.spec.Item},
-		},
+		d.spec.Attribute: ComputedList(d.spec.AttributeDescription, d.spec.Item),
 	}
 	for _, f := range d.spec.Filters {
 		validators := f.Validators
@@ -200,19 +196,4 @@ func (f ListFilter[T]) compile(v types.String, diags *diag.Diagnostics) func(T) 
 	default:
 		return func(o T) bool { return f.Field(o) == want }
 	}
-}
-
-// ComputedString is a computed string attribute of a data source.
-func ComputedString(description string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-}
-
-// ComputedInt64 is a computed number attribute of a data source.
-func ComputedInt64(description string) schema.Int64Attribute {
-	return schema.Int64Attribute{Computed: true, MarkdownDescription: description}
-}
-
-// ComputedBool is a computed boolean attribute of a data source.
-func ComputedBool(description string) schema.BoolAttribute {
-	return schema.BoolAttribute{Computed: true, MarkdownDescription: description}
 }

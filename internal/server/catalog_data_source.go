@@ -21,15 +21,13 @@ import (
 // CatalogDataSourceType is the catalog data source's type name.
 const CatalogDataSourceType = "gigahost_catalog"
 
-var _ datasource.DataSourceWithConfigure = (*CatalogDataSource)(nil)
-
-// NewCatalogDataSource returns the gigahost_catalog data source.
+// NewCatalogDataSource returns the gigahost_catalog data source: the
+// deployable server products and regions.
 func NewCatalogDataSource() datasource.DataSource {
-	return &CatalogDataSource{DataSourceBase: providerdata.NewDataSourceBase(CatalogDataSourceType)}
+	return providerdata.NewDataSource(providerdata.DataSourceSpec[gigahost.Client, catalogModel]{
+		TypeName: CatalogDataSourceType, Schema: catalogSchema(), Client: providerdata.GigahostClient, Read: readCatalog,
+	})
 }
-
-// CatalogDataSource lists the deployable server products and regions.
-type CatalogDataSource struct{ providerdata.DataSourceBase }
 
 type catalogModel struct {
 	Name      types.String          `tfsdk:"name"`
@@ -71,18 +69,9 @@ type catalogRegionModel struct {
 	Active    types.Bool   `tfsdk:"active"`
 }
 
-// Schema implements datasource.DataSource.
-func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	num := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-	}
-	flag := func(desc string) schema.BoolAttribute {
-		return schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	resp.Schema = schema.Schema{
+// catalogSchema is the schema of the data source.
+func catalogSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "The Gigahost deploy catalog (`GET /deploy/servers`): server products with their `product_id` and `price_id`, and the regions " +
 			"they deploy in, filtered so that a configuration can pick the ids of a `gigahost_server` by name instead of hard-coding them. " +
 			"All filters are optional and combine with AND.",
@@ -96,55 +85,47 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"region_id": schema.Int64Attribute{Optional: true, MarkdownDescription: "Keep the region with this id, and the products that deploy there."},
 			"in_stock":  schema.BoolAttribute{Optional: true, MarkdownDescription: "When `true`, keep only products in stock; when `false`, only sold-out ones."},
 			"hourly":    schema.BoolAttribute{Optional: true, MarkdownDescription: "When `true`, keep only products that can be billed hourly; when `false`, only those that cannot."},
-			"currency":  str("Currency of the rates (NOK)."),
-			"products": schema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The matching products, in the catalog's order.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"product_id":      num("Product id, the `product_id` of a `gigahost_server`."),
-					"product_hash":    str("Product hash (an alternative product reference in the API)."),
-					"name":            str("Product name."),
-					"type":            str("`vm`, `dedicated` or `auction`."),
-					"tier":            str("Tier (group) name."),
-					"in_stock":        flag("Whether the product is in stock (taken as true when the catalog does not say)."),
-					"allow_hourly":    flag("Whether the product can be billed hourly."),
-					"allow_recurring": flag("Whether the product can be billed monthly, quarterly or annually."),
-					"price_id":        num("Price id to deploy with, the `price_id` of a `gigahost_server` (0 for auctions)."),
-					"rate_hourly":     schema.Float64Attribute{Computed: true, MarkdownDescription: "Hourly rate."},
-					"rate_monthly":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Monthly rate (the monthly cap of hourly billing)."},
-					"cores":           num("CPU cores."),
-					"memory_gb":       num("Memory in GB."),
-					"storage_gb":      num("Storage in GB (VMs; 0 for bare metal, see the product name)."),
-					"region_ids":      schema.ListAttribute{Computed: true, ElementType: types.Int64Type, MarkdownDescription: "Regions the product deploys in."},
-				}},
-			},
-			"regions": schema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The matching regions.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"region_id":  num("Region id, the `region_id` of a `gigahost_server`."),
-					"name":       str("Region name, such as `Sandefjord`."),
-					"short_name": str("Short name, such as `SFJ, NO`."),
-					"country":    str("Country."),
-					"active":     flag("Whether the region is active."),
-				}},
-			},
+			"currency":  providerdata.ComputedString("Currency of the rates (NOK)."),
+			"products": providerdata.ComputedList("The matching products, in the catalog's order.", map[string]schema.Attribute{
+				"product_id":      providerdata.ComputedInt64("Product id, the `product_id` of a `gigahost_server`."),
+				"product_hash":    providerdata.ComputedString("Product hash (an alternative product reference in the API)."),
+				"name":            providerdata.ComputedString("Product name."),
+				"type":            providerdata.ComputedString("`vm`, `dedicated` or `auction`."),
+				"tier":            providerdata.ComputedString("Tier (group) name."),
+				"in_stock":        providerdata.ComputedBool("Whether the product is in stock (taken as true when the catalog does not say)."),
+				"allow_hourly":    providerdata.ComputedBool("Whether the product can be billed hourly."),
+				"allow_recurring": providerdata.ComputedBool("Whether the product can be billed monthly, quarterly or annually."),
+				"price_id":        providerdata.ComputedInt64("Price id to deploy with, the `price_id` of a `gigahost_server` (0 for auctions)."),
+				"rate_hourly":     schema.Float64Attribute{Computed: true, MarkdownDescription: "Hourly rate."},
+				"rate_monthly":    schema.Float64Attribute{Computed: true, MarkdownDescription: "Monthly rate (the monthly cap of hourly billing)."},
+				"cores":           providerdata.ComputedInt64("CPU cores."),
+				"memory_gb":       providerdata.ComputedInt64("Memory in GB."),
+				"storage_gb":      providerdata.ComputedInt64("Storage in GB (VMs; 0 for bare metal, see the product name)."),
+				"region_ids":      schema.ListAttribute{Computed: true, ElementType: types.Int64Type, MarkdownDescription: "Regions the product deploys in."},
+			}),
+			"regions": providerdata.ComputedList("The matching regions.", map[string]schema.Attribute{
+				"region_id":  providerdata.ComputedInt64("Region id, the `region_id` of a `gigahost_server`."),
+				"name":       providerdata.ComputedString("Region name, such as `Sandefjord`."),
+				"short_name": providerdata.ComputedString("Short name, such as `SFJ, NO`."),
+				"country":    providerdata.ComputedString("Country."),
+				"active":     providerdata.ComputedBool("Whether the region is active."),
+			}),
 		},
 	}
 }
 
-// Read implements datasource.DataSource.
-func (d *CatalogDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *catalogModel, diags *diag.Diagnostics) {
-		cat, err := c.Catalog(ctx)
-		if err != nil {
-			tfutil.AddAPIError(diags, "Cannot read the Gigahost deploy catalog", err)
-			return
-		}
-		re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), diags)
-		if !ok {
-			return
-		}
-		m.fromAPI(cat, re)
-	})
+// readCatalog reads the deploy catalog and keeps what the filters select.
+func readCatalog(ctx context.Context, c *gigahost.Client, m *catalogModel, diags *diag.Diagnostics) {
+	cat, err := c.Catalog(ctx)
+	if err != nil {
+		tfutil.AddAPIError(diags, "Cannot read the Gigahost deploy catalog", err)
+		return
+	}
+	re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), diags)
+	if !ok {
+		return
+	}
+	m.fromAPI(cat, re)
 }
 
 // regionMatches reports whether a region passes the region filters.

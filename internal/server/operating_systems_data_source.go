@@ -20,15 +20,13 @@ import (
 // OperatingSystemsDataSourceType is the OS data source's type name.
 const OperatingSystemsDataSourceType = "gigahost_operating_systems"
 
-var _ datasource.DataSourceWithConfigure = (*OperatingSystemsDataSource)(nil)
-
-// NewOperatingSystemsDataSource returns the gigahost_operating_systems data source.
+// NewOperatingSystemsDataSource returns the gigahost_operating_systems data
+// source: the installable operating systems.
 func NewOperatingSystemsDataSource() datasource.DataSource {
-	return &OperatingSystemsDataSource{DataSourceBase: providerdata.NewDataSourceBase(OperatingSystemsDataSourceType)}
+	return providerdata.NewDataSource(providerdata.DataSourceSpec[gigahost.Client, operatingSystemsModel]{
+		TypeName: OperatingSystemsDataSourceType, Schema: operatingSystemsSchema(), Client: providerdata.GigahostClient, Read: readOperatingSystems,
+	})
 }
-
-// OperatingSystemsDataSource lists the installable operating systems.
-type OperatingSystemsDataSource struct{ providerdata.DataSourceBase }
 
 type operatingSystemsModel struct {
 	Distribution     types.String   `tfsdk:"distribution"`
@@ -55,78 +53,65 @@ type osEntryModel struct {
 	MinRAMGB      types.Int64  `tfsdk:"min_ram_gb"`
 }
 
-// Schema implements datasource.DataSource.
-func (d *OperatingSystemsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	num := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-	}
-	resp.Schema = schema.Schema{
+// operatingSystemsSchema is the schema of the data source.
+func operatingSystemsSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "The operating systems Gigahost servers can install (`GET /reinstall/distro` and `/reinstall/distro/{id}`), " +
 			"for the `os_id` of a `gigahost_server`.",
 		Attributes: map[string]schema.Attribute{
 			"distribution": schema.StringAttribute{Optional: true, MarkdownDescription: "Keep one distribution, by name or value (case-insensitive), such as `Ubuntu` or `debian`."},
 			"name_regex":   schema.StringAttribute{Optional: true, MarkdownDescription: "Keep operating systems whose name matches this regular expression (RE2), such as `24\\\\.04`.", Validators: []validator.String{tfutil.ValidRegex()}},
-			"distributions": schema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The matching distributions.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"dist_id": num("Distribution id."),
-					"name":    str("Name, such as `Ubuntu`."),
-					"value":   str("Short value, such as `ubuntu`."),
-				}},
-			},
-			"operating_systems": schema.ListNestedAttribute{
-				Computed: true, MarkdownDescription: "The matching operating systems.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"os_id":          num("OS id, the `os_id` of a `gigahost_server`."),
-					"name":           str("Name, such as `Ubuntu 24.04 LTS`."),
-					"dist_id":        num("Distribution id."),
-					"distribution":   str("Distribution name."),
-					"release":        str("Release family, such as `ubuntu`."),
-					"version":        str("Version, such as `24.04`."),
-					"arch":           str("Architecture, such as `amd64`."),
-					"dedicated_only": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether only bare-metal servers can install it."},
-					"min_ram_gb":     num("Minimum memory in GB (0: none)."),
-				}},
-			},
+			"distributions": providerdata.ComputedList("The matching distributions.", map[string]schema.Attribute{
+				"dist_id": providerdata.ComputedInt64("Distribution id."),
+				"name":    providerdata.ComputedString("Name, such as `Ubuntu`."),
+				"value":   providerdata.ComputedString("Short value, such as `ubuntu`."),
+			}),
+			"operating_systems": providerdata.ComputedList("The matching operating systems.", map[string]schema.Attribute{
+				"os_id":          providerdata.ComputedInt64("OS id, the `os_id` of a `gigahost_server`."),
+				"name":           providerdata.ComputedString("Name, such as `Ubuntu 24.04 LTS`."),
+				"dist_id":        providerdata.ComputedInt64("Distribution id."),
+				"distribution":   providerdata.ComputedString("Distribution name."),
+				"release":        providerdata.ComputedString("Release family, such as `ubuntu`."),
+				"version":        providerdata.ComputedString("Version, such as `24.04`."),
+				"arch":           providerdata.ComputedString("Architecture, such as `amd64`."),
+				"dedicated_only": providerdata.ComputedBool("Whether only bare-metal servers can install it."),
+				"min_ram_gb":     providerdata.ComputedInt64("Minimum memory in GB (0: none)."),
+			}),
 		},
 	}
 }
 
-// Read implements datasource.DataSource.
-func (d *OperatingSystemsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *operatingSystemsModel, diags *diag.Diagnostics) {
-		dists, err := c.Distributions(ctx)
+// readOperatingSystems lists the distributions the filter keeps and their
+// operating systems.
+func readOperatingSystems(ctx context.Context, c *gigahost.Client, m *operatingSystemsModel, diags *diag.Diagnostics) {
+	dists, err := c.Distributions(ctx)
+	if err != nil {
+		tfutil.AddAPIError(diags, "Cannot list Gigahost distributions", err)
+		return
+	}
+	re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), diags)
+	if !ok {
+		return
+	}
+	want := strings.TrimSpace(m.Distribution.ValueString())
+	m.Distributions, m.OperatingSystems = []distModel{}, []osEntryModel{}
+	for _, dist := range dists {
+		if want != "" && !strings.EqualFold(want, string(dist.Name)) && !strings.EqualFold(want, string(dist.Value)) {
+			continue
+		}
+		m.Distributions = append(m.Distributions, distModel{DistID: types.Int64Value(int64(dist.ID)), Name: types.StringValue(string(dist.Name)), Value: types.StringValue(string(dist.Value))})
+		oses, err := c.OperatingSystems(ctx, int64(dist.ID))
 		if err != nil {
-			tfutil.AddAPIError(diags, "Cannot list Gigahost distributions", err)
+			tfutil.AddAPIError(diags, fmt.Sprintf("Cannot list the operating systems of distribution %s", dist.Name), err)
 			return
 		}
-		re, ok := tfutil.ConfigRegex(m.NameRegex, path.Root("name_regex"), diags)
-		if !ok {
-			return
-		}
-		want := strings.TrimSpace(m.Distribution.ValueString())
-		m.Distributions, m.OperatingSystems = []distModel{}, []osEntryModel{}
-		for _, dist := range dists {
-			if want != "" && !strings.EqualFold(want, string(dist.Name)) && !strings.EqualFold(want, string(dist.Value)) {
+		for _, o := range oses {
+			if re != nil && !re.MatchString(string(o.Name)) {
 				continue
 			}
-			m.Distributions = append(m.Distributions, distModel{DistID: types.Int64Value(int64(dist.ID)), Name: types.StringValue(string(dist.Name)), Value: types.StringValue(string(dist.Value))})
-			oses, err := c.OperatingSystems(ctx, int64(dist.ID))
-			if err != nil {
-				tfutil.AddAPIError(diags, fmt.Sprintf("Cannot list the operating systems of distribution %s", dist.Name), err)
-				return
-			}
-			for _, o := range oses {
-				if re != nil && !re.MatchString(string(o.Name)) {
-					continue
-				}
-				m.OperatingSystems = append(m.OperatingSystems, osFromAPI(dist, o))
-			}
+			m.OperatingSystems = append(m.OperatingSystems, osFromAPI(dist, o))
 		}
-	})
+	}
 }
 
 func osFromAPI(dist gigahost.Distribution, o gigahost.OperatingSystem) osEntryModel {

@@ -24,8 +24,6 @@ import (
 const ResourceType = "gigahost_server"
 
 var (
-	_ resource.ResourceWithConfigure        = (*ServerResource)(nil)
-	_ resource.ResourceWithImportState      = (*ServerResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*ServerResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*ServerResource)(nil)
 )
@@ -50,7 +48,7 @@ const cancelReason = "Destroyed by Terraform (terraform-provider-giga)"
 
 // NewServerResource returns the gigahost_server resource.
 func NewServerResource() resource.Resource {
-	return &ServerResource{ResourceBase: providerdata.NewResourceBase(ResourceType)}
+	return providerdata.NewResource[ServerResource](ResourceType)
 }
 
 // ServerResource deploys, renames, reinstalls and cancels Gigahost servers.

@@ -54,20 +54,11 @@ func numericID(id string) types.Int64 {
 	return types.Int64Value(n)
 }
 
-// keyEntryModel is one key of the data source.
-type keyEntryModel struct {
-	ID          types.String `tfsdk:"id"`
-	KeyID       types.Int64  `tfsdk:"key_id"`
-	Name        types.String `tfsdk:"name"`
-	PublicKey   types.String `tfsdk:"public_key"`
-	Fingerprint types.String `tfsdk:"fingerprint"`
-	CreatedAt   types.Int64  `tfsdk:"created_at"`
-}
-
-func keyEntryFromAPI(k gigahost.SSHKey) keyEntryModel {
+// keyFromAPI is one key of the data source: the resource's state of it.
+func keyFromAPI(k gigahost.SSHKey) keyModel {
 	var m keyModel
 	m.fromAPI(k)
-	return keyEntryModel(m)
+	return m
 }
 
 // sortedByID orders keys by numeric id (ids that are not numbers last, by

@@ -149,5 +149,5 @@ func TestSortedByID(t *testing.T) {
 func TestParity(t *testing.T) {
 	t.Parallel()
 	parity.AssertResource(t, NewKeyResource(), keyModel{})
-	parity.AssertListItems(t, NewKeysDataSource(), "keys", keyEntryModel{})
+	parity.AssertListItems(t, NewKeysDataSource(), "keys", keyModel{})
 }

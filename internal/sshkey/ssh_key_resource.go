@@ -3,7 +3,6 @@ package sshkey
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -25,15 +24,8 @@ import (
 // ResourceType is the resource's type name.
 const ResourceType = "gigahost_ssh_key"
 
-var (
-	_ resource.ResourceWithConfigure   = (*KeyResource)(nil)
-	_ resource.ResourceWithImportState = (*KeyResource)(nil)
-)
-
 // NewKeyResource returns the gigahost_ssh_key resource.
-func NewKeyResource() resource.Resource {
-	return &KeyResource{ResourceBase: providerdata.NewResourceBase(ResourceType)}
-}
+func NewKeyResource() resource.Resource { return providerdata.NewResource[KeyResource](ResourceType) }
 
 // KeyResource is an SSH public key of the Gigahost account.
 type KeyResource struct{ providerdata.ResourceBase }
@@ -44,13 +36,7 @@ const permissionHint = "The Gigahost credentials in use may not do this. With an
 
 // addAPIError is tfutil.AddAPIError with the permission hint on a 403.
 func addAPIError(diags *diag.Diagnostics, summary string, err error) {
-	var d diag.Diagnostics
-	tfutil.AddAPIError(&d, summary, err)
-	detail := d[0].Detail()
-	if client.IsStatus(err, http.StatusForbidden) {
-		detail += "\n\n" + permissionHint
-	}
-	diags.AddError(summary, detail)
+	tfutil.AddAPIErrorHint(diags, summary, err, permissionHint)
 }
 
 // nameRE refuses names with white space at either end, which the API trims

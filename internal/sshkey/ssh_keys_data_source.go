@@ -20,7 +20,7 @@ const KeysDataSourceType = "gigahost_ssh_keys"
 // account's SSH keys, by id.
 func NewKeysDataSource() datasource.DataSource {
 	keyName := func(k gigahost.SSHKey) string { return string(k.Name) }
-	return providerdata.NewListDataSource(providerdata.ListSpec[gigahost.Client, gigahost.SSHKey, keyEntryModel]{
+	return providerdata.NewListDataSource(providerdata.ListSpec[gigahost.Client, gigahost.SSHKey, keyModel]{
 		TypeName: KeysDataSourceType,
 		Description: "Lists the SSH public keys of the Gigahost account, optionally filtered by name. " +
 			"`ids` feeds `gigahost_server.ssh_key_ids` directly. Needs the `account` permission category (mode `r` is enough) on an API key.",
@@ -46,14 +46,14 @@ func NewKeysDataSource() datasource.DataSource {
 			"fingerprint": providerdata.ComputedString("SHA256 fingerprint (`SHA256:...`), as `ssh-keygen -lf` shows it; null when the API's key does not parse."),
 			"created_at":  providerdata.ComputedInt64("When the key was added, in unix seconds."),
 		},
-		Convert: keyEntryFromAPI,
-		Derived: map[string]providerdata.Derived[keyEntryModel]{"ids": {
+		Convert: keyFromAPI,
+		Derived: map[string]providerdata.Derived[keyModel]{"ids": {
 			Schema: schema.ListAttribute{
 				ElementType:         types.Int64Type,
 				Computed:            true,
 				MarkdownDescription: "The numeric ids of the matching keys, in the order of `keys`: what `gigahost_server.ssh_key_ids` takes.",
 			},
-			Value: func(keys []keyEntryModel) any {
+			Value: func(keys []keyModel) any {
 				ids := make([]types.Int64, 0, len(keys))
 				for _, k := range keys {
 					ids = append(ids, k.KeyID)

@@ -22,11 +22,7 @@ import (
 // ResourceType is the virtual machine resource's type name.
 const ResourceType = "gigas_virtual_machine"
 
-var (
-	_ resource.ResourceWithConfigure   = (*VMResource)(nil)
-	_ resource.ResourceWithImportState = (*VMResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*VMResource)(nil)
-)
+var _ resource.ResourceWithModifyPlan = (*VMResource)(nil)
 
 const (
 	powerOnline  = "online"
@@ -45,9 +41,7 @@ var (
 )
 
 // NewVMResource returns the gigas_virtual_machine resource.
-func NewVMResource() resource.Resource {
-	return &VMResource{ResourceBase: providerdata.NewResourceBase(ResourceType)}
-}
+func NewVMResource() resource.Resource { return providerdata.NewResource[VMResource](ResourceType) }
 
 // VMResource manages a Gigas virtual machine.
 type VMResource struct{ providerdata.ResourceBase }

@@ -1,11 +1,8 @@
 package webhosting
 
 import (
-	"net/http"
-
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
-	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
@@ -16,11 +13,5 @@ const permissionHint = "The Gigahost credentials in use may not do this. With an
 
 // addAPIError is tfutil.AddAPIError with the permission hint on a 403.
 func addAPIError(diags *diag.Diagnostics, summary string, err error) {
-	if !client.IsStatus(err, http.StatusForbidden) {
-		tfutil.AddAPIError(diags, summary, err)
-		return
-	}
-	var d diag.Diagnostics
-	tfutil.AddAPIError(&d, summary, err)
-	diags.AddError(summary, d[0].Detail()+"\n\n"+permissionHint)
+	tfutil.AddAPIErrorHint(diags, summary, err, permissionHint)
 }

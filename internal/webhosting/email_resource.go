@@ -23,14 +23,9 @@ import (
 // EmailResourceType is the resource's type name.
 const EmailResourceType = "gigahost_webhosting_email"
 
-var (
-	_ resource.ResourceWithConfigure   = (*EmailResource)(nil)
-	_ resource.ResourceWithImportState = (*EmailResource)(nil)
-)
-
 // NewEmailResource returns the gigahost_webhosting_email resource.
 func NewEmailResource() resource.Resource {
-	return &EmailResource{ResourceBase: providerdata.NewResourceBase(EmailResourceType)}
+	return providerdata.NewResource[EmailResource](EmailResourceType)
 }
 
 // EmailResource is an e-mail account of a Gigahost web-hosting account.

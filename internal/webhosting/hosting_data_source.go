@@ -22,16 +22,6 @@ import (
 // HostingDataSourceType is the data source's type name.
 const HostingDataSourceType = "gigahost_webhosting"
 
-var _ datasource.DataSourceWithConfigure = (*HostingDataSource)(nil)
-
-// NewHostingDataSource returns the gigahost_webhosting data source.
-func NewHostingDataSource() datasource.DataSource {
-	return &HostingDataSource{DataSourceBase: providerdata.NewDataSourceBase(HostingDataSourceType)}
-}
-
-// HostingDataSource looks up one web-hosting account by domain or id.
-type HostingDataSource struct{ providerdata.DataSourceBase }
-
 type hostingModel struct {
 	ID        types.String `tfsdk:"id"`
 	HostingID types.Int64  `tfsdk:"hosting_id"`
@@ -50,55 +40,59 @@ func (m *hostingModel) fromAPI(a gigahost.HostingAccount) {
 	m.Status = types.StringValue(string(a.Status))
 }
 
-// Schema implements datasource.DataSource.
-func (d *HostingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+// NewHostingDataSource returns the gigahost_webhosting data source: one
+// web-hosting account, looked up by domain or id.
+func NewHostingDataSource() datasource.DataSource {
 	oneOf := []path.Expression{path.MatchRoot("domain"), path.MatchRoot("hosting_id")}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up one Gigahost web-hosting account, by its domain or its id, among the accounts the credentials can see " +
-			"(an API key limited to some webhosting ids sees only those). Use its `hosting_id` in `gigahost_webhosting_email`.",
-		Attributes: map[string]schema.Attribute{
-			"domain": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: "The account's main domain, for example `example.no` (compared without regard to case). Exactly one of `domain` and `hosting_id`.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.ExactlyOneOf(oneOf...)},
+	return providerdata.NewDataSource(providerdata.DataSourceSpec[gigahost.Client, hostingModel]{
+		TypeName: HostingDataSourceType,
+		Schema: schema.Schema{
+			MarkdownDescription: "Looks up one Gigahost web-hosting account, by its domain or its id, among the accounts the credentials can see " +
+				"(an API key limited to some webhosting ids sees only those). Use its `hosting_id` in `gigahost_webhosting_email`.",
+			Attributes: map[string]schema.Attribute{
+				"domain": schema.StringAttribute{
+					Optional:            true,
+					Computed:            true,
+					MarkdownDescription: "The account's main domain, for example `example.no` (compared without regard to case). Exactly one of `domain` and `hosting_id`.",
+					Validators:          []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.ExactlyOneOf(oneOf...)},
+				},
+				"hosting_id": schema.Int64Attribute{
+					Optional:            true,
+					Computed:            true,
+					MarkdownDescription: "The account's id. Exactly one of `domain` and `hosting_id`.",
+					Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				},
+				"id":       providerdata.ComputedString("The account's id, as a string."),
+				"username": providerdata.ComputedString("The account's system user name."),
+				"package":  providerdata.ComputedString("The hosting package, such as `Webhotell M`."),
+				"status":   providerdata.ComputedString("The account's status, such as `active`."),
 			},
-			"hosting_id": schema.Int64Attribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: "The account's id. Exactly one of `domain` and `hosting_id`.",
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"id":       schema.StringAttribute{Computed: true, MarkdownDescription: "The account's id, as a string."},
-			"username": schema.StringAttribute{Computed: true, MarkdownDescription: "The account's system user name."},
-			"package":  schema.StringAttribute{Computed: true, MarkdownDescription: "The hosting package, such as `Webhotell M`."},
-			"status":   schema.StringAttribute{Computed: true, MarkdownDescription: "The account's status, such as `active`."},
 		},
-	}
+		Client: providerdata.GigahostClient,
+		Read:   readHosting,
+	})
 }
 
-// Read implements datasource.DataSource.
-func (d *HostingDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *hostingModel, diags *diag.Diagnostics) {
-		accounts, err := c.HostingAccounts(ctx)
-		if err != nil {
-			addAPIError(diags, "Cannot list Gigahost web-hosting accounts", err)
+// readHosting finds the configured account among those the credentials see.
+func readHosting(ctx context.Context, c *gigahost.Client, m *hostingModel, diags *diag.Diagnostics) {
+	accounts, err := c.HostingAccounts(ctx)
+	if err != nil {
+		addAPIError(diags, "Cannot list Gigahost web-hosting accounts", err)
+		return
+	}
+	var what string
+	for _, a := range accounts {
+		if (!m.Domain.IsNull() && strings.EqualFold(string(a.Domain), m.Domain.ValueString())) ||
+			(!m.HostingID.IsNull() && int64(a.HostingID) == m.HostingID.ValueInt64()) {
+			m.fromAPI(a)
 			return
 		}
-		var what string
-		for _, a := range accounts {
-			if (!m.Domain.IsNull() && strings.EqualFold(string(a.Domain), m.Domain.ValueString())) ||
-				(!m.HostingID.IsNull() && int64(a.HostingID) == m.HostingID.ValueInt64()) {
-				m.fromAPI(a)
-				return
-			}
-		}
-		if m.Domain.IsNull() {
-			what = fmt.Sprintf("with id %d", m.HostingID.ValueInt64())
-		} else {
-			what = fmt.Sprintf("for the domain %q", m.Domain.ValueString())
-		}
-		diags.AddError("Web-hosting account not found",
-			fmt.Sprintf("No web-hosting account %s is among the %d the credentials can see.", what, len(accounts)))
-	})
+	}
+	if m.Domain.IsNull() {
+		what = fmt.Sprintf("with id %d", m.HostingID.ValueInt64())
+	} else {
+		what = fmt.Sprintf("for the domain %q", m.Domain.ValueString())
+	}
+	diags.AddError("Web-hosting account not found",
+		fmt.Sprintf("No web-hosting account %s is among the %d the credentials can see.", what, len(accounts)))
 }
