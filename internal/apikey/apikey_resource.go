@@ -101,7 +101,7 @@ func (r *APIKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				MarkdownDescription: "Human-readable name, 1 to 100 characters, without HTML special characters (`<` `>` `&` `\"` `'`). Changed in place.",
 				Validators: []validator.String{
 					stringvalidator.LengthBetween(1, 100),
-					labelCharacters{},
+					labelCharacters,
 				},
 			},
 			"permissions": schema.SingleNestedAttribute{
@@ -423,22 +423,13 @@ func (r *APIKeyResource) ImportState(ctx context.Context, req resource.ImportSta
 }
 
 // labelCharacters refuses the HTML special characters the API refuses.
-type labelCharacters struct{}
-
-func (labelCharacters) Description(context.Context) string {
-	return "must not contain HTML special characters (< > & \" ')"
-}
-
-func (v labelCharacters) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (labelCharacters) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if strings.ContainsAny(req.ConfigValue.ValueString(), `<>&"'`) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid label",
-			fmt.Sprintf("%s must not contain HTML special characters (< > & \" '), which the API refuses.", req.Path))
-	}
-}
+var labelCharacters = tfutil.StringValidator("must not contain HTML special characters (< > & \" ')",
+	func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+		if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+			return
+		}
+		if strings.ContainsAny(req.ConfigValue.ValueString(), `<>&"'`) {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid label",
+				fmt.Sprintf("%s must not contain HTML special characters (< > & \" '), which the API refuses.", req.Path))
+		}
+	})

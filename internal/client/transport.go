@@ -86,6 +86,24 @@ type Response struct {
 	Body   []byte
 }
 
+// NewServiceTransport is the start of an API client's New: it refuses
+// missing credentials (an API key, or a username and password), fills the
+// service name and, when unset, the endpoint into opts, settles poll (zero:
+// DefaultPoll), and builds the transport.
+func NewServiceTransport(service, endpoint string, apiKey, username, password string, opts *Options, poll *PollSettings) (*Transport, error) {
+	if apiKey == "" && (username == "" || password == "") {
+		return nil, fmt.Errorf("%s: an API key, or a username and password, is required", service)
+	}
+	if opts.BaseURL == "" {
+		opts.BaseURL = endpoint
+	}
+	opts.Service = service
+	if poll.Initial <= 0 {
+		*poll = DefaultPoll
+	}
+	return NewTransport(*opts)
+}
+
 // NewTransport builds a Transport.
 func NewTransport(o Options) (*Transport, error) {
 	base, err := url.Parse(strings.TrimRight(o.BaseURL, "/"))

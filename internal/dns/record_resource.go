@@ -80,7 +80,7 @@ func (r *RecordResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Required: true,
 				MarkdownDescription: "Record name: `@` for the zone apex, a name relative to the zone (`www`), or the full name " +
 					"with or without the trailing dot (`www.example.no.`). The form you write is kept.",
-				PlanModifiers: []planmodifier.String{equivalentName{}},
+				PlanModifiers: []planmodifier.String{equivalentName},
 				Validators:    []validator.String{stringvalidator.RegexMatches(recordNameRe, "must be @, a relative name or a fully qualified name")},
 			},
 			"type": schema.StringAttribute{
@@ -93,7 +93,7 @@ func (r *RecordResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				MarkdownDescription: "Record value: an IPv4 address for `A`, an IPv6 address for `AAAA`, a host name for `CNAME`, `MX`, " +
 					"`NS` and `PTR` (trailing dot optional), `<weight> <port> <target>` for `SRV`, the text for `TXT` (quoted or not). " +
 					"The MX and SRV priority goes in `priority`. Values that mean the same as the API's stored form cause no diff.",
-				PlanModifiers: []planmodifier.String{equivalentValue{}},
+				PlanModifiers: []planmodifier.String{equivalentValue},
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"ttl": schema.Int64Attribute{

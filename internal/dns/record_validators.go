@@ -12,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
 var (
@@ -79,52 +81,40 @@ func valueProblem(typ, v string) string {
 // equivalentValue keeps the value in state when the configuration writes the
 // same value another way (a trailing dot, TXT quoting, an IPv6 spelling), so
 // that neither form shows a diff.
-type equivalentValue struct{}
-
-func (equivalentValue) Description(context.Context) string {
-	return "a value that means the same as the one in state causes no change"
-}
-func (m equivalentValue) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-func (equivalentValue) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.StateValue.IsNull() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() || req.StateValue.Equal(req.PlanValue) {
-		return
-	}
-	var planType, stateType types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("type"), &planType)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("type"), &stateType)...)
-	if planType.IsUnknown() || !planType.Equal(stateType) {
-		return
-	}
-	if sameValue(planType.ValueString(), req.StateValue.ValueString(), req.PlanValue.ValueString()) {
-		resp.PlanValue = req.StateValue
-	}
-}
+var equivalentValue = tfutil.StringPlanModifier("a value that means the same as the one in state causes no change",
+	func(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+		if req.StateValue.IsNull() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() || req.StateValue.Equal(req.PlanValue) {
+			return
+		}
+		var planType, stateType types.String
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("type"), &planType)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("type"), &stateType)...)
+		if planType.IsUnknown() || !planType.Equal(stateType) {
+			return
+		}
+		if sameValue(planType.ValueString(), req.StateValue.ValueString(), req.PlanValue.ValueString()) {
+			resp.PlanValue = req.StateValue
+		}
+	})
 
 // equivalentName keeps the name in state when the configuration writes the
 // same name another way (@, relative, or FQDN with or without the dot). The
 // zone's name comes from private state, set by every read.
-type equivalentName struct{}
-
-func (equivalentName) Description(context.Context) string {
-	return "a name that means the same as the one in state causes no change"
-}
-func (m equivalentName) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-func (equivalentName) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.StateValue.IsNull() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() || req.StateValue.Equal(req.PlanValue) {
-		return
-	}
-	raw, diags := req.Private.GetKey(ctx, privateZoneName)
-	resp.Diagnostics.Append(diags...)
-	var zone string
-	if len(raw) > 0 {
-		_ = json.Unmarshal(raw, &zone)
-	}
-	if relativeName(req.StateValue.ValueString(), zone) == relativeName(req.PlanValue.ValueString(), zone) {
-		resp.PlanValue = req.StateValue
-	}
-}
+var equivalentName = tfutil.StringPlanModifier("a name that means the same as the one in state causes no change",
+	func(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+		if req.StateValue.IsNull() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() || req.StateValue.Equal(req.PlanValue) {
+			return
+		}
+		raw, diags := req.Private.GetKey(ctx, privateZoneName)
+		resp.Diagnostics.Append(diags...)
+		var zone string
+		if len(raw) > 0 {
+			_ = json.Unmarshal(raw, &zone)
+		}
+		if relativeName(req.StateValue.ValueString(), zone) == relativeName(req.PlanValue.ValueString(), zone) {
+			resp.PlanValue = req.StateValue
+		}
+	})
 
 // zoneNameJSON is the private-state form of a zone name.
 func zoneNameJSON(zone string) []byte {

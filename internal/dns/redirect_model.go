@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
 // redirectModel is the gigahost_dns_redirect resource's state.
@@ -52,24 +53,15 @@ func (m *redirectModel) fromAPI(zoneID string, r gigahost.Redirect, zone string)
 
 // targetURLValidator checks at plan time what the API checks on create: an
 // absolute http or https URL with a host.
-type targetURLValidator struct{}
-
-func (targetURLValidator) Description(context.Context) string {
-	return "must be an absolute http:// or https:// URL with a host, such as https://example.com"
-}
-
-func (v targetURLValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v targetURLValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if msg := targetURLProblem(req.ConfigValue.ValueString()); msg != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid redirect target URL", fmt.Sprintf("%s %s.", req.Path, msg))
-	}
-}
+var targetURLValidator = tfutil.StringValidator("must be an absolute http:// or https:// URL with a host, such as https://example.com",
+	func(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+		if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+			return
+		}
+		if msg := targetURLProblem(req.ConfigValue.ValueString()); msg != "" {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid redirect target URL", fmt.Sprintf("%s %s.", req.Path, msg))
+		}
+	})
 
 // targetURLProblem says what is wrong with a target URL ("" if nothing).
 func targetURLProblem(v string) string {

@@ -73,13 +73,13 @@ func (r *RedirectResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "The name that redirects: `@` for the zone apex (default; `www` then redirects too), a name " +
 					"relative to the zone (`blog`), or the full name with or without the trailing dot (`blog.example.no.`). " +
 					"The form you write is kept. Changing it re-creates the redirect.",
-				PlanModifiers: []planmodifier.String{equivalentName{}, stringplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{equivalentName, stringplanmodifier.RequiresReplace()},
 				Validators:    []validator.String{stringvalidator.RegexMatches(redirectSourceRe, "must be @, a relative name or a fully qualified name")},
 			},
 			"target_url": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Where the redirect sends visitors: an absolute `http://` or `https://` URL. Changed in place.",
-				Validators:          []validator.String{targetURLValidator{}},
+				Validators:          []validator.String{targetURLValidator},
 			},
 			"domain": schema.StringAttribute{
 				Computed:            true,

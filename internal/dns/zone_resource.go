@@ -48,7 +48,7 @@ func (r *ZoneResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				// Another spelling of the same name (case, trailing dot, as
 				// after an import) is no change: replacing the zone would
 				// delete every record in it.
-				PlanModifiers: []planmodifier.String{equivalentZoneName{}, stringplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{equivalentZoneName, stringplanmodifier.RequiresReplace()},
 				Validators:    []validator.String{stringvalidator.RegexMatches(zoneNameRe, "must be a domain name such as example.no")},
 			},
 			"type": schema.StringAttribute{
@@ -135,20 +135,12 @@ func (r *ZoneResource) ImportState(ctx context.Context, req resource.ImportState
 
 // equivalentZoneName keeps the name in state when the configuration writes
 // the same zone name another way (upper case, a trailing dot).
-type equivalentZoneName struct{}
-
-func (equivalentZoneName) Description(context.Context) string {
-	return "another spelling of the same zone name causes no change"
-}
-func (m equivalentZoneName) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (equivalentZoneName) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.StateValue.IsNull() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
-		return
-	}
-	if sameZoneName(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
-		resp.PlanValue = req.StateValue
-	}
-}
+var equivalentZoneName = tfutil.StringPlanModifier("another spelling of the same zone name causes no change",
+	func(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+		if req.StateValue.IsNull() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
+			return
+		}
+		if sameZoneName(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
+			resp.PlanValue = req.StateValue
+		}
+	})

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
 // keyTypes are the public-key algorithms Gigahost accepts, as OpenSSH names
@@ -108,22 +110,13 @@ func fingerprintOf(s string) string {
 
 // publicKeyValidator checks at plan time that a value is an OpenSSH public
 // key of a type Gigahost accepts.
-type publicKeyValidator struct{}
-
-func (publicKeyValidator) Description(context.Context) string {
-	return "must be one OpenSSH public key line, `<type> <base64 key> [comment]`, of type " + keyTypeList()
-}
-
-func (v publicKeyValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (publicKeyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := parsePublicKey(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid SSH public key",
-			fmt.Sprintf("%s %s.", req.Path, err))
-	}
-}
+var publicKeyValidator = tfutil.StringValidator("must be one OpenSSH public key line, `<type> <base64 key> [comment]`, of type "+keyTypeList(),
+	func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+		if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+			return
+		}
+		if _, err := parsePublicKey(req.ConfigValue.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid SSH public key",
+				fmt.Sprintf("%s %s.", req.Path, err))
+		}
+	})

@@ -76,7 +76,7 @@ func (r *KeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				MarkdownDescription: "The OpenSSH public key line, `<type> <base64 key> [comment]`, for example `file(\"~/.ssh/id_ed25519.pub\")`. " +
 					"Types: " + keyTypeList() + ". White space around it (the trailing newline of a file) is ignored. " +
 					"Changing the key or its comment replaces it.",
-				Validators: []validator.String{publicKeyValidator{}},
+				Validators: []validator.String{publicKeyValidator},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(
 					func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 						resp.RequiresReplace = !samePublicKey(req.StateValue.ValueString(), req.PlanValue.ValueString())
@@ -88,7 +88,7 @@ func (r *KeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			"fingerprint": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "SHA256 fingerprint of the key, as `ssh-keygen -lf` shows it (`SHA256:...`). Known at plan time.",
-				PlanModifiers:       []planmodifier.String{fingerprintFromKey{}},
+				PlanModifiers:       []planmodifier.String{fingerprintFromKey},
 			},
 			"created_at": schema.Int64Attribute{
 				Computed:            true,
@@ -101,26 +101,17 @@ func (r *KeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 
 // fingerprintFromKey plans the fingerprint from the planned public key, so
 // that it is known before the apply.
-type fingerprintFromKey struct{}
-
-func (fingerprintFromKey) Description(context.Context) string {
-	return "The fingerprint is computed from public_key."
-}
-
-func (m fingerprintFromKey) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (fingerprintFromKey) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	var key types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("public_key"), &key)...)
-	if key.IsNull() || key.IsUnknown() {
-		return
-	}
-	if fp := fingerprintOf(key.ValueString()); fp != "" {
-		resp.PlanValue = types.StringValue(fp)
-	}
-}
+var fingerprintFromKey = tfutil.StringPlanModifier("The fingerprint is computed from public_key.",
+	func(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+		var key types.String
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("public_key"), &key)...)
+		if key.IsNull() || key.IsUnknown() {
+			return
+		}
+		if fp := fingerprintOf(key.ValueString()); fp != "" {
+			resp.PlanValue = types.StringValue(fp)
+		}
+	})
 
 // Create implements resource.Resource. CreateSSHKey finds the new key's id
 // by listing (the API returns none) and resolves a lost answer the same way,

@@ -12,25 +12,18 @@ import (
 )
 
 // ValidRegex checks at plan time that a string is a valid RE2 expression.
-func ValidRegex() validator.String { return regexValidator{} }
+func ValidRegex() validator.String { return regexValidator }
 
-type regexValidator struct{}
-
-func (regexValidator) Description(context.Context) string {
-	return "must be a valid regular expression (RE2 syntax)"
-}
-
-func (v regexValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (regexValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
-			fmt.Sprintf("%s is not a valid regular expression: %s", req.Path, err))
-	}
-}
+var regexValidator = StringValidator("must be a valid regular expression (RE2 syntax)",
+	func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+		if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+			return
+		}
+		if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
+				fmt.Sprintf("%s is not a valid regular expression: %s", req.Path, err))
+		}
+	})
 
 // ConfigRegex compiles an optional regular-expression filter from a data
 // source's configuration: nil when unset or empty (everything matches). The

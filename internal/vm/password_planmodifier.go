@@ -5,6 +5,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
 // initialPasswordModifier plans initial_root_password, which the API never
@@ -13,29 +15,20 @@ import (
 // password to the configuration is recorded without rebuilding the VM; only
 // a change from one known password to another replaces the VM, since the
 // password is set at build time only.
-type initialPasswordModifier struct{}
-
-func (initialPasswordModifier) Description(context.Context) string {
-	return "unset means no change; a new password replaces the VM, except after an import, when it is only recorded"
-}
-
-func (m initialPasswordModifier) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (initialPasswordModifier) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.State.Raw.IsNull() {
-		// Create: an unset password is null, not unknown.
-		if req.ConfigValue.IsNull() {
-			resp.PlanValue = types.StringNull()
+var initialPasswordModifier = tfutil.StringPlanModifier("unset means no change; a new password replaces the VM, except after an import, when it is only recorded",
+	func(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+		if req.State.Raw.IsNull() {
+			// Create: an unset password is null, not unknown.
+			if req.ConfigValue.IsNull() {
+				resp.PlanValue = types.StringNull()
+			}
+			return
 		}
-		return
-	}
-	if req.ConfigValue.IsNull() {
-		resp.PlanValue = req.StateValue
-		return
-	}
-	if !req.StateValue.IsNull() && !req.ConfigValue.IsUnknown() && !req.StateValue.Equal(req.ConfigValue) {
-		resp.RequiresReplace = true
-	}
-}
+		if req.ConfigValue.IsNull() {
+			resp.PlanValue = req.StateValue
+			return
+		}
+		if !req.StateValue.IsNull() && !req.ConfigValue.IsUnknown() && !req.StateValue.Equal(req.ConfigValue) {
+			resp.RequiresReplace = true
+		}
+	})

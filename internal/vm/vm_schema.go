@@ -69,7 +69,7 @@ func (r *VMResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp 
 					"The API shows disk sizes only in the VM's disk list; when it cannot be read, the configured value is kept, and after an import " +
 					"a configured size is recorded as it is, with a warning and no change to the VM.",
 				Validators:    []validator.Int64{int64validator.AtLeast(0)},
-				PlanModifiers: []planmodifier.Int64{swapDiskModifier{}},
+				PlanModifiers: []planmodifier.Int64{swapDiskModifier},
 			},
 			"location_id": schema.StringAttribute{
 				Required: true, PlanModifiers: replace,
@@ -87,7 +87,7 @@ func (r *VMResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp 
 			},
 			"initial_root_password": schema.StringAttribute{
 				Optional: true, Computed: true, Sensitive: true,
-				PlanModifiers: []planmodifier.String{initialPasswordModifier{}},
+				PlanModifiers: []planmodifier.String{initialPasswordModifier},
 				MarkdownDescription: "Root password set when the VM is built: 6 to 32 letters, digits, `-` and `_`. Never read back from the API: " +
 					"it is null after import (adding it to the configuration then changes nothing), and leaving it unset means the API generates one " +
 					"(see `initial_password`) and never causes a diff. Changing it from one password to another replaces the VM.",

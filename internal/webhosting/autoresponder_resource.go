@@ -64,7 +64,7 @@ func (r *AutoresponderResource) Schema(_ context.Context, _ resource.SchemaReque
 				MarkdownDescription: "The part of the address before the `@` (the API's `user`), for example `info`; the domain is the hosting account's. " +
 					"Lower-case letters, digits and `.` `_` `+` `-`, starting and ending with a letter or digit, at most 64 characters. " +
 					"Changing it creates a new autoresponder.",
-				Validators:    []validator.String{localPartValidator{}},
+				Validators:    []validator.String{localPartValidator},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"address": schema.StringAttribute{

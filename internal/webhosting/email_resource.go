@@ -18,6 +18,7 @@ import (
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
 // EmailResourceType is the resource's type name.
@@ -224,22 +225,13 @@ func (r *EmailResource) ImportState(ctx context.Context, req resource.ImportStat
 }
 
 // localPartValidator checks the part of an address before the @.
-type localPartValidator struct{}
-
-func (localPartValidator) Description(context.Context) string {
-	return "must be a valid e-mail local part: lower-case letters, digits and . _ + -, starting and ending with a letter or digit, at most 64 characters"
-}
-
-func (v localPartValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (localPartValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if problem := localPartProblem(req.ConfigValue.ValueString()); problem != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid e-mail local part",
-			fmt.Sprintf("%s %q %s (it is the part before the @, without the domain).", req.Path, req.ConfigValue.ValueString(), problem))
-	}
-}
+var localPartValidator = tfutil.StringValidator("must be a valid e-mail local part: lower-case letters, digits and . _ + -, starting and ending with a letter or digit, at most 64 characters",
+	func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+		if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+			return
+		}
+		if problem := localPartProblem(req.ConfigValue.ValueString()); problem != "" {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid e-mail local part",
+				fmt.Sprintf("%s %q %s (it is the part before the @, without the domain).", req.Path, req.ConfigValue.ValueString(), problem))
+		}
+	})

@@ -43,7 +43,7 @@ func localPartAttribute(noun string) schema.StringAttribute {
 		MarkdownDescription: "The part of the address before the `@`, for example `info`; the domain is the hosting account's. " +
 			"Lower-case letters, digits and `.` `_` `+` `-`, starting and ending with a letter or digit, at most 64 characters. " +
 			"Changing it creates a new " + noun + ".",
-		Validators:    []validator.String{localPartValidator{}},
+		Validators:    []validator.String{localPartValidator},
 		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 	}
 }

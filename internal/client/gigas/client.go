@@ -5,7 +5,6 @@ package gigas
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -84,20 +83,10 @@ const refreshMargin = 60 * time.Second
 
 // New builds a Client. It makes no request.
 func New(cfg Config) (*Client, error) {
-	if cfg.APIKey == "" && (cfg.Username == "" || cfg.Password == "") {
-		return nil, errors.New("gigas: an API key, or a username and password, is required")
-	}
-	if cfg.Transport.BaseURL == "" {
-		cfg.Transport.BaseURL = DefaultEndpoint
-	}
-	cfg.Transport.Service = "gigas"
-	t, err := client.NewTransport(cfg.Transport)
+	poll := cfg.Poll
+	t, err := client.NewServiceTransport("gigas", DefaultEndpoint, cfg.APIKey, cfg.Username, cfg.Password, &cfg.Transport, &poll)
 	if err != nil {
 		return nil, err
-	}
-	poll := cfg.Poll
-	if poll.Initial <= 0 {
-		poll = client.DefaultPoll
 	}
 	return &Client{t: t, cfg: cfg, poll: poll, accountID: cfg.AccountID}, nil
 }
