@@ -52,7 +52,8 @@ func (b *ResourceBase) Configure(_ context.Context, req resource.ConfigureReques
 	b.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-func (b *ResourceBase) setTypeName(typeName string) { b.TypeName = typeName }
+// setTypeName is called by NewResource, through importableResource.
+func (b *ResourceBase) setTypeName(typeName string) { b.TypeName = typeName } //nolint:unused // unused does not follow calls through a type parameter
 
 // importableResource is a resource that embeds ResourceBase and can be
 // imported: what NewResource makes, checked when it compiles.
