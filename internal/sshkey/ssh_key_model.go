@@ -1,10 +1,8 @@
 package sshkey
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -65,18 +63,6 @@ func keyFromAPI(k gigahost.SSHKey) keyModel {
 // text), so that the data source's lists are stable.
 func sortedByID(keys []gigahost.SSHKey) []gigahost.SSHKey {
 	out := slices.Clone(keys)
-	slices.SortStableFunc(out, func(a, b gigahost.SSHKey) int {
-		na, ea := strconv.ParseInt(string(a.ID), 10, 64)
-		nb, eb := strconv.ParseInt(string(b.ID), 10, 64)
-		switch {
-		case ea == nil && eb == nil:
-			return cmp.Compare(na, nb)
-		case ea == nil:
-			return -1
-		case eb == nil:
-			return 1
-		}
-		return strings.Compare(string(a.ID), string(b.ID))
-	})
+	slices.SortStableFunc(out, func(a, b gigahost.SSHKey) int { return gigahost.CompareIDs(string(a.ID), string(b.ID)) })
 	return out
 }

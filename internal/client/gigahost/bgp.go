@@ -162,13 +162,7 @@ func (c *Client) fetchBGPSessions(ctx context.Context) ([]BGPSession, error) {
 
 // freshBGPSessions lists the sessions now and keeps the list for later readers.
 func (c *Client) freshBGPSessions(ctx context.Context) ([]BGPSession, error) {
-	list, err := c.fetchBGPSessions(ctx)
-	if err != nil {
-		c.bgpSessions.drop()
-		return nil, err
-	}
-	c.bgpSessions.set(list)
-	return list, nil
+	return c.bgpSessions.fresh(ctx, c.fetchBGPSessions)
 }
 
 // BGPSessionInput is what POST /bgp/{asn_id}/session creates here: the
@@ -327,12 +321,13 @@ func (c *Client) CreateBGPSession(ctx context.Context, in BGPSessionInput) ([]BG
 
 // SortBGPSessions orders sessions by numeric id (the first is a resource's id).
 func SortBGPSessions(list []BGPSession) []BGPSession {
-	slices.SortStableFunc(list, func(a, b BGPSession) int { return compareIDs(string(a.ID), string(b.ID)) })
+	slices.SortStableFunc(list, func(a, b BGPSession) int { return CompareIDs(string(a.ID), string(b.ID)) })
 	return list
 }
 
-// compareIDs orders numeric ids by value, others after them by text.
-func compareIDs(a, b string) int {
+// CompareIDs orders numeric ids by value, others after them by text: the
+// stable order of the lists the provider shows (sessions, SSH keys).
+func CompareIDs(a, b string) int {
 	na, ea := strconv.ParseInt(a, 10, 64)
 	nb, eb := strconv.ParseInt(b, 10, 64)
 	switch {

@@ -487,6 +487,18 @@ func (l *listCache[T]) get(ctx context.Context, fetch func(context.Context) ([]T
 	}
 }
 
+// fresh fetches the list now and keeps it for later readers; on an error
+// the cached list, which may no longer be true, is dropped.
+func (l *listCache[T]) fresh(ctx context.Context, fetch func(context.Context) ([]T, error)) ([]T, error) {
+	list, err := fetch(ctx)
+	if err != nil {
+		l.drop()
+		return nil, err
+	}
+	l.set(list)
+	return list, nil
+}
+
 // set stores a list read after a write.
 func (l *listCache[T]) set(list []T) {
 	l.mu.Lock()

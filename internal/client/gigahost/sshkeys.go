@@ -90,13 +90,7 @@ func (c *Client) fetchSSHKeys(ctx context.Context) ([]SSHKey, error) {
 
 // freshSSHKeys lists the keys now and keeps the list for later readers.
 func (c *Client) freshSSHKeys(ctx context.Context) ([]SSHKey, error) {
-	keys, err := c.fetchSSHKeys(ctx)
-	if err != nil {
-		c.sshKeys.drop()
-		return nil, err
-	}
-	c.sshKeys.set(keys)
-	return keys, nil
+	return c.sshKeys.fresh(ctx, c.fetchSSHKeys)
 }
 
 // SSHKeyMaterial is a public key's type and base64 body, without the

@@ -242,13 +242,7 @@ func (c *Client) fetchMailboxes(ctx context.Context, hostingID int64) ([]Mailbox
 
 // fresh lists the account now and keeps the list for later readers.
 func (c *Client) freshMailboxes(ctx context.Context, a *mailAccount, hostingID int64) ([]Mailbox, error) {
-	list, err := c.fetchMailboxes(ctx, hostingID)
-	if err != nil {
-		a.list.drop()
-		return nil, err
-	}
-	a.list.set(list)
-	return list, nil
+	return a.list.fresh(ctx, func(ctx context.Context) ([]Mailbox, error) { return c.fetchMailboxes(ctx, hostingID) })
 }
 
 // Mailbox finds one e-mail account by its full address; nil when it does
