@@ -42,6 +42,10 @@ type ResourceBase struct {
 	clientsHolder
 }
 
+// NewResourceBase returns the base of the resource typeName; NewResource
+// builds the whole resource.
+func NewResourceBase(typeName string) ResourceBase { return ResourceBase{TypeName: typeName} }
+
 // Metadata implements resource.Resource.
 func (b *ResourceBase) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = b.TypeName
@@ -79,6 +83,10 @@ type DataSourceBase struct {
 	TypeName string
 	clientsHolder
 }
+
+// NewDataSourceBase returns the base of the data source typeName;
+// NewDataSource and NewListDataSource build whole data sources.
+func NewDataSourceBase(typeName string) DataSourceBase { return DataSourceBase{TypeName: typeName} }
 
 // Metadata implements datasource.DataSource.
 func (b *DataSourceBase) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
