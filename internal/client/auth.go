@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"net/http"
 )
 
@@ -15,6 +16,10 @@ type Auth struct {
 	Token func(ctx context.Context) (token string, renewable bool, err error)
 	// Drop forgets a session token the API refused.
 	Drop func(token string)
+	// Explain, when set, says what a final 401 or 403 means: the
+	// credential sent (session is true for a session token), the endpoint,
+	// what to check. An empty answer adds nothing.
+	Explain func(apiErr *APIError, session bool, endpoint string) string
 }
 
 // DoAuthenticated is the one authenticated send loop of both APIs: it sends
@@ -37,6 +42,10 @@ func (t *Transport) DoAuthenticated(ctx context.Context, req Request, auth Auth,
 		if IsStatus(err, http.StatusUnauthorized) && renewable && attempt == 0 {
 			auth.Drop(token)
 			continue
+		}
+		var apiErr *APIError
+		if auth.Explain != nil && errors.As(err, &apiErr) {
+			err = Refused(err, auth.Explain(apiErr, renewable, t.Endpoint()))
 		}
 		return resp, err
 	}

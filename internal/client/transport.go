@@ -206,6 +206,9 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
+// Endpoint is the base URL requests go to, as errors name it.
+func (t *Transport) Endpoint() string { return t.base.String() }
+
 // Do sends the request, retrying as configured, and returns the final answer.
 // A non-2xx status is not an error here: each API reads its own error shape.
 func (t *Transport) Do(ctx context.Context, r Request) (*Response, error) {

@@ -156,8 +156,8 @@ func addWriteError(diags *diag.Diagnostics, failure string, in gigahost.RecordIn
 		return false
 	case errors.Is(err, gigahost.ErrRecordNotListed):
 		diags.AddError("DNS record written, but not found",
-			fmt.Sprintf("The API accepted the %s record %s %q, but the zone's record list does not show it. Run terraform apply again; "+
-				"if the record exists, import it with the four-part id <zone_id>/<name>/<type>/<value>.", in.Type, in.Name, in.Value))
+			fmt.Sprintf("The API accepted the %s record %s %q, but the zone's record list does not show it. Before applying again, check the zone: "+
+				"if the record exists, import it with the four-part id <zone_id>/<name>/<type>/<value> (an apply would write it a second time).", in.Type, in.Name, in.Value))
 	default:
 		tfutil.AddAPIError(diags, failure, err)
 	}

@@ -123,7 +123,7 @@ func (r *RedirectResource) Create(ctx context.Context, req resource.CreateReques
 	// The create answer does not say whether the redirect is enabled: the list does.
 	red, ok := r.written(ctx, c, zoneID, in.Source, "created", &resp.Diagnostics,
 		fmt.Sprintf("The API accepted the redirect of %q in zone %s, but the zone's redirect list does not show it. "+
-			"Run terraform apply again.", in.Source, zoneID))
+			"Before applying again, check the zone: if the redirect exists, import it with <zone_id>/<source> (an apply would submit it again).", in.Source, zoneID))
 	if !ok {
 		return
 	}
@@ -224,7 +224,7 @@ func (r *RedirectResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	red, ok := r.written(ctx, c, zoneID, in.Source, "updated", &resp.Diagnostics,
 		fmt.Sprintf("The API accepted the new target of the redirect of %q in zone %s, but the zone's redirect list no longer "+
-			"shows the redirect. Run terraform apply again to re-create it.", in.Source, zoneID))
+			"shows the redirect. Before applying again, check the zone: if the redirect exists, import it with <zone_id>/<source>; else an apply re-creates it.", in.Source, zoneID))
 	if !ok {
 		return
 	}

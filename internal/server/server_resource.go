@@ -344,7 +344,7 @@ func (r *ServerResource) Update(ctx context.Context, req resource.UpdateRequest,
 
 	id := state.serverID()
 	if id == 0 {
-		resp.Diagnostics.AddError("Server id unknown", fmt.Sprintf("The server of order %s is not known yet; run terraform refresh or apply again once the deploy has progressed.", state.OrderID.ValueString()))
+		resp.Diagnostics.AddError("Server id unknown", fmt.Sprintf("The server of order %s is not known yet; run `terraform apply -refresh-only` (or apply again) once the deploy has progressed.", state.OrderID.ValueString()))
 		return
 	}
 	plan.RootPassword = state.RootPassword

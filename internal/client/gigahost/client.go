@@ -169,7 +169,8 @@ func (c *Client) sendRaw(ctx context.Context, session bool, req client.Request) 
 		Token: func(ctx context.Context) (string, bool, error) {
 			return c.credential(ctx, session)
 		},
-		Drop: c.dropSession,
+		Drop:    c.dropSession,
+		Explain: explainRefused,
 	}, func(r *client.Response) error { return answerError(req.Method, req.Path, r) })
 	if err != nil && resp != nil && req.Creates &&
 		client.IsStatus(err, http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout) {
@@ -273,13 +274,13 @@ func (c *Client) login(ctx context.Context) error {
 		return err
 	}
 	if err := answerError(http.MethodPost, path, resp); err != nil {
-		return fmt.Errorf("gigahost login failed: %w", err)
+		return client.Refused(fmt.Errorf("gigahost login failed: %w", err), c.loginRefused())
 	}
 	var top struct {
 		Success *client.Bool `json:"success"`
 	}
 	if json.Unmarshal(resp.Body, &top) == nil && top.Success != nil && !bool(*top.Success) {
-		return fmt.Errorf("gigahost login failed: %w", apiError(http.MethodPost, path, &client.Response{Status: http.StatusUnauthorized, Body: resp.Body}))
+		return client.Refused(fmt.Errorf("gigahost login failed: %w", apiError(http.MethodPost, path, &client.Response{Status: http.StatusUnauthorized, Body: resp.Body})), c.loginRefused())
 	}
 	var data struct {
 		Token       client.String   `json:"token"`
@@ -290,6 +291,13 @@ func (c *Client) login(ctx context.Context) error {
 	}
 	c.session = &session{token: string(data.Token), expires: tokenExpiry(data.TokenExpire, time.Now())}
 	return nil
+}
+
+// loginRefused explains a refused login: the credentials and the endpoint.
+func (c *Client) loginRefused() string {
+	return fmt.Sprintf("The Gigahost API at %s refused %s. Check the username and password, the one-time code "+
+		"if two-factor login is on, and that gigahost_endpoint (GIGAHOST_ENDPOINT) is the API these credentials belong to.",
+		c.t.Endpoint(), sessionCredential)
 }
 
 // defaultSessionLife is assumed when token_expire cannot be read; a token

@@ -133,7 +133,8 @@ func (c *Client) send(ctx context.Context, req client.Request) ([]byte, error) {
 			token, err := c.token(ctx)
 			return token, c.cfg.APIKey == "", err
 		},
-		Drop: c.dropSession,
+		Drop:    c.dropSession,
+		Explain: explainRefused,
 	}, func(r *client.Response) error {
 		if r.Status < 200 || r.Status > 299 {
 			return apiError(req.Method, req.Path, r)
@@ -214,7 +215,11 @@ func (c *Client) obtainToken(ctx context.Context, path string, body any) error {
 		return err
 	}
 	if resp.Status < 200 || resp.Status > 299 {
-		return fmt.Errorf("gigas login failed: %w", apiError(http.MethodPost, path, resp))
+		err := fmt.Errorf("gigas login failed: %w", apiError(http.MethodPost, path, resp))
+		if path == "/token" {
+			err = client.Refused(err, c.loginRefused())
+		}
+		return err
 	}
 	var tr tokenResponse
 	if err := json.Unmarshal(resp.Body, &tr); err != nil || tr.Token == "" {
