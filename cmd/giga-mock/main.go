@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -147,6 +148,12 @@ State lives in memory only. Stop with Ctrl-C.
 // printAlts lists the silent points: name, forms (default first), and why.
 func printAlts(out io.Writer) {
 	for _, a := range mockapi.Alternatives() {
-		fmt.Fprintf(out, "%s: %s\n    %s\n", a.Name, strings.Join(a.Forms, " | "), a.Why)
+		forms := slices.Clone(a.Forms)
+		for i, f := range forms {
+			if slices.Contains(a.Refused, f) {
+				forms[i] = f + " (refused)"
+			}
+		}
+		fmt.Fprintf(out, "%s: %s\n    %s\n", a.Name, strings.Join(forms, " | "), a.Why)
 	}
 }

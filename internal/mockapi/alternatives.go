@@ -20,6 +20,12 @@ type AltSpec struct {
 	Name  Alt
 	Forms []string
 	Why   string
+	// Refused are the forms (never the default) that the client refuses
+	// with a clear error by design: the defence "refuse clearly". The
+	// point's own EachForm or EachRound test expects that error; the
+	// whole-suite rounds of scripts/test-alts.sh leave these forms out,
+	// since every other test would fail on them as intended.
+	Refused []string
 }
 
 // Alternatives lists every silent point the mock can switch, by area. Each

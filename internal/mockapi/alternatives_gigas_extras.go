@@ -29,6 +29,7 @@ var gigasExtrasAlts = []AltSpec{
 		Why: "GET /virtual_machine/{id}/isos returns an \"Iso Join Resource\" whose fields are not shown: a bare list of " +
 			"{id (the iso join id), iso_id, iso_url, virtual_machine_id}; the list under \"isos\"; each item under \"iso_join\"; " +
 			"or items without an id the client can read.",
+		Refused: []string{"unknown-fields"},
 	},
 	{
 		Name: AltGigasISOMountAnswer, Forms: []string{"join-with-token", "token-only", "empty"},

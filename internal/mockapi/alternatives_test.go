@@ -1,6 +1,7 @@
 package mockapi
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -23,6 +24,11 @@ func TestAlternativesAreChoices(t *testing.T) {
 				t.Errorf("%s: form %q empty, repeated or with , or =", a.Name, f)
 			}
 			forms[f] = true
+		}
+		for i, f := range a.Refused {
+			if !forms[f] || f == a.Forms[0] || slices.Index(a.Refused, f) != i {
+				t.Errorf("%s: refused form %q is not one of its forms, is the default, or is listed twice", a.Name, f)
+			}
 		}
 		if strings.TrimSpace(a.Why) == "" {
 			t.Errorf("%s: no reason given", a.Name)

@@ -472,7 +472,22 @@ func (l *listCache[T]) get(ctx context.Context, fetch func(context.Context) ([]T
 	}
 	gen := l.gen
 	l.mu.Unlock()
+	return l.shared(ctx, gen, fetch)
+}
+
+// shared is get after a miss at generation gen: one fetch for every
+// concurrent reader. A flight of this generation may have filled the cache
+// between get's check and this call (and left the group already): then
+// its list is the answer, without another request.
+func (l *listCache[T]) shared(ctx context.Context, gen uint64, fetch func(context.Context) ([]T, error)) ([]T, error) {
 	ch := l.group.DoChan(strconv.FormatUint(gen, 10), func() (any, error) {
+		l.mu.Lock()
+		if l.valid && l.gen == gen {
+			list := l.list
+			l.mu.Unlock()
+			return list, nil
+		}
+		l.mu.Unlock()
 		list, err := fetch(context.WithoutCancel(ctx))
 		if err == nil {
 			l.mu.Lock()
