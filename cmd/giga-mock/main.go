@@ -150,8 +150,8 @@ func printAlts(out io.Writer) {
 	for _, a := range mockapi.Alternatives() {
 		forms := slices.Clone(a.Forms)
 		for i, f := range forms {
-			if slices.Contains(a.Refused, f) {
-				forms[i] = f + " (refused)"
+			if why := a.Skipped(f); why != "" {
+				forms[i] = f + " (" + why + ")"
 			}
 		}
 		fmt.Fprintf(out, "%s: %s\n    %s\n", a.Name, strings.Join(forms, " | "), a.Why)

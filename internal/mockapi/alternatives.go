@@ -26,6 +26,23 @@ type AltSpec struct {
 	// whole-suite rounds of scripts/test-alts.sh leave these forms out,
 	// since every other test would fail on them as intended.
 	Refused []string
+	// Unread are the forms (never the default) that the client by design
+	// does not read, keeping the prior value instead (the defence "keep
+	// prior"): an import or a data source then shows null. The rounds leave
+	// them out for the same reason as Refused.
+	Unread []string
+}
+
+// Skipped reports whether the whole-suite rounds leave form out: a form
+// that the client refuses or does not read by design.
+func (s AltSpec) Skipped(form string) string {
+	switch {
+	case slices.Contains(s.Refused, form):
+		return "refused"
+	case slices.Contains(s.Unread, form):
+		return "unread"
+	}
+	return ""
 }
 
 // Alternatives lists every silent point the mock can switch, by area. Each

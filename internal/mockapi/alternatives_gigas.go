@@ -43,6 +43,7 @@ var gigasAlts = []AltSpec{
 			"a bare list of {id, label, disk_size (GB), primary, is_swap}; the same with each item under \"disk\"; " +
 			"the list under \"disks\"; items told apart by type primary/swap with size_gb; " +
 			"fields the client cannot read (capacity with no unit, no role); or the endpoint answering 404.",
+		Unread: []string{"unknown-fields", "unavailable"},
 	},
 	{
 		Name: AltGigasVMList, Forms: []string{"bare", "wrapped", "item-wrapped"},

@@ -23,6 +23,7 @@ var gigasExtrasAlts = []AltSpec{
 			"parameters and the documented network usage resource); the list under \"ip_addresses\"; each item under \"ip_address\"; " +
 			"the address under \"ip_address\" and the flag as \"public\" (the filter's name); no public flag at all; " +
 			"or fields the client cannot read (\"ip\").",
+		Unread: []string{"unknown-fields"},
 	},
 	{
 		Name: AltGigasISOList, Forms: []string{"bare", "wrapped", "item-wrapped", "unknown-fields"},
