@@ -14,7 +14,7 @@ import (
 // deprecated; messages, docs and examples say `terraform apply
 // -refresh-only`. Test files may quote the old command.
 func TestNoMessageRecommendsTerraformRefresh(t *testing.T) {
-	old := regexp.MustCompile("terraform\\s+refresh\\b")
+	old := regexp.MustCompile(`terraform\s+refresh\b`)
 	var found []string
 	for _, dir := range []string{"../../internal", "../../docs", "../../examples", "../../templates", "../../README.md", "../../main.go"} {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {

@@ -297,7 +297,7 @@ func (c *Client) login(ctx context.Context) error {
 func (c *Client) loginRefused() string {
 	return fmt.Sprintf("The Gigahost API at %s refused %s. Check the username and password, the one-time code "+
 		"if two-factor login is on, and that gigahost_endpoint (GIGAHOST_ENDPOINT) is the API these credentials belong to.",
-		c.t.Endpoint(), sessionCredential)
+		c.t.Endpoint(), loginNamed)
 }
 
 // defaultSessionLife is assumed when token_expire cannot be read; a token

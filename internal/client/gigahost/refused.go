@@ -12,8 +12,8 @@ import (
 // The credentials as a user sets them: the provider attribute and its
 // environment variable.
 const (
-	apiKeyCredential  = "the API key in gigahost_api_key (or GIGAHOST_API_KEY)"
-	sessionCredential = "the login of gigahost_username and gigahost_password (or GIGAHOST_USERNAME and GIGAHOST_PASSWORD, with gigahost_otp / GIGAHOST_OTP when two-factor login is on)"
+	keyNamed   = "the API key in gigahost_api_key (or GIGAHOST_API_KEY)"
+	loginNamed = "the login of gigahost_username and gigahost_password (or GIGAHOST_USERNAME and GIGAHOST_PASSWORD, with gigahost_otp / GIGAHOST_OTP when two-factor login is on)"
 )
 
 // permissionCategories are the categories of an API key's permissions
@@ -27,12 +27,12 @@ func explainRefused(apiErr *client.APIError, session bool, endpoint string) stri
 		if session {
 			return fmt.Sprintf("The Gigahost API at %s refused %s, even after logging in again. "+
 				"Check the username and password (and that the one-time code is current), and that gigahost_endpoint "+
-				"(GIGAHOST_ENDPOINT) is the API these credentials belong to.", endpoint, sessionCredential)
+				"(GIGAHOST_ENDPOINT) is the API these credentials belong to.", endpoint, loginNamed)
 		}
 		return fmt.Sprintf("The Gigahost API at %s refused %s. Check that the value is the whole flux_live_... secret, "+
 			"that the key is active (not revoked, not past its expires_at) in the Gigahost control panel, and that "+
 			"gigahost_endpoint (GIGAHOST_ENDPOINT) is the API the key belongs to: an endpoint left over from `make mock` "+
-			"sends a real key to the mock, and the default endpoint sends a mock key to the real API.", endpoint, apiKeyCredential)
+			"sends a real key to the mock, and the default endpoint sends a mock key to the real API.", endpoint, keyNamed)
 	case http.StatusForbidden:
 		if session {
 			return ""
