@@ -198,6 +198,11 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
+		// Beyond ~292 years the duration would overflow into a negative
+		// wait (found by FuzzParseRetryAfter): not a wait we can read.
+		if int64(secs) > math.MaxInt64/int64(time.Second) {
+			return 0, false
+		}
 		return time.Duration(secs) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
