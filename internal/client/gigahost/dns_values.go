@@ -32,11 +32,13 @@ func CanonicalValue(recordType, value string) string {
 			return ip.String()
 		}
 	case "CNAME", "MX", "NS", "PTR":
-		return strings.ToLower(strings.TrimSuffix(v, "."))
+		// Every trailing dot, so that the canonical form is its own
+		// canonical form ("..": "." then "" with one; FuzzRecordValue).
+		return strings.ToLower(strings.TrimRight(v, "."))
 	case "SRV":
 		f := strings.Fields(v)
 		if len(f) > 0 {
-			f[len(f)-1] = strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))
+			f[len(f)-1] = strings.ToLower(strings.TrimRight(f[len(f)-1], "."))
 		}
 		return strings.Join(f, " ")
 	case "TXT":

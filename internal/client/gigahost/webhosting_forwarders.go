@@ -49,6 +49,9 @@ func decodeForwarders(raw json.RawMessage) ([]Forwarder, error) {
 			if err != nil || len(d) == 0 {
 				return nil, fmt.Errorf("forwarder %q: destinations %s are not addresses", user, abbreviate(dests))
 			}
+			if localOf(user) == "" { // {"": "..."} or {"@x": ...}: no forwarder (FuzzItemDecoders)
+				return nil, fmt.Errorf("forwarder %q has no user before the @", user)
+			}
 			out = append(out, Forwarder{User: localOf(user), Destinations: d})
 		}
 		slices.SortFunc(out, func(a, b Forwarder) int { return strings.Compare(a.User, b.User) })
@@ -70,7 +73,7 @@ func decodeForwarders(raw json.RawMessage) ([]Forwarder, error) {
 				}
 			}
 		}
-		if err != nil || user == "" || len(dests) == 0 {
+		if err != nil || localOf(user) == "" || len(dests) == 0 {
 			return nil, fmt.Errorf("an entry that is not a forwarder (no user with destinations): %s", abbreviate(e))
 		}
 		out = append(out, Forwarder{User: localOf(user), Destinations: dests})
