@@ -66,5 +66,6 @@ var accountAlts = []AltSpec{
 			"or bare; an entry may carry the full address (as the password, quota and delete paths take it) or the part before the @ " +
 			"(as the create takes it), with or without the domain, in email or in user; the quota as a numeric string, a number, " +
 			"\"unlimited\" or not at all.",
+		Unread: []string{mailboxesStrings}, // no quota listed: kept from the configuration, null to an import
 	},
 }
