@@ -3,6 +3,7 @@ package mockapi
 import (
 	"net/http"
 	"sync/atomic"
+	"time"
 	"testing"
 )
 
@@ -61,5 +62,44 @@ func TestAfterNextRunsAfterTheNextSuccess(t *testing.T) {
 	expectStatus(t, call(t, base, http.MethodPost, "/account/sshkey", GigahostAPIKey, map[string]any{"name": "ecdsa", "data": testKeyECDSA}), http.StatusOK, "second create")
 	if n := runs.Load(); n != 1 {
 		t.Errorf("the hook ran %d times, want once", n)
+	}
+}
+
+// RequestsPerSecond: past N requests of a service in the last second, the
+// mock answers 429 with Retry-After: 1 (Fault FaultOverBudget); each
+// service has its own budget, and a second later there is room again.
+func TestRequestsPerSecondBudget(t *testing.T) {
+	t.Parallel()
+	m := New(Options{Seed: 1, RequestsPerSecond: 3})
+	t0 := time.Now()
+	for i, want := range []bool{false, false, false, true, true} {
+		if got := m.overBudget("gigahost", t0.Add(time.Duration(i)*time.Millisecond)); got != want {
+			t.Fatalf("request %d: over budget %v, want %v", i+1, got, want)
+		}
+	}
+	if m.overBudget("gigas", t0) {
+		t.Fatal("the other service's budget was spent")
+	}
+	if m.overBudget("gigahost", t0.Add(time.Second)) {
+		t.Fatal("a second after the first request, still over budget")
+	}
+
+	m2, base := startMock(t)
+	m2.SetRequestsPerSecond(2)
+	statuses := map[int]int{}
+	for range 4 {
+		statuses[call(t, base, http.MethodGet, "/dns/zones", GigahostAPIKey, nil).Status]++
+	}
+	if statuses[http.StatusTooManyRequests] < 1 || statuses[http.StatusOK] < 1 {
+		t.Fatalf("4 requests at once under a budget of 2 answered %v", statuses)
+	}
+	n := 0
+	for _, r := range m2.Requests() {
+		if r.Fault == FaultOverBudget && r.Status == http.StatusTooManyRequests {
+			n++
+		}
+	}
+	if n != statuses[http.StatusTooManyRequests] {
+		t.Fatalf("%d answers of 429, %d recorded as over budget", statuses[http.StatusTooManyRequests], n)
 	}
 }

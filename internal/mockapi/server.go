@@ -39,6 +39,9 @@ const (
 	// such as a delete that matched nothing. It is not among AllFaults; ask
 	// for it by name.
 	FaultAck Fault = "ack"
+	// FaultOverBudget is the 429 of Options.RequestsPerSecond: the request
+	// came past the budget. It is not drawn at random.
+	FaultOverBudget Fault = "over-budget"
 )
 
 // AllFaults is every fault kind that stops a request before it takes effect.
@@ -126,6 +129,11 @@ type Options struct {
 	Faults []Fault
 	// RetryAfterSeconds is sent with injected 429s. Zero sends "0".
 	RetryAfterSeconds int
+	// RequestsPerSecond is a 429 budget per service: a request that arrives
+	// when the service has already answered this many in the last second
+	// gets 429 with Retry-After: 1 (recorded with Fault FaultOverBudget),
+	// as an API that rate-limits an account does. Zero is no budget.
+	RequestsPerSecond int
 	// SessionTTL is the lifetime of session tokens from POST /token and
 	// POST /authenticate. Zero means one hour.
 	SessionTTL time.Duration
@@ -166,6 +174,9 @@ type Server struct {
 	after    []*afterHook
 	httpSrv  *httptest.Server
 	alts     map[Alt]string
+	// budget holds, per service, when the requests of the last second
+	// under Options.RequestsPerSecond arrived.
+	budget map[string][]time.Time
 
 	gigas    *gigasState
 	gigahost *gigahostState
@@ -315,6 +326,9 @@ func (s *Server) Handler() http.Handler {
 		if fault == "" {
 			fault = s.drawFault()
 		}
+		if fault == "" && s.overBudget(service, rec.At) {
+			fault = FaultOverBudget
+		}
 		s.mu.Unlock()
 		if latency > 0 {
 			time.Sleep(latency)
@@ -350,6 +364,36 @@ func (s *Server) record(r RequestRecord) {
 	s.requests = append(s.requests, r)
 }
 
+// overBudget reports whether a request to service arriving at now is past
+// Options.RequestsPerSecond, and counts it when it is not. Callers hold s.mu.
+func (s *Server) overBudget(service string, now time.Time) bool {
+	if s.opts.RequestsPerSecond <= 0 {
+		return false
+	}
+	if s.budget == nil {
+		s.budget = map[string][]time.Time{}
+	}
+	recent := s.budget[service]
+	i := 0
+	for i < len(recent) && now.Sub(recent[i]) >= time.Second {
+		i++
+	}
+	recent = recent[i:]
+	if len(recent) >= s.opts.RequestsPerSecond {
+		s.budget[service] = recent
+		return true
+	}
+	s.budget[service] = append(recent, now)
+	return false
+}
+
+// SetRequestsPerSecond changes Options.RequestsPerSecond (0: no budget).
+func (s *Server) SetRequestsPerSecond(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.RequestsPerSecond = n
+}
+
 // drawFault picks a fault for this request, or none. Callers hold s.mu.
 func (s *Server) drawFault() Fault {
 	if s.opts.FaultRate <= 0 || s.rng.Float64() >= s.opts.FaultRate {
@@ -367,10 +411,13 @@ func (s *Server) injectFault(w http.ResponseWriter, service string, f Fault) int
 			writeJSON(w, http.StatusOK, map[string]any{})
 		}
 		return http.StatusOK
-	case Fault429:
+	case Fault429, FaultOverBudget:
 		s.mu.Lock()
 		ra := s.opts.RetryAfterSeconds
 		s.mu.Unlock()
+		if f == FaultOverBudget {
+			ra = 1 // the window is a second
+		}
 		w.Header().Set("Retry-After", itoa(ra))
 		writeJSON(w, http.StatusTooManyRequests, map[string]any{"message": "Too many requests"})
 		return http.StatusTooManyRequests
