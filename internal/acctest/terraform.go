@@ -96,3 +96,17 @@ func (t *Terraform) Close() {
 	t.cancel()
 	<-t.closed
 }
+
+// Try runs terraform with args in the working folder and returns its
+// output and exit code (-1 when it did not run): for callers outside the
+// test's goroutine, which must not fail the test from there.
+func (t *Terraform) Try(args ...string) (string, int) {
+	cmd := exec.Command(t.bin, args...) //nolint:gosec,noctx // the installed terraform, run by a test
+	cmd.Dir = t.dir
+	cmd.Env = t.env
+	out, err := cmd.CombinedOutput()
+	if err != nil && cmd.ProcessState == nil {
+		return err.Error(), -1
+	}
+	return string(out), cmd.ProcessState.ExitCode()
+}

@@ -3,8 +3,8 @@ package mockapi
 import (
 	"net/http"
 	"sync/atomic"
-	"time"
 	"testing"
+	"time"
 )
 
 // FaultAck answers 200 with an empty envelope and leaves the state alone;
