@@ -26,14 +26,9 @@ import (
 // DNSSECResourceType is the resource's type name.
 const DNSSECResourceType = "gigahost_dns_dnssec"
 
-var (
-	_ resource.ResourceWithConfigure   = (*DNSSECResource)(nil)
-	_ resource.ResourceWithImportState = (*DNSSECResource)(nil)
-)
-
 // NewDNSSECResource returns the gigahost_dns_dnssec resource.
 func NewDNSSECResource() resource.Resource {
-	return &DNSSECResource{ResourceBase: providerdata.NewResourceBase(DNSSECResourceType)}
+	return providerdata.NewResource[DNSSECResource](DNSSECResourceType)
 }
 
 // DNSSECResource is DNSSEC turned on for one zone: its existence is the

@@ -26,14 +26,9 @@ import (
 // ExternalDSResourceType is the resource's type name.
 const ExternalDSResourceType = "gigahost_dns_external_ds"
 
-var (
-	_ resource.ResourceWithConfigure   = (*ExternalDSResource)(nil)
-	_ resource.ResourceWithImportState = (*ExternalDSResource)(nil)
-)
-
 // NewExternalDSResource returns the gigahost_dns_external_ds resource.
 func NewExternalDSResource() resource.Resource {
-	return &ExternalDSResource{ResourceBase: providerdata.NewResourceBase(ExternalDSResourceType)}
+	return providerdata.NewResource[ExternalDSResource](ExternalDSResourceType)
 }
 
 // ExternalDSResource owns the whole set of DS records Gigahost submits to

@@ -19,14 +19,9 @@ import (
 // PTRZoneResourceType is the resource's type name.
 const PTRZoneResourceType = "gigahost_dns_ptr_zone"
 
-var (
-	_ resource.ResourceWithConfigure   = (*PTRZoneResource)(nil)
-	_ resource.ResourceWithImportState = (*PTRZoneResource)(nil)
-)
-
 // NewPTRZoneResource returns the gigahost_dns_ptr_zone resource.
 func NewPTRZoneResource() resource.Resource {
-	return &PTRZoneResource{ResourceBase: providerdata.NewResourceBase(PTRZoneResourceType)}
+	return providerdata.NewResource[PTRZoneResource](PTRZoneResourceType)
 }
 
 // PTRZoneResource manages a reverse (PTR) zone: created through POST

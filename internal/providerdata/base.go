@@ -42,10 +42,6 @@ type ResourceBase struct {
 	clientsHolder
 }
 
-// NewResourceBase returns the base of the resource typeName; NewResource
-// builds the whole resource.
-func NewResourceBase(typeName string) ResourceBase { return ResourceBase{TypeName: typeName} }
-
 // Metadata implements resource.Resource.
 func (b *ResourceBase) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = b.TypeName

@@ -24,15 +24,11 @@ import (
 // RDNSResourceType is the reverse DNS resource's type name.
 const RDNSResourceType = "gigahost_server_rdns"
 
-var (
-	_ resource.ResourceWithConfigure        = (*RDNSResource)(nil)
-	_ resource.ResourceWithImportState      = (*RDNSResource)(nil)
-	_ resource.ResourceWithConfigValidators = (*RDNSResource)(nil)
-)
+var _ resource.ResourceWithConfigValidators = (*RDNSResource)(nil)
 
 // NewRDNSResource returns the gigahost_server_rdns resource.
 func NewRDNSResource() resource.Resource {
-	return &RDNSResource{ResourceBase: providerdata.NewResourceBase(RDNSResourceType)}
+	return providerdata.NewResource[RDNSResource](RDNSResourceType)
 }
 
 // RDNSResource is the reverse DNS of one IPv4 address of a server, or the

@@ -145,48 +145,38 @@ func NewServersDataSource() datasource.DataSource {
 	})
 }
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*ServerDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*ServerDataSource)(nil)
-)
-
-// NewServerDataSource returns the gigahost_server data source.
+// NewServerDataSource returns the gigahost_server data source: one server,
+// by id, host name or name.
 func NewServerDataSource() datasource.DataSource {
-	return &ServerDataSource{DataSourceBase: providerdata.NewDataSourceBase(ServerDataSourceType)}
+	return providerdata.NewDataSource(providerdata.DataSourceSpec[gigahost.Client, serverEntryModel]{
+		TypeName: ServerDataSourceType,
+		Schema:   serverDataSourceSchema(),
+		ConfigValidators: []datasource.ConfigValidator{
+			datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("hostname"), path.MatchRoot("name")),
+		},
+		Client: providerdata.GigahostClient,
+		Read: func(ctx context.Context, c *gigahost.Client, m *serverEntryModel, diags *diag.Diagnostics) {
+			srv, ok := findServer(ctx, c, *m, diags)
+			if ok {
+				*m = serverEntryFromAPI(srv)
+			}
+		},
+	})
 }
 
-// ServerDataSource is one server, by id, host name or name.
-type ServerDataSource struct{ providerdata.DataSourceBase }
-
-// Schema implements datasource.DataSource.
-func (d *ServerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func serverDataSourceSchema() schema.Schema {
 	attrs := serverItemSchema()
 	for _, key := range []string{"id", "hostname", "name"} {
 		attrs[key] = schema.StringAttribute{Optional: true, Computed: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			MarkdownDescription: serverAttrDescriptions[key] + " One of `id`, `hostname` and `name` selects the server."}
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "One Gigahost server, by `id`, by `hostname` (without case) or by `name` (either name field). " +
 			"Cancelled and deleted servers are not found by name. None or several matching servers is an error that says so. " +
 			"A server missing from the API's answers is looked for again over several reads first: the live API sometimes " +
 			"omits a live server for tens of seconds.",
 		Attributes: attrs,
 	}
-}
-
-// ConfigValidators implements datasource.DataSourceWithConfigValidators.
-func (d *ServerDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("hostname"), path.MatchRoot("name"))}
-}
-
-// Read implements datasource.DataSource.
-func (d *ServerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *serverEntryModel, diags *diag.Diagnostics) {
-		srv, ok := findServer(ctx, c, *m, diags)
-		if ok {
-			*m = serverEntryFromAPI(srv)
-		}
-	})
 }
 
 // findServer finds the one server the configuration selects.

@@ -27,14 +27,9 @@ import (
 // SnapshotResourceType is the snapshot resource's type name.
 const SnapshotResourceType = "gigahost_server_snapshot"
 
-var (
-	_ resource.ResourceWithConfigure   = (*SnapshotResource)(nil)
-	_ resource.ResourceWithImportState = (*SnapshotResource)(nil)
-)
-
 // NewSnapshotResource returns the gigahost_server_snapshot resource.
 func NewSnapshotResource() resource.Resource {
-	return &SnapshotResource{ResourceBase: providerdata.NewResourceBase(SnapshotResourceType)}
+	return providerdata.NewResource[SnapshotResource](SnapshotResourceType)
 }
 
 // SnapshotResource is a snapshot of a virtual server.

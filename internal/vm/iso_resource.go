@@ -26,11 +26,6 @@ import (
 // ISOResourceType is the ISO mount resource's type name.
 const ISOResourceType = "gigas_virtual_machine_iso"
 
-var (
-	_ resource.ResourceWithConfigure   = (*ISOResource)(nil)
-	_ resource.ResourceWithImportState = (*ISOResource)(nil)
-)
-
 const (
 	defaultISOCreateTimeout = 20 * time.Minute
 	defaultISODeleteTimeout = 20 * time.Minute
@@ -41,7 +36,7 @@ var isoURLRE = regexp.MustCompile(`^(?i)(https?|ftps?)://[^\s/]+(/\S*)?$`)
 
 // NewISOResource returns the gigas_virtual_machine_iso resource.
 func NewISOResource() resource.Resource {
-	return &ISOResource{ResourceBase: providerdata.NewResourceBase(ISOResourceType)}
+	return providerdata.NewResource[ISOResource](ISOResourceType)
 }
 
 // ISOResource mounts an ISO in a Gigas virtual machine.

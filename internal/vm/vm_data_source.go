@@ -23,15 +23,16 @@ import (
 // VMDataSourceType is the single-VM data source's type name.
 const VMDataSourceType = "gigas_virtual_machine"
 
-var _ datasource.DataSourceWithConfigure = (*VMDataSource)(nil)
-
-// NewVMDataSource returns the gigas_virtual_machine data source.
+// NewVMDataSource returns the gigas_virtual_machine data source: one VM,
+// by id or by label.
 func NewVMDataSource() datasource.DataSource {
-	return &VMDataSource{DataSourceBase: providerdata.NewDataSourceBase(VMDataSourceType)}
+	return providerdata.NewDataSource(providerdata.DataSourceSpec[gigas.Client, vmDataModel]{
+		TypeName: VMDataSourceType,
+		Schema:   vmDataSourceSchema(),
+		Client:   providerdata.GigasClient,
+		Read:     readVM,
+	})
 }
-
-// VMDataSource reads one VM, by id or by label.
-type VMDataSource struct{ providerdata.DataSourceBase }
 
 // vmDataModel is the Terraform side of the gigas_virtual_machine data source.
 type vmDataModel struct {
@@ -65,8 +66,7 @@ func (m *vmDataModel) fromAPI(vm *gigas.VirtualMachine) {
 	m.Identifier, m.HypervisorID = types.StringValue(string(vm.Identifier)), types.StringValue(string(vm.HypervisorID))
 }
 
-// Schema implements datasource.DataSource.
-func (d *VMDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func vmDataSourceSchema() schema.Schema {
 	oneOf := stringvalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("label"))
 	str := providerdata.ComputedString
 	num := providerdata.ComputedInt64
@@ -81,7 +81,7 @@ func (d *VMDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, res
 			item[name] = str(ipItemDescriptions[name])
 		}
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Reads one Gigas virtual machine, by `id` or by `label`, for instance one made outside this configuration, " +
 			"to point DNS records at its `ipv4_address`. A label that no VM has, or that several VMs share, is an error that says so " +
 			"(use `gigas_virtual_machines` to list several).",
@@ -120,37 +120,35 @@ func (d *VMDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, res
 	}
 }
 
-// Read implements datasource.DataSource.
-func (d *VMDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	providerdata.ReadData(ctx, req, resp, d.Gigas, func(ctx context.Context, c *gigas.Client, m *vmDataModel, diags *diag.Diagnostics) {
-		id := m.ID.ValueString()
-		if !m.Label.IsNull() {
-			var ok bool
-			if id, ok = vmIDByLabel(ctx, c, m.Label.ValueString(), diags); !ok {
-				return
-			}
-		}
-		vm, err := c.GetVM(ctx, id)
-		if client.IsNotFound(err) {
-			diags.AddAttributeError(path.Root("id"), "No such Gigas virtual machine", fmt.Sprintf("The account has no VM with id %s.", id))
+// readVM reads the VM the configuration selects, by id or by label.
+func readVM(ctx context.Context, c *gigas.Client, m *vmDataModel, diags *diag.Diagnostics) {
+	id := m.ID.ValueString()
+	if !m.Label.IsNull() {
+		var ok bool
+		if id, ok = vmIDByLabel(ctx, c, m.Label.ValueString(), diags); !ok {
 			return
 		}
-		if err != nil {
-			tfutil.AddAPIError(diags, "Cannot read the Gigas virtual machine", err)
-			return
-		}
-		m.fromAPI(vm)
-		ips, err := c.IPAddresses(ctx, id)
-		if err != nil {
-			diags.AddWarning("Cannot read the Gigas VM's IP addresses", fmt.Sprintf("VM %s: %v. ip_addresses, ipv4_address and ipv6_address are null.", id, err))
-			m.IPAddresses = types.ListNull(types.ObjectType{AttrTypes: ipAddressAttrTypes})
-			m.IPv4Address, m.IPv6Address = types.StringNull(), types.StringNull()
-			return
-		}
-		var more diag.Diagnostics
-		m.IPAddresses, m.IPv4Address, m.IPv6Address, more = addressValues(ctx, ips)
-		diags.Append(more...)
-	})
+	}
+	vm, err := c.GetVM(ctx, id)
+	if client.IsNotFound(err) {
+		diags.AddAttributeError(path.Root("id"), "No such Gigas virtual machine", fmt.Sprintf("The account has no VM with id %s.", id))
+		return
+	}
+	if err != nil {
+		tfutil.AddAPIError(diags, "Cannot read the Gigas virtual machine", err)
+		return
+	}
+	m.fromAPI(vm)
+	ips, err := c.IPAddresses(ctx, id)
+	if err != nil {
+		diags.AddWarning("Cannot read the Gigas VM's IP addresses", fmt.Sprintf("VM %s: %v. ip_addresses, ipv4_address and ipv6_address are null.", id, err))
+		m.IPAddresses = types.ListNull(types.ObjectType{AttrTypes: ipAddressAttrTypes})
+		m.IPv4Address, m.IPv6Address = types.StringNull(), types.StringNull()
+		return
+	}
+	var more diag.Diagnostics
+	m.IPAddresses, m.IPv4Address, m.IPv6Address, more = addressValues(ctx, ips)
+	diags.Append(more...)
 }
 
 // vmIDByLabel finds the one VM with this label, with the API's own label

@@ -24,14 +24,9 @@ import (
 // AutoresponderResourceType is the resource's type name.
 const AutoresponderResourceType = "gigahost_webhosting_autoresponder"
 
-var (
-	_ resource.ResourceWithConfigure   = (*AutoresponderResource)(nil)
-	_ resource.ResourceWithImportState = (*AutoresponderResource)(nil)
-)
-
 // NewAutoresponderResource returns the gigahost_webhosting_autoresponder resource.
 func NewAutoresponderResource() resource.Resource {
-	return &AutoresponderResource{ResourceBase: providerdata.NewResourceBase(AutoresponderResourceType)}
+	return providerdata.NewResource[AutoresponderResource](AutoresponderResourceType)
 }
 
 // AutoresponderResource is an automatic reply of a Gigahost web-hosting account.

@@ -20,14 +20,9 @@ import (
 // DatabaseResourceType is the resource's type name.
 const DatabaseResourceType = "gigahost_webhosting_database"
 
-var (
-	_ resource.ResourceWithConfigure   = (*DatabaseResource)(nil)
-	_ resource.ResourceWithImportState = (*DatabaseResource)(nil)
-)
-
 // NewDatabaseResource returns the gigahost_webhosting_database resource.
 func NewDatabaseResource() resource.Resource {
-	return &DatabaseResource{ResourceBase: providerdata.NewResourceBase(DatabaseResourceType)}
+	return providerdata.NewResource[DatabaseResource](DatabaseResourceType)
 }
 
 // DatabaseResource is a database of a Gigahost web-hosting account.

@@ -21,14 +21,9 @@ import (
 // DKIMResourceType is the resource's type name.
 const DKIMResourceType = "gigahost_webhosting_dkim"
 
-var (
-	_ resource.ResourceWithConfigure   = (*DKIMResource)(nil)
-	_ resource.ResourceWithImportState = (*DKIMResource)(nil)
-)
-
 // NewDKIMResource returns the gigahost_webhosting_dkim resource.
 func NewDKIMResource() resource.Resource {
-	return &DKIMResource{ResourceBase: providerdata.NewResourceBase(DKIMResourceType)}
+	return providerdata.NewResource[DKIMResource](DKIMResourceType)
 }
 
 // DKIMResource is DKIM e-mail signing of a Gigahost web-hosting account.

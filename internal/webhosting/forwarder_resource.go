@@ -20,14 +20,9 @@ import (
 // ForwarderResourceType is the resource's type name.
 const ForwarderResourceType = "gigahost_webhosting_email_forwarder"
 
-var (
-	_ resource.ResourceWithConfigure   = (*ForwarderResource)(nil)
-	_ resource.ResourceWithImportState = (*ForwarderResource)(nil)
-)
-
 // NewForwarderResource returns the gigahost_webhosting_email_forwarder resource.
 func NewForwarderResource() resource.Resource {
-	return &ForwarderResource{ResourceBase: providerdata.NewResourceBase(ForwarderResourceType)}
+	return providerdata.NewResource[ForwarderResource](ForwarderResourceType)
 }
 
 // ForwarderResource is an e-mail forwarder of a Gigahost web-hosting account.

@@ -20,14 +20,9 @@ import (
 // FTPResourceType is the resource's type name.
 const FTPResourceType = "gigahost_webhosting_ftp_account"
 
-var (
-	_ resource.ResourceWithConfigure   = (*FTPResource)(nil)
-	_ resource.ResourceWithImportState = (*FTPResource)(nil)
-)
-
 // NewFTPResource returns the gigahost_webhosting_ftp_account resource.
 func NewFTPResource() resource.Resource {
-	return &FTPResource{ResourceBase: providerdata.NewResourceBase(FTPResourceType)}
+	return providerdata.NewResource[FTPResource](FTPResourceType)
 }
 
 // FTPResource is an FTP account of a Gigahost web-hosting account.

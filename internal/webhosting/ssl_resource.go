@@ -33,14 +33,9 @@ const SSLResourceType = "gigahost_webhosting_ssl"
 // issued within a minute").
 const defaultSSLCreateTimeout = 10 * time.Minute
 
-var (
-	_ resource.ResourceWithConfigure   = (*SSLResource)(nil)
-	_ resource.ResourceWithImportState = (*SSLResource)(nil)
-)
-
 // NewSSLResource returns the gigahost_webhosting_ssl resource.
 func NewSSLResource() resource.Resource {
-	return &SSLResource{ResourceBase: providerdata.NewResourceBase(SSLResourceType)}
+	return providerdata.NewResource[SSLResource](SSLResourceType)
 }
 
 // SSLResource is the free SSL certificate of a Gigahost web-hosting account.
