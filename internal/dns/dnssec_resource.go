@@ -121,14 +121,8 @@ func (r *DNSSECResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if !ok {
 		return
 	}
-	zs, err := c.Zones(ctx)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
-		return
-	}
-	z, found := gigahost.FindZone(zs, state.ID.ValueString())
-	if !found {
-		resp.State.RemoveResource(ctx)
+	z, ok := listedZone(ctx, c, state.ID.ValueString(), resp)
+	if !ok {
 		return
 	}
 	st, err := c.ReadDNSSEC(ctx, string(z.ID), bool(z.ExternalDNS))
@@ -171,6 +165,23 @@ func (r *DNSSECResource) ImportState(ctx context.Context, req resource.ImportSta
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}
+
+// listedZone is the start of the Read of a zone's resource: the zone with
+// this id in the client's zone list. ok is false after an error diagnostic
+// (the list failed) or when the list does not show the zone, which is then
+// removed from state.
+func listedZone(ctx context.Context, c *gigahost.Client, zoneID string, resp *resource.ReadResponse) (gigahost.Zone, bool) {
+	zs, err := c.Zones(ctx)
+	if err != nil {
+		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
+		return gigahost.Zone{}, false
+	}
+	z, ok := gigahost.FindZone(zs, zoneID)
+	if !ok {
+		resp.State.RemoveResource(ctx)
+	}
+	return z, ok
 }
 
 // zoneOrDiag finds a zone by id in the client's zone list, or adds a

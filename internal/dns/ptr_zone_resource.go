@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
-	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
@@ -88,14 +87,8 @@ func (r *PTRZoneResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if !ok {
 		return
 	}
-	zs, err := c.Zones(ctx)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
-		return
-	}
-	z, found := gigahost.FindZone(zs, state.ID.ValueString())
-	if !found {
-		resp.State.RemoveResource(ctx)
+	z, ok := listedZone(ctx, c, state.ID.ValueString(), resp)
+	if !ok {
 		return
 	}
 	if err := state.fromAPI(z); err != nil {

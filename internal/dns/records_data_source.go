@@ -19,19 +19,20 @@ import (
 // RecordsDataSourceType is the data source's type name.
 const RecordsDataSourceType = "gigahost_dns_records"
 
-var _ datasource.DataSourceWithConfigure = (*RecordsDataSource)(nil)
-
-// NewRecordsDataSource returns the gigahost_dns_records data source.
+// NewRecordsDataSource returns the gigahost_dns_records data source: one
+// zone's records, filtered by name and type. It is not a
+// providerdata.NewListDataSource: the list it filters depends on zone_id.
+// It is served from the client's record list of the zone, the one every
+// record of the operation shares: N of them on one zone cost one list
+// request.
 func NewRecordsDataSource() datasource.DataSource {
-	return &RecordsDataSource{DataSourceBase: providerdata.NewDataSourceBase(RecordsDataSourceType)}
+	return providerdata.NewDataSource(providerdata.DataSourceSpec[gigahost.Client, recordsDataModel]{
+		TypeName: RecordsDataSourceType,
+		Schema:   recordsDataSourceSchema(),
+		Client:   providerdata.GigahostClient,
+		Read:     readRecords,
+	})
 }
-
-// RecordsDataSource lists one zone's records, filtered by name and type.
-// It is not a providerdata.NewListDataSource: the list it filters depends
-// on zone_id. It is served from the client's record list of the zone, the
-// one every record of the operation shares: N of them on one zone cost one
-// list request.
-type RecordsDataSource struct{ providerdata.DataSourceBase }
 
 // recordsDataModel is the data source's state.
 type recordsDataModel struct {
@@ -41,9 +42,8 @@ type recordsDataModel struct {
 	Records []recordModel `tfsdk:"records"`
 }
 
-// Schema implements datasource.DataSource.
-func (d *RecordsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func recordsDataSourceSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the records of one Gigahost DNS zone, optionally filtered by name and type, as the zone's " +
 			"record list shows them (MX and SRV priority apart, hosts without the trailing dot). The list is read once per " +
 			"Terraform operation and shared with every `gigahost_dns_record` and `gigahost_dns_records` of the zone.",
@@ -79,35 +79,34 @@ func (d *RecordsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-// Read implements datasource.DataSource.
-func (d *RecordsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *recordsDataModel, diags *diag.Diagnostics) {
-		zoneID := m.ZoneID.ValueString()
-		records, err := c.Records(ctx, zoneID)
-		if err != nil {
-			tfutil.AddAPIError(diags, "Cannot list the records of DNS zone "+zoneID, err)
+// readRecords keeps the records of the configured zone that the name and
+// type filters select.
+func readRecords(ctx context.Context, c *gigahost.Client, m *recordsDataModel, diags *diag.Diagnostics) {
+	zoneID := m.ZoneID.ValueString()
+	records, err := c.Records(ctx, zoneID)
+	if err != nil {
+		tfutil.AddAPIError(diags, "Cannot list the records of DNS zone "+zoneID, err)
+		return
+	}
+	zone := ""
+	if !m.Name.IsNull() && strings.Contains(strings.TrimSuffix(m.Name.ValueString(), "."), ".") {
+		// A full name is made relative with the zone's name (the
+		// operation's shared zone list).
+		var ok bool
+		if zone, ok = zoneNameOrDiag(ctx, c, zoneID, diags); !ok {
 			return
 		}
-		zone := ""
-		if !m.Name.IsNull() && strings.Contains(strings.TrimSuffix(m.Name.ValueString(), "."), ".") {
-			// A full name is made relative with the zone's name (the
-			// operation's shared zone list).
-			var ok bool
-			if zone, ok = zoneNameOrDiag(ctx, c, zoneID, diags); !ok {
-				return
-			}
+	}
+	m.Records = []recordModel{}
+	for _, r := range records {
+		if !m.Name.IsNull() && relativeName(m.Name.ValueString(), zone) != relativeName(string(r.Name), zone) {
+			continue
 		}
-		m.Records = []recordModel{}
-		for _, r := range records {
-			if !m.Name.IsNull() && relativeName(m.Name.ValueString(), zone) != relativeName(string(r.Name), zone) {
-				continue
-			}
-			if !m.Type.IsNull() && !strings.EqualFold(m.Type.ValueString(), string(r.Type)) {
-				continue
-			}
-			var item recordModel
-			item.fromAPI(zoneID, r, zone)
-			m.Records = append(m.Records, item)
+		if !m.Type.IsNull() && !strings.EqualFold(m.Type.ValueString(), string(r.Type)) {
+			continue
 		}
-	})
+		var item recordModel
+		item.fromAPI(zoneID, r, zone)
+		m.Records = append(m.Records, item)
+	}
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
-	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
 	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
@@ -88,14 +87,8 @@ func (r *ZoneResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if !ok {
 		return
 	}
-	zs, err := c.Zones(ctx)
-	if err != nil {
-		tfutil.AddAPIError(&resp.Diagnostics, "Cannot list DNS zones", err)
-		return
-	}
-	z, ok := gigahost.FindZone(zs, state.ID.ValueString())
+	z, ok := listedZone(ctx, c, state.ID.ValueString(), resp)
 	if !ok {
-		resp.State.RemoveResource(ctx)
 		return
 	}
 	state.fromAPI(z)

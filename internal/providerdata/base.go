@@ -80,10 +80,6 @@ type DataSourceBase struct {
 	clientsHolder
 }
 
-// NewDataSourceBase returns the base of the data source typeName;
-// NewDataSource and NewListDataSource build whole data sources.
-func NewDataSourceBase(typeName string) DataSourceBase { return DataSourceBase{TypeName: typeName} }
-
 // Metadata implements datasource.DataSource.
 func (b *DataSourceBase) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = b.TypeName

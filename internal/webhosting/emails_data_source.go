@@ -20,17 +20,18 @@ import (
 // EmailsDataSourceType is the data source's type name.
 const EmailsDataSourceType = "gigahost_webhosting_emails"
 
-var _ datasource.DataSourceWithConfigure = (*EmailsDataSource)(nil)
-
-// NewEmailsDataSource returns the gigahost_webhosting_emails data source.
+// NewEmailsDataSource returns the gigahost_webhosting_emails data source:
+// the mailboxes of one web-hosting account. (The generic providerdata list
+// data source takes no input such as hosting_id, so this one reads its
+// configuration itself.)
 func NewEmailsDataSource() datasource.DataSource {
-	return &EmailsDataSource{DataSourceBase: providerdata.NewDataSourceBase(EmailsDataSourceType)}
+	return providerdata.NewDataSource(providerdata.DataSourceSpec[gigahost.Client, emailsModel]{
+		TypeName: EmailsDataSourceType,
+		Schema:   emailsDataSourceSchema(),
+		Client:   providerdata.GigahostClient,
+		Read:     readEmails,
+	})
 }
-
-// EmailsDataSource lists the mailboxes of one web-hosting account. (The
-// generic providerdata list data source takes no input such as hosting_id,
-// so this one reads its configuration itself.)
-type EmailsDataSource struct{ providerdata.DataSourceBase }
 
 type emailsModel struct {
 	ID        types.String      `tfsdk:"id"`
@@ -53,9 +54,8 @@ func emailEntryFromAPI(m gigahost.Mailbox) emailEntryModel {
 	return e
 }
 
-// Schema implements datasource.DataSource.
-func (d *EmailsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func emailsDataSourceSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the e-mail accounts (mailboxes) of one Gigahost web-hosting account, by address. " +
 			"Passwords are never shown: the API does not return them. The list is read once per Terraform operation and shared " +
 			"with the `gigahost_webhosting_email` resources of the same account.",
@@ -84,22 +84,20 @@ func (d *EmailsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
-// Read implements datasource.DataSource.
-func (d *EmailsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	providerdata.ReadData(ctx, req, resp, d.Gigahost, func(ctx context.Context, c *gigahost.Client, m *emailsModel, diags *diag.Diagnostics) {
-		hostingID := m.HostingID.ValueInt64()
-		list, err := c.Mailboxes(ctx, hostingID)
-		if err != nil {
-			addAPIError(diags, fmt.Sprintf("Cannot list the e-mail accounts of hosting account %d", hostingID), err)
-			return
-		}
-		sort.Slice(list, func(i, j int) bool { return list[i].Address < list[j].Address })
-		m.ID = types.StringValue(strconv.FormatInt(hostingID, 10))
-		m.Emails = make([]emailEntryModel, 0, len(list))
-		m.Addresses = make([]types.String, 0, len(list))
-		for _, mb := range list {
-			m.Emails = append(m.Emails, emailEntryFromAPI(mb))
-			m.Addresses = append(m.Addresses, types.StringValue(mb.Address))
-		}
-	})
+// readEmails lists the configured hosting account's mailboxes, by address.
+func readEmails(ctx context.Context, c *gigahost.Client, m *emailsModel, diags *diag.Diagnostics) {
+	hostingID := m.HostingID.ValueInt64()
+	list, err := c.Mailboxes(ctx, hostingID)
+	if err != nil {
+		addAPIError(diags, fmt.Sprintf("Cannot list the e-mail accounts of hosting account %d", hostingID), err)
+		return
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Address < list[j].Address })
+	m.ID = types.StringValue(strconv.FormatInt(hostingID, 10))
+	m.Emails = make([]emailEntryModel, 0, len(list))
+	m.Addresses = make([]types.String, 0, len(list))
+	for _, mb := range list {
+		m.Emails = append(m.Emails, emailEntryFromAPI(mb))
+		m.Addresses = append(m.Addresses, types.StringValue(mb.Address))
+	}
 }
