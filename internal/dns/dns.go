@@ -8,8 +8,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
@@ -33,6 +35,32 @@ func zoneNameOrDiag(ctx context.Context, c *gigahost.Client, zoneID string, diag
 		return "", false
 	}
 	return zone, true
+}
+
+// inZone is the model of a resource of one zone.
+type inZone interface{ zoneID() types.String }
+
+func (m recordModel) zoneID() types.String   { return m.ZoneID }
+func (m redirectModel) zoneID() types.String { return m.ZoneID }
+
+// zoneOf is the id and the name of m's zone; ok is false after an error
+// diagnostic.
+func zoneOf(ctx context.Context, c *gigahost.Client, m inZone, diags *diag.Diagnostics) (zoneID, zone string, ok bool) {
+	zoneID = m.zoneID().ValueString()
+	zone, ok = zoneNameOrDiag(ctx, c, zoneID, diags)
+	return zoneID, zone, ok
+}
+
+// loadInZone is providerdata.Load for a resource of one zone, with the
+// zone's id and name.
+func loadInZone[M inZone](ctx context.Context, src interface {
+	Get(context.Context, any) diag.Diagnostics
+}, diags *diag.Diagnostics, client func(*diag.Diagnostics) *gigahost.Client) (m M, c *gigahost.Client, zoneID, zone string, ok bool) {
+	if m, c, ok = providerdata.Load[M](ctx, src, diags, client); !ok {
+		return m, c, "", "", false
+	}
+	zoneID, zone, ok = zoneOf(ctx, c, m, diags)
+	return m, c, zoneID, zone, ok
 }
 
 // privateState is a framework response's private state.

@@ -233,12 +233,7 @@ func (r *RecordResource) Update(ctx context.Context, req resource.UpdateRequest,
 // confirms by listing the zone that the record is gone, and the resource
 // stays in state when it is not.
 func (r *RecordResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state, c, ok := providerdata.Load[recordModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
-	if !ok {
-		return
-	}
-	zoneID := state.ZoneID.ValueString()
-	zone, ok := zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	state, c, zoneID, zone, ok := loadInZone[recordModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
 	if !ok {
 		return
 	}

@@ -97,12 +97,7 @@ func (r *RedirectResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 
 // Create implements resource.Resource.
 func (r *RedirectResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, c, ok := providerdata.Load[redirectModel](ctx, req.Plan, &resp.Diagnostics, r.Gigahost)
-	if !ok {
-		return
-	}
-	zoneID := plan.ZoneID.ValueString()
-	zone, ok := zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	plan, c, zoneID, zone, ok := loadInZone[redirectModel](ctx, req.Plan, &resp.Diagnostics, r.Gigahost)
 	if !ok {
 		return
 	}
@@ -177,12 +172,7 @@ func (r *RedirectResource) written(ctx context.Context, c *gigahost.Client, zone
 // Read implements resource.Resource. A redirect (or zone) gone is removed
 // from the state, so that the next plan re-creates it.
 func (r *RedirectResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, c, ok := providerdata.Load[redirectModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
-	if !ok {
-		return
-	}
-	zoneID := state.ZoneID.ValueString()
-	zone, ok := zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	state, c, zoneID, zone, ok := loadInZone[redirectModel](ctx, req.State, &resp.Diagnostics, r.Gigahost)
 	if !ok {
 		return
 	}
@@ -212,8 +202,7 @@ func (r *RedirectResource) Update(ctx context.Context, req resource.UpdateReques
 	if !ok {
 		return
 	}
-	zoneID := state.ZoneID.ValueString()
-	zone, ok := zoneNameOrDiag(ctx, c, zoneID, &resp.Diagnostics)
+	zoneID, zone, ok := zoneOf(ctx, c, state, &resp.Diagnostics)
 	if !ok {
 		return
 	}
