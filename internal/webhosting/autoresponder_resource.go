@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -182,12 +181,5 @@ func (r *AutoresponderResource) ImportState(ctx context.Context, req resource.Im
 // importAddressID imports a resource of one address of a hosting account
 // (a mailbox, an autoresponder) by <hosting_id>/<address>.
 func importAddressID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	hostingID, address, err := parseEmailID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), emailID(hostingID, address))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hosting_id"), hostingID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("address"), address)...)
+	importItem(ctx, req, resp, "address", parseEmailID)
 }

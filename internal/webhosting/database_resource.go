@@ -150,12 +150,5 @@ func (r *DatabaseResource) Delete(ctx context.Context, req resource.DeleteReques
 
 // ImportState implements resource.ResourceWithImportState: <hosting_id>/<name>.
 func (r *DatabaseResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	hostingID, name, err := parseItemID(req.ID, "name")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), itemID(hostingID, name))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hosting_id"), hostingID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	importItem(ctx, req, resp, "name", parseItemIDOf("name"))
 }

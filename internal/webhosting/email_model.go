@@ -3,13 +3,11 @@ package webhosting
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
-	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
 // emailModel is the gigahost_webhosting_email resource's data.
@@ -50,25 +48,19 @@ func localPartProblem(local string) string {
 }
 
 // emailID is the resource id: <hosting_id>/<address>.
-func emailID(hostingID int64, address string) string {
-	return strconv.FormatInt(hostingID, 10) + "/" + address
-}
+func emailID(hostingID int64, address string) string { return itemID(hostingID, address) }
 
 // parseEmailID reads <hosting_id>/<address>.
 func parseEmailID(id string) (int64, string, error) {
-	parts, err := tfutil.ParseImportID(id, false, "hosting_id", "address")
+	hostingID, address, err := parseItemID(id, "address")
 	if err != nil {
 		return 0, "", err
 	}
-	hostingID, err := strconv.ParseInt(parts[0], 10, 64)
-	if err != nil || hostingID <= 0 {
-		return 0, "", fmt.Errorf("import id %q: hosting_id %q is not a positive number; the form is <hosting_id>/<address>", id, parts[0])
-	}
-	local, domain, ok := strings.Cut(parts[1], "@")
+	local, domain, ok := strings.Cut(address, "@")
 	if !ok || local == "" || domain == "" {
-		return 0, "", fmt.Errorf("import id %q: %q is not a full e-mail address (local@domain); the form is <hosting_id>/<address>", id, parts[1])
+		return 0, "", fmt.Errorf("import id %q: %q is not a full e-mail address (local@domain); the form is <hosting_id>/<address>", id, address)
 	}
-	return hostingID, strings.ToLower(parts[1]), nil
+	return hostingID, strings.ToLower(address), nil
 }
 
 // fromAPI sets what the API reports. The passwords are never read back, so

@@ -2,7 +2,6 @@ package webhosting
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -26,18 +25,8 @@ type forwarderModel struct {
 // letters, digits and . _ % + -, an @, and a domain with a dot.
 var destinationPattern = regexp.MustCompile(`^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$`)
 
-// parseForwarderID reads <hosting_id>/<address>.
-func parseForwarderID(id string) (int64, string, error) {
-	hostingID, address, err := parseItemID(id, "address")
-	if err != nil {
-		return 0, "", err
-	}
-	local, domain, ok := strings.Cut(address, "@")
-	if !ok || local == "" || domain == "" {
-		return 0, "", fmt.Errorf("import id %q: %q is not a full e-mail address (local@domain); the form is <hosting_id>/<address>", id, address)
-	}
-	return hostingID, strings.ToLower(address), nil
-}
+// parseForwarderID reads <hosting_id>/<address>, as parseEmailID.
+func parseForwarderID(id string) (int64, string, error) { return parseEmailID(id) }
 
 // fromAPI sets what the list shows. A destination that differs from the
 // prior one only in case keeps the prior spelling: the set is compared

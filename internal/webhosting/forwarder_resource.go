@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -142,14 +141,7 @@ func (r *ForwarderResource) Delete(ctx context.Context, req resource.DeleteReque
 // ImportState implements resource.ResourceWithImportState: the id is
 // <hosting_id>/<address>; Read then fills the rest.
 func (r *ForwarderResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	hostingID, address, err := parseForwarderID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), itemID(hostingID, address))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hosting_id"), hostingID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("address"), address)...)
+	importItem(ctx, req, resp, "address", parseForwarderID)
 }
 
 // localOf is the part of an address before the @.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -141,12 +140,5 @@ func (r *FTPResource) Delete(ctx context.Context, req resource.DeleteRequest, re
 
 // ImportState implements resource.ResourceWithImportState: <hosting_id>/<username>.
 func (r *FTPResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	hostingID, user, err := parseItemID(req.ID, "username")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), itemID(hostingID, user))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hosting_id"), hostingID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("username"), user)...)
+	importItem(ctx, req, resp, "username", parseItemIDOf("username"))
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -36,6 +37,24 @@ func parseItemID(id, label string) (int64, string, error) {
 		return 0, "", fmt.Errorf("import id %q: hosting_id %q is not a positive number; the form is <hosting_id>/<%s>", id, parts[0], label)
 	}
 	return hostingID, parts[1], nil
+}
+
+// importItem is the ImportState of an item resource: id, hosting_id and the
+// item's key attribute from the import id <hosting_id>/<key>, read by parse.
+func importItem(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, key string, parse func(string) (int64, string, error)) {
+	hostingID, name, err := parse(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), itemID(hostingID, name))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("hosting_id"), hostingID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(key), name)...)
+}
+
+// parseItemIDOf is parseItemID with its label.
+func parseItemIDOf(label string) func(string) (int64, string, error) {
+	return func(id string) (int64, string, error) { return parseItemID(id, label) }
 }
 
 // readFound is the end of an item's Read: the item found in its account's
