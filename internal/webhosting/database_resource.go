@@ -70,12 +70,8 @@ func replaceUnlessSameDatabase(ctx context.Context, req planmodifier.StringReque
 
 // Create implements resource.Resource.
 func (r *DatabaseResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, c, ok := providerdata.Load[databaseModel](ctx, req.Plan, &resp.Diagnostics, r.Gigahost)
+	plan, config, c, ok := loadCreate[databaseModel](ctx, req, &resp.Diagnostics, r.Gigahost)
 	if !ok {
-		return
-	}
-	var config databaseModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	hostingID, name := plan.HostingID.ValueInt64(), plan.Name.ValueString()
@@ -118,12 +114,8 @@ func (r *DatabaseResource) Read(ctx context.Context, req resource.ReadRequest, r
 // Update implements resource.Resource: the password, or the name's form
 // (no request).
 func (r *DatabaseResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, state, c, ok := providerdata.LoadUpdate[databaseModel](ctx, req.Plan, req.State, &resp.Diagnostics, r.Gigahost)
+	plan, state, config, c, ok := loadUpdate[databaseModel](ctx, req, &resp.Diagnostics, r.Gigahost)
 	if !ok {
-		return
-	}
-	var config databaseModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	hostingID := state.HostingID.ValueInt64()

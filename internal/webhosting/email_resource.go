@@ -62,14 +62,8 @@ func (r *EmailResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 
 // Create implements resource.Resource.
 func (r *EmailResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan, config emailModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigahost(&resp.Diagnostics)
-	if c == nil {
+	plan, config, c, ok := loadCreate[emailModel](ctx, req, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	// A write-only value is only in the configuration, never in the plan.
@@ -159,15 +153,8 @@ func (r *EmailResource) Read(ctx context.Context, req resource.ReadRequest, resp
 // Update implements resource.Resource. Only the password, its version and
 // the quota can change in place; everything else replaces the mailbox.
 func (r *EmailResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state, config emailModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.Gigahost(&resp.Diagnostics)
-	if c == nil {
+	plan, state, config, c, ok := loadUpdate[emailModel](ctx, req, &resp.Diagnostics, r.Gigahost)
+	if !ok {
 		return
 	}
 	hostingID, address := state.HostingID.ValueInt64(), state.Address.ValueString()

@@ -66,12 +66,8 @@ func (r *FTPResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 
 // Create implements resource.Resource.
 func (r *FTPResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, c, ok := providerdata.Load[ftpModel](ctx, req.Plan, &resp.Diagnostics, r.Gigahost)
+	plan, config, c, ok := loadCreate[ftpModel](ctx, req, &resp.Diagnostics, r.Gigahost)
 	if !ok {
-		return
-	}
-	var config ftpModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	hostingID, user := plan.HostingID.ValueInt64(), plan.Username.ValueString()
@@ -109,12 +105,8 @@ func (r *FTPResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 
 // Update implements resource.Resource: only the password changes in place.
 func (r *FTPResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, state, c, ok := providerdata.LoadUpdate[ftpModel](ctx, req.Plan, req.State, &resp.Diagnostics, r.Gigahost)
+	plan, state, config, c, ok := loadUpdate[ftpModel](ctx, req, &resp.Diagnostics, r.Gigahost)
 	if !ok {
-		return
-	}
-	var config ftpModel
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
 		return
 	}
 	if password, send := passwordChange(plan.passwords(), state.passwords(), config.PasswordWO); send {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
@@ -55,6 +56,24 @@ func importItem(ctx context.Context, req resource.ImportStateRequest, resp *reso
 // parseItemIDOf is parseItemID with its label.
 func parseItemIDOf(label string) func(string) (int64, string, error) {
 	return func(id string) (int64, string, error) { return parseItemID(id, label) }
+}
+
+// loadCreate is providerdata.Load for the Create of a resource with a
+// write-only password: the plan, the configuration (the only place of a
+// write-only value) and the client. ok is false after an error diagnostic.
+func loadCreate[M any](ctx context.Context, req resource.CreateRequest, diags *diag.Diagnostics,
+	client func(*diag.Diagnostics) *gigahost.Client) (plan, config M, c *gigahost.Client, ok bool) {
+	diags.Append(req.Config.Get(ctx, &config)...)
+	plan, c, ok = providerdata.Load[M](ctx, req.Plan, diags, client)
+	return plan, config, c, ok
+}
+
+// loadUpdate is loadCreate for an Update, with the prior state.
+func loadUpdate[M any](ctx context.Context, req resource.UpdateRequest, diags *diag.Diagnostics,
+	client func(*diag.Diagnostics) *gigahost.Client) (plan, state, config M, c *gigahost.Client, ok bool) {
+	diags.Append(req.Config.Get(ctx, &config)...)
+	plan, state, c, ok = providerdata.LoadUpdate[M](ctx, req.Plan, req.State, diags, client)
+	return plan, state, config, c, ok
 }
 
 // readFound is the end of an item's Read: the item found in its account's
