@@ -78,13 +78,7 @@ func (r *DatabaseResource) Create(ctx context.Context, req resource.CreateReques
 	plan.ID = types.StringValue(itemID(hostingID, name))
 	d, err := c.CreateDatabase(ctx, hostingID, name, createPassword(plan.Password, config.PasswordWO), logCreateAgainOf(hostingID, "database", name))
 	if err != nil {
-		tainted := createdButNotRead(err)
-		if tainted {
-			// It exists from now on: its id goes to state, tainted.
-			plan.PasswordWO, plan.FullName = types.StringNull(), types.StringNull()
-			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		}
-		addCreateError(&resp.Diagnostics, fmt.Sprintf("database %s in hosting account %d", name, hostingID), tainted, err)
+		createFailed(ctx, resp, fmt.Sprintf("database %s in hosting account %d", name, hostingID), err, &plan, func() { plan.PasswordWO, plan.FullName = types.StringNull(), types.StringNull() })
 		return
 	}
 	plan.fromAPI(hostingID, d)

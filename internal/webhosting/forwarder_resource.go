@@ -73,13 +73,9 @@ func (r *ForwarderResource) Create(ctx context.Context, req resource.CreateReque
 	address := user + "@" + domain
 	f, err := c.CreateForwarder(ctx, hostingID, user, dests, logCreateAgainOf(hostingID, "e-mail forwarder", user))
 	if err != nil {
-		tainted := createdButNotRead(err)
-		if tainted {
-			// It exists from now on: its id goes to state, tainted.
+		createFailed(ctx, resp, "e-mail forwarder "+address, err, &plan, func() {
 			plan.ID, plan.Address = types.StringValue(itemID(hostingID, address)), types.StringValue(address)
-			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		}
-		addCreateError(&resp.Diagnostics, "e-mail forwarder "+address, tainted, err)
+		})
 		return
 	}
 	resp.Diagnostics.Append(plan.fromAPI(ctx, hostingID, address, f)...)

@@ -74,13 +74,7 @@ func (r *FTPResource) Create(ctx context.Context, req resource.CreateRequest, re
 	plan.ID = types.StringValue(itemID(hostingID, user))
 	a, err := c.CreateFTPAccount(ctx, hostingID, plan.toAPI(createPassword(plan.Password, config.PasswordWO)), logCreateAgainOf(hostingID, "FTP account", user))
 	if err != nil {
-		tainted := createdButNotRead(err)
-		if tainted {
-			// It exists from now on: its id goes to state, tainted.
-			plan.PasswordWO, plan.Login = types.StringNull(), types.StringNull()
-			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		}
-		addCreateError(&resp.Diagnostics, fmt.Sprintf("FTP account %s in hosting account %d", user, hostingID), tainted, err)
+		createFailed(ctx, resp, fmt.Sprintf("FTP account %s in hosting account %d", user, hostingID), err, &plan, func() { plan.PasswordWO, plan.Login = types.StringNull(), types.StringNull() })
 		return
 	}
 	plan.fromAPI(hostingID, a)

@@ -100,6 +100,19 @@ func createdButNotRead(err error) bool {
 	return errors.As(err, &notRead)
 }
 
+// createFailed is the end of an item's failed create: when the item exists
+// although it was not read back, unread clears what only the read would
+// have set and plan goes to state (tainted), so that the next apply
+// replaces it and destroy deletes it; then the diagnostic.
+func createFailed(ctx context.Context, resp *resource.CreateResponse, what string, err error, plan any, unread func()) {
+	tainted := createdButNotRead(err)
+	if tainted {
+		unread()
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	}
+	addCreateError(&resp.Diagnostics, what, tainted, err)
+}
+
 // addCreateError is the diagnostic of a failed create.
 func addCreateError(diags *diag.Diagnostics, what string, savedTainted bool, err error) {
 	if savedTainted {
