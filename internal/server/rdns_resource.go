@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -201,6 +202,9 @@ func (r *RDNSResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 				t, state.ServerID.ValueString(), state.PTR.ValueString(), why))
 		return
 	}
+	// Sent in the form ptr is sent in: the record may show a name with a
+	// trailing dot (servers.reverse-form), which a PUT is not known to take.
+	before = strings.TrimSuffix(before, ".")
 	_, err := c.SetReverse(ctx, state.serverID(), t, before, nil)
 	if err != nil && !gigahost.IsReverseGone(err) {
 		tfutil.AddAPIError(&resp.Diagnostics, fmt.Sprintf("Cannot restore the reverse DNS of %s on server %s to %q", t, state.ServerID.ValueString(), before), err)
