@@ -25,8 +25,9 @@ func TestAlternativesAreChoices(t *testing.T) {
 			}
 			forms[f] = true
 		}
-		for i, f := range append(slices.Clone(a.Refused), a.Unread...) {
-			if !forms[f] || f == a.Forms[0] || slices.Index(append(slices.Clone(a.Refused), a.Unread...), f) != i {
+		skipped := append(slices.Clone(a.Refused), a.Unread...)
+		for i, f := range skipped {
+			if !forms[f] || f == a.Forms[0] || slices.Index(skipped, f) != i {
 				t.Errorf("%s: refused or unread form %q is not one of its forms, is the default, or is listed twice", a.Name, f)
 			}
 		}
