@@ -64,7 +64,8 @@ resource "gigahost_webhosting_ftp_account" "logged" {
 	})
 
 	text := readLog()
-	acctest.AssertLogged(t, text, "API request", "/account/apikeys", "/webhosting/1234/emails", "/webhosting/1234/databases/logged/password",
+	db := env.Mock.Gigahost.Webhosting.StoredDatabaseName(mockapi.GigahostHostingID, "logged")
+	acctest.AssertLogged(t, text, "API request", "/account/apikeys", "/webhosting/1234/emails", "/webhosting/1234/databases/"+db+"/password",
 		"/webhosting/1234/ftp/logged/password")
 	forbidden := map[string]string{
 		"session password":  mockapi.GigahostPassword,

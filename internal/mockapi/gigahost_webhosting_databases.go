@@ -60,9 +60,7 @@ func (s *Server) whDatabaseCreate(w http.ResponseWriter, r *http.Request, _ prin
 	name, _ := fieldString(body, "name")
 	pw, _ := fieldString(body, "password")
 	s.withAccount(w, r, func(a *hostingAccount, x *hostingExtras) {
-		if s.altLocked(AltDatabaseList) == databasesPrefixed && !strings.HasPrefix(name, a.Username+"_") {
-			name = a.Username + "_" + name
-		}
+		name = storedDatabaseName(s.altLocked(AltDatabaseList), a, name)
 		switch {
 		case !databaseName.MatchString(name):
 			ghError(w, http.StatusBadRequest, "Invalid database name.")
@@ -120,6 +118,25 @@ func (s *Server) whDatabaseDelete(w http.ResponseWriter, r *http.Request, _ prin
 			ghWrite(w, http.StatusOK, "", map[string]any{"message": "Database deleted."})
 		}
 	})
+}
+
+// StoredDatabaseName is the name under which the API keeps a database
+// created as name on a hosting account, under the current form of
+// AltDatabaseList: as given, or prefixed with the account's user. Tests use
+// it to find in the mock, and in request paths, what they created.
+func (h WebhostingHandle) StoredDatabaseName(hostingID int64, name string) string {
+	stored := name
+	h.extras(hostingID, func(a *hostingAccount, _ *hostingExtras) {
+		stored = storedDatabaseName(h.s.altLocked(AltDatabaseList), a, name)
+	})
+	return stored
+}
+
+func storedDatabaseName(form string, a *hostingAccount, name string) string {
+	if form == databasesPrefixed && !strings.HasPrefix(name, a.Username+"_") {
+		return a.Username + "_" + name
+	}
+	return name
 }
 
 // Database returns a copy of a database of a hosting account, by its

@@ -253,7 +253,25 @@ func TestAccVMISO_everyForm(t *testing.T) {
 		m := env.Mock
 		cfg := isoConfig(env, "default", `iso_id = "100"`, "")
 		var steps []resource.TestStep
-		if m.Alt(mockapi.AltGigasISOList) == "unknown-fields" {
+		switch {
+		case m.Alt(mockapi.AltGigasISOList) == "unknown-fields" && m.Alt(mockapi.AltGigasISOMountAnswer) != "join-with-token":
+			// Neither the answer nor the list gives the join's id: the
+			// error says that the ISO is likely mounted and how to adopt
+			// it, and the mock shows that it is.
+			steps = []resource.TestStep{
+				{Config: cfg, ExpectError: acctest.ErrorText("Cannot mount the ISO", "item 0 of the ISO list has no id", "likely mounted", "import the mount")},
+				{
+					PreConfig: func() { m.SetAlt(mockapi.AltGigasISOList, "bare") },
+					Config:    isoConfig(env, "default", "", ""),
+					Check: checkMockVM(t, m, func(vm mockapi.GigasVM) error {
+						if joins := m.Gigas.ISOJoins(vm.ID); len(joins) != 1 || joins[0].ISOID != "100" {
+							return fmt.Errorf("the error says the ISO is likely mounted; the mock has %+v", joins)
+						}
+						return nil
+					}),
+				},
+			}
+		case m.Alt(mockapi.AltGigasISOList) == "unknown-fields":
 			steps = []resource.TestStep{
 				{Config: cfg, ExpectError: acctest.ErrorText("ISO mount did not complete", "item 0 of the ISO list has no id", "kept in Terraform state")},
 				{
@@ -267,7 +285,7 @@ func TestAccVMISO_everyForm(t *testing.T) {
 					}),
 				},
 			}
-		} else {
+		default:
 			steps = []resource.TestStep{
 				{Config: cfg, Check: checkJoin(t, m, func(j mockapi.GigasISOJoin) error {
 					if j.ISOID != "100" {

@@ -131,10 +131,12 @@ func testAutoresponderLifecycle(t *testing.T, env *acctest.Env) {
 
 // Answers that show only some fields keep the rest as configured, also
 // after an import; the create's lost answer is resolved by reading the
-// address (adopted, not created twice); a DELETE that did nothing is caught.
+// address (adopted, not created twice); a DELETE that did nothing is caught,
+// also where it was answered 200 on the {email} form the API does not take
+// (round 1, the part before the @): its read-back tries every form.
 func TestAccAutoresponderResource_answerFormsAndFaults(t *testing.T) {
 	t.Parallel()
-	acctest.EachForm(t, mockapi.AltAutoresponderObject, func(t *testing.T, env *acctest.Env) {
+	acctest.EachRound(t, []mockapi.Alt{mockapi.AltAutoresponderObject, mockapi.AltAutoresponderPath}, func(t *testing.T, env *acctest.Env) {
 		env.Mock.FailNext("gigahost", http.MethodPost, autorespondersPath, mockapi.FaultDropAfter, 1)
 		env.Test(t, resource.TestCase{
 			CheckDestroy: noAutoresponders(env),

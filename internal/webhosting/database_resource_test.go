@@ -64,10 +64,7 @@ func noDatabases(env *acctest.Env) resource.TestCheckFunc {
 func TestAccDatabaseResource_lifecycle(t *testing.T) {
 	t.Parallel()
 	acctest.EachForm(t, mockapi.AltDatabaseList, func(t *testing.T, env *acctest.Env) {
-		stored := "shop"
-		if env.Mock.Alt(mockapi.AltDatabaseList) == "user-prefixed" {
-			stored = hostingUser + "_shop"
-		}
+		stored := env.Mock.Gigahost.Webhosting.StoredDatabaseName(mockapi.GigahostHostingID, "shop")
 		env.Test(t, resource.TestCase{
 			CheckDestroy: noDatabases(env),
 			Steps: []resource.TestStep{
@@ -174,7 +171,7 @@ resource "gigahost_webhosting_database" "lost" {
   password   = "lost-secret"
 }
 `),
-			Check: resource.ComposeTestCheckFunc(databaseHas(env, "lost", "lost-secret"), func(*terraform.State) error {
+			Check: resource.ComposeTestCheckFunc(databaseHas(env, env.Mock.Gigahost.Webhosting.StoredDatabaseName(mockapi.GigahostHostingID, "lost"), "lost-secret"), func(*terraform.State) error {
 				return createsReached(env, databaseListPath, 1)
 			}),
 		},

@@ -256,7 +256,7 @@ func (c *Client) UpdateAutoresponder(ctx context.Context, hostingID int64, addre
 	a := c.mailAccount(hostingID)
 	a.write.Lock()
 	defer a.write.Unlock()
-	if err := c.withAutoresponderPath(ctx, hostingID, address, func(path string) error {
+	if err := c.withAutoresponderPath(ctx, hostingID, address, true, func(path string) error {
 		return c.do(ctx, http.MethodPut, path, nil, in, nil)
 	}); err != nil {
 		return nil, err
@@ -265,12 +265,14 @@ func (c *Client) UpdateAutoresponder(ctx context.Context, hostingID int64, addre
 }
 
 // withAutoresponderPath runs write with each {email} form to try until one
-// is not a 404.
-func (c *Client) withAutoresponderPath(ctx context.Context, hostingID int64, address string, write func(path string) error) error {
+// is not a 404. A write that succeeds teaches the form when learn is set;
+// a DELETE does not (a 200 to a DELETE proves nothing: its read-back must
+// still try every form).
+func (c *Client) withAutoresponderPath(ctx context.Context, hostingID int64, address string, learn bool, write func(path string) error) error {
 	var err error
 	for _, local := range c.autoresponderForms(hostingID) {
 		if err = write(c.autoresponderPath(hostingID, address, local)); !client.IsNotFound(err) {
-			if err == nil {
+			if err == nil && learn {
 				c.keepAutoresponderForm(hostingID, local)
 			}
 			return err
@@ -286,7 +288,7 @@ func (c *Client) DeleteAutoresponder(ctx context.Context, hostingID int64, addre
 	a := c.mailAccount(hostingID)
 	a.write.Lock()
 	defer a.write.Unlock()
-	if err := c.withAutoresponderPath(ctx, hostingID, address, func(path string) error {
+	if err := c.withAutoresponderPath(ctx, hostingID, address, false, func(path string) error {
 		return c.do(ctx, http.MethodDelete, path, nil, nil, nil)
 	}); err != nil && !client.IsNotFound(err) {
 		return err

@@ -179,7 +179,9 @@ func (c *Client) MountISO(ctx context.Context, vmID string, in MountISOInput) (*
 	if sent.Join.ID == "" {
 		j, err := c.awaitNewJoin(ctx, vmID, known, in)
 		if err != nil {
-			return nil, fmt.Errorf("POST %s answered without an ISO join id: %w", p, err)
+			return nil, fmt.Errorf("POST %s was accepted without an ISO join id, and the join it made cannot be found: %w; "+
+				"the ISO is likely mounted in VM %s: import the mount with its id (<vm_id>/<iso_join_id>, shown in the Gigas panel) "+
+				"or unmount it there", p, err, vmID)
 		}
 		sent.Join = *j
 	}
