@@ -16,5 +16,5 @@ if [[ ! -x "$next" ]]; then
   [[ "${MODERN_REQUIRED:-0}" == 1 ]] && exit 1
   exit 0
 fi
-"$next" version | head -n 1
+"$next" version | sed -n 1p
 TF_ACC_TERRAFORM_PATH="$next" ${GO:-go} test -count=1 -timeout "${TEST_TIMEOUT:-15m}" -run '^TestAccModern' ${TESTARGS:-} ./...
