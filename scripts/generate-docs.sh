@@ -56,10 +56,23 @@ terraform {
   }
 }
 HCL
-"$tf" -chdir="$work/schema" providers schema -json >"$work/schema.json"
+# Terraform before 1.14 leaves actions out of the schema it prints, so the
+# schema is read with the newer binary (TERRAFORM_NEXT, as make test-modern
+# uses) when there is one. Without it the action pages cannot be rendered:
+# that is said loudly, and the committed ones are kept as they are.
+next="${TERRAFORM_NEXT:-$HOME/.cache/terraform-next/terraform}"
+schema_tf="$tf"
+if [[ -x "$next" ]]; then
+  schema_tf="$next"
+else
+  echo "!!!!!!!! NOT RENDERED: the action pages (docs/actions/) need Terraform >= 1.14 at $next to read the schema; the committed pages are kept !!!!!!!!" >&2
+  # tfplugindocs clears docs/: keep the committed action pages aside.
+  [[ -d docs/actions ]] && cp -R docs/actions "$work/kept-actions"
+fi
+"$schema_tf" -chdir="$work/schema" providers schema -json >"$work/schema.json"
 go -C tools run ./docsgen split-schema "$work/schema.json" "$work"
 
-mkdir -p "$work/docs/resources" "$work/docs/data-sources"
+mkdir -p "$work/docs/resources" "$work/docs/data-sources" "$work/docs/ephemeral-resources" "$work/docs/actions"
 for svc in "${services[@]}"; do
   echo "==> tfplugindocs generate ($svc types)"
   "${tfplugindocs[@]}" generate \
@@ -73,7 +86,7 @@ for svc in "${services[@]}"; do
     echo "tfplugindocs reported problems (above)" >&2
     exit 1
   fi
-  for kind in resources data-sources; do
+  for kind in resources data-sources ephemeral-resources actions; do
     for page in docs/"$kind"/*.md; do
       [[ -e "$page" ]] || continue
       mv "$page" "$work/docs/$kind/${svc}_$(basename "$page")"
@@ -109,6 +122,10 @@ for readme in examples/guides/*/README.md; do
   } >"$work/docs/guides/$name.md"
 done
 
+if [[ -d "$work/kept-actions" ]]; then
+  rm -rf "$work/docs/actions"
+  cp -R "$work/kept-actions" "$work/docs/actions"
+fi
 rm -rf docs
 cp -R "$work/docs" docs
 echo "docs/: $(find docs -name '*.md' | wc -l | tr -d ' ') pages"

@@ -49,7 +49,7 @@ func (s AltSpec) Skipped(form string) string {
 // area's list lives beside its handlers (alternatives_*.go).
 func Alternatives() []AltSpec {
 	var all []AltSpec
-	for _, area := range [][]AltSpec{gigasAlts, gigasExtrasAlts, dnsAlts, dnssecAlts, deployAlts, serverExtrasAlts, accountAlts, bgpAlts, envelopeAlts, webhostingSSLAlts, webhostingExtrasAlts} {
+	for _, area := range [][]AltSpec{gigasAlts, gigasExtrasAlts, dnsAlts, dnssecAlts, deployAlts, serverExtrasAlts, accountAlts, bgpAlts, envelopeAlts, webhostingSSLAlts, webhostingExtrasAlts, actionsAlts} {
 		all = append(all, area...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })

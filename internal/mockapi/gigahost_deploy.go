@@ -55,6 +55,12 @@ type GigahostServer struct {
 	// Failed marks a deploy that failed: its order and server vanished.
 	Failed    bool
 	CreatedAt time.Time
+	// Reboots counts the reboots asked for, PoweredOff is the power state
+	// last asked for, IPMISessions counts the KVM/IPMI sessions opened
+	// (gigahost_server_power.go).
+	Reboots      int
+	PoweredOff   bool
+	IPMISessions int
 }
 
 type ghServer struct {
@@ -64,6 +70,8 @@ type ghServer struct {
 	hideReads                                    int  // reads of the record still to answer 404
 	absenceApplied                               bool // the default transient absence was applied
 	vanished                                     bool // gone without a cancellation
+	power                                        ghPower
+	ipmi                                         *ghIPMI
 }
 
 // state at t: waiting, deploying, installing, ready (or rescue, iso),
@@ -394,9 +402,7 @@ func (s *Server) registerDeploy(mux *http.ServeMux) {
 	})
 	s.ghRoute(mux, "PUT /servers/{id}/name", CatServers, "id", s.ghRenameServer)
 	s.ghRoute(mux, "POST /servers/{id}/cancel", CatServers, "id", s.ghCancelServer)
-	s.ghRoute(mux, "GET /servers/{id}/reboot", CatServers, "id", s.ghPower("reboot"))
-	s.ghRoute(mux, "GET /servers/{id}/power/on", CatServers, "id", s.ghPower("on"))
-	s.ghRoute(mux, "GET /servers/{id}/power/off", CatServers, "id", s.ghPower("off"))
+	s.registerServerPower(mux)
 	s.registerServerExtras(mux)
 	s.ghRoute(mux, "POST /servers/{id}/reinstall", CatServers, "id", s.ghReinstall)
 	s.ghRoute(mux, "GET /reinstall/distro", CatServers, "", s.ghDistros)
@@ -881,6 +887,9 @@ func (s *Server) serverJSON(sv *ghServer, now time.Time) map[string]any {
 		"os":         map[string]any{"os_id": strconv.FormatInt(sv.OSID, 10), "os_name": osName},
 		"datacenter": map[string]any{"region_id": strconv.FormatInt(sv.RegionID, 10), "region_name": regionName, "dc_id": "9", "dc_name": "DC4", "dc_type": "rack"},
 		"location":   nil,
+		// The docs' GET /servers/{id} example shows ipmi_session null or
+		// the open session; the live sample null.
+		"ipmi_session": sv.ipmiJSON(now),
 	}
 }
 
@@ -1001,22 +1010,6 @@ func (s *Server) ghCancelServer(w http.ResponseWriter, r *http.Request, _ princi
 	}
 	sv.Cancelled, sv.CancelReason = true, reason
 	ghWrite(w, http.StatusOK, "Server has been cancelled.", nil)
-}
-
-func (s *Server) ghPower(action string) ghHandler {
-	return func(w http.ResponseWriter, r *http.Request, _ principal) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		sv := s.liveServer(w, r, false)
-		if sv == nil {
-			return
-		}
-		if p := s.gigahost.deploy.product(sv.ProductID, ""); action != "reboot" && p != nil && p.typ == "vm" {
-			ghError(w, http.StatusMethodNotAllowed, "Not supported on this server.")
-			return
-		}
-		ghWrite(w, http.StatusOK, "Server "+action+" initiated.", nil)
-	}
 }
 
 // ghReinstall starts a reinstall that takes the provisioning delay; the new

@@ -48,6 +48,9 @@ type GigasVM struct {
 	CreatedAt       time.Time
 	// IPs are the addresses GET .../ip_addresses lists (gigas_vm_extras.go).
 	IPs []GigasIP
+	// Reboots, ForcedReboots (of them, those sent with force) and
+	// NetworkRebuilds count the operations completed (gigas_vm_operations.go).
+	Reboots, ForcedReboots, NetworkRebuilds int
 }
 
 type gigasTxn struct {
@@ -321,6 +324,7 @@ func (s *Server) registerGigas(mux *http.ServeMux) {
 	mux.HandleFunc("GET /account/{account}/virtual_machine/{id}/disks", s.gigasAuth(s.gigasVMDisks))
 	mux.HandleFunc("GET /account/{account}/transaction/{token}/status", s.gigasAuth(s.gigasTxnStatus))
 	s.registerGigasVMExtras(mux)
+	s.registerGigasVMOperations(mux)
 }
 
 func (s *Server) issueGigasSession() map[string]any {

@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -34,7 +36,10 @@ import (
 	"github.com/gigaform/terraform-provider-giga/internal/webhosting"
 )
 
-var _ provider.Provider = (*GigaProvider)(nil)
+var (
+	_ provider.Provider            = (*GigaProvider)(nil)
+	_ provider.ProviderWithActions = (*GigaProvider)(nil)
+)
 
 // DefaultMaxRetries is used when max_retries and GIGA_MAX_RETRIES are unset.
 const DefaultMaxRetries = 5
@@ -248,6 +253,7 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	)
 	resp.ResourceData = clients
 	resp.DataSourceData = clients
+	resp.ActionData = clients
 }
 
 // Resources implements provider.Provider.
@@ -257,6 +263,11 @@ func (p *GigaProvider) Resources(_ context.Context) []func() resource.Resource {
 		out = append(out, family...)
 	}
 	return out
+}
+
+// Actions implements provider.ProviderWithActions.
+func (p *GigaProvider) Actions(_ context.Context) []func() action.Action {
+	return slices.Concat(vm.Actions(), server.Actions())
 }
 
 // DataSources implements provider.Provider.

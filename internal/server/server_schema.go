@@ -36,7 +36,7 @@ func (r *ServerResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"Pick `product_id`, `price_id` and `region_id` with the `gigahost_catalog` data source, and `os_id` with `gigahost_operating_systems`.\n\n" +
 			"Not managed here: package upgrades (a purchase), extra IPv4 addresses (the order returns no id and nothing releases one), IPMI and power " +
 			"(actions, not state; the provider leaves a server's power as it finds it). Reverse DNS and snapshots have their own resources " +
-			"(`gigahost_server_rdns`, `gigahost_server_snapshot`).",
+			"(`gigahost_server_rdns`, `gigahost_server_snapshot`).\n\n" + actionsSection,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true,

@@ -11,8 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
@@ -36,6 +38,28 @@ func AssertDataSource(t *testing.T, d datasource.DataSource, model any) {
 	t.Helper()
 	var resp datasource.SchemaResponse
 	d.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("schema: %v", resp.Diagnostics)
+	}
+	assert(t, schemaTypes(resp.Schema.Attributes, resp.Schema.Blocks), model)
+}
+
+// AssertAction is AssertResource for an action.
+func AssertAction(t *testing.T, a action.Action, model any) {
+	t.Helper()
+	var resp action.SchemaResponse
+	a.Schema(context.Background(), action.SchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("schema: %v", resp.Diagnostics)
+	}
+	assert(t, schemaTypes(resp.Schema.Attributes, resp.Schema.Blocks), model)
+}
+
+// AssertEphemeral is AssertResource for an ephemeral resource.
+func AssertEphemeral(t *testing.T, e ephemeral.EphemeralResource, model any) {
+	t.Helper()
+	var resp ephemeral.SchemaResponse
+	e.Schema(context.Background(), ephemeral.SchemaRequest{}, &resp)
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("schema: %v", resp.Diagnostics)
 	}

@@ -313,17 +313,3 @@ func (c *Client) Cancel(ctx context.Context, id int64, reason string) (warning s
 		}
 	}
 }
-
-// RebootServer reboots a server (GET /servers/{id}/reboot).
-func (c *Client) RebootServer(ctx context.Context, id int64) error {
-	return c.do(ctx, http.MethodGet, serverPath(id, "/reboot"), nil, nil, nil)
-}
-
-// PowerServer powers a server on or off. KVM VPS products answer 405.
-func (c *Client) PowerServer(ctx context.Context, id int64, on bool) error {
-	suffix := "/power/off"
-	if on {
-		suffix = "/power/on"
-	}
-	return c.do(ctx, http.MethodGet, serverPath(id, suffix), nil, nil, nil)
-}
