@@ -137,8 +137,8 @@ resource "terraform_data" "trigger" {
 					rebootPath = fmt.Sprintf("/account/%d/virtual_machine/%s/reboot", mockapi.GigasAccountID, onlyVM(t, env.Mock).ID)
 					env.Mock.FailNext("gigas", "POST", rebootPath, mockapi.FaultDropAfter, 1)
 				},
-				Config:    actionsConfig(env, false, "1", "gigas_virtual_machine_reboot.r"),
-				Check:     counts(t, env.Mock, 1, 0, 0),
+				Config: actionsConfig(env, false, "1", "gigas_virtual_machine_reboot.r"),
+				Check:  counts(t, env.Mock, 1, 0, 0),
 			},
 			{
 				PreConfig:   func() { env.Mock.Gigas.FailNextTransactions(1) },

@@ -22,8 +22,8 @@ func TestPowerStateDecodesDocsExample(t *testing.T) {
 	ctx := context.Background()
 	for body, want := range map[string]bool{
 		string(apidocs.Read(t, "examples/gigahost/GET_servers_id_powerstate.json")): true,
-		`{"meta":{"status":200,"powerstate":"0"}}`:                                 false,
-		`{"meta":{"status":200,"powerstate":1}}`:                                   true,
+		`{"meta":{"status":200,"powerstate":"0"}}`:                                  false,
+		`{"meta":{"status":200,"powerstate":1}}`:                                    true,
 	} {
 		c := coreClient(t, coreServer(t, http.StatusOK, body), Config{APIKey: "k"})
 		if on, err := c.PowerState(ctx, 3523); err != nil || on != want {
