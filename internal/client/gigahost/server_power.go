@@ -259,28 +259,23 @@ func (c *Client) OpenIPMI(ctx context.Context, id int64, acl string) (IPMISessio
 
 // shownIPMISession is the session the server record shows in ipmi_session,
 // when it carries credentials and expires more than a minute from now; the
-// zero session otherwise.
+// zero session otherwise. A record missing for a while is read again
+// (ConfirmServer); one confirmed gone is an error.
 func (c *Client) shownIPMISession(ctx context.Context, id int64) (IPMISession, error) {
-	var out []struct {
-		ID   client.Int      `json:"srv_id"`
-		IPMI json.RawMessage `json:"ipmi_session"`
-	}
-	if err := c.do(ctx, http.MethodGet, serverPath(id, ""), nil, nil, &out); err != nil {
+	srv, err := c.ConfirmServer(ctx, id)
+	if err != nil {
 		return IPMISession{}, err
 	}
-	for _, srv := range out {
-		if int64(srv.ID) != id && len(out) != 1 {
-			continue
-		}
-		var a ipmiAnswer
-		if json.Unmarshal(srv.IPMI, &a) != nil || a.Expires == 0 {
-			return IPMISession{}, nil
-		}
-		s, err := a.session(time.Now())
-		if err != nil || time.Until(s.ExpiresAt) < time.Minute {
-			return IPMISession{}, nil //nolint:nilerr // a record without a usable session: none to adopt
-		}
-		return s, nil
+	if srv == nil {
+		return IPMISession{}, fmt.Errorf("server %d is gone", id)
 	}
-	return IPMISession{}, nil
+	var a ipmiAnswer
+	if json.Unmarshal(srv.IPMISession, &a) != nil || a.Expires == 0 {
+		return IPMISession{}, nil
+	}
+	s, err := a.session(time.Now())
+	if err != nil || time.Until(s.ExpiresAt) < time.Minute {
+		return IPMISession{}, nil //nolint:nilerr // a record without a usable session: none to adopt
+	}
+	return s, nil
 }

@@ -41,6 +41,9 @@ type Server struct {
 	Datacenter  ServerDC       `json:"datacenter"`
 	OS          ServerOS       `json:"os"`
 	CancelledAt cancelMark     `json:"cancelled"`
+	// IPMISession is the open KVM/IPMI session (ipmi_session, null when
+	// none), read only after a lost answer to POST /servers/{id}/ipmi.
+	IPMISession json.RawMessage `json:"ipmi_session"`
 }
 
 // ServerIP is one address of a server.
