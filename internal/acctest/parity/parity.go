@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
@@ -27,10 +28,7 @@ func AssertResource(t *testing.T, r resource.Resource, model any) {
 	t.Helper()
 	var resp resource.SchemaResponse
 	r.Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("schema: %v", resp.Diagnostics)
-	}
-	assert(t, schemaTypes(resp.Schema.Attributes, resp.Schema.Blocks), model)
+	assertSchema(t, resp.Diagnostics, resp.Schema.Attributes, resp.Schema.Blocks, model)
 }
 
 // AssertDataSource is AssertResource for a data source.
@@ -38,10 +36,7 @@ func AssertDataSource(t *testing.T, d datasource.DataSource, model any) {
 	t.Helper()
 	var resp datasource.SchemaResponse
 	d.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("schema: %v", resp.Diagnostics)
-	}
-	assert(t, schemaTypes(resp.Schema.Attributes, resp.Schema.Blocks), model)
+	assertSchema(t, resp.Diagnostics, resp.Schema.Attributes, resp.Schema.Blocks, model)
 }
 
 // AssertAction is AssertResource for an action.
@@ -49,10 +44,7 @@ func AssertAction(t *testing.T, a action.Action, model any) {
 	t.Helper()
 	var resp action.SchemaResponse
 	a.Schema(context.Background(), action.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("schema: %v", resp.Diagnostics)
-	}
-	assert(t, schemaTypes(resp.Schema.Attributes, resp.Schema.Blocks), model)
+	assertSchema(t, resp.Diagnostics, resp.Schema.Attributes, resp.Schema.Blocks, model)
 }
 
 // AssertEphemeral is AssertResource for an ephemeral resource.
@@ -60,10 +52,17 @@ func AssertEphemeral(t *testing.T, e ephemeral.EphemeralResource, model any) {
 	t.Helper()
 	var resp ephemeral.SchemaResponse
 	e.Schema(context.Background(), ephemeral.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("schema: %v", resp.Diagnostics)
+	assertSchema(t, resp.Diagnostics, resp.Schema.Attributes, resp.Schema.Blocks, model)
+}
+
+// assertSchema is the check of every Assert*: the schema's attributes and
+// blocks against the model, once the schema was made without error.
+func assertSchema[A interface{ GetType() attr.Type }, B any](t *testing.T, diags diag.Diagnostics, attrs map[string]A, blocks map[string]B, model any) {
+	t.Helper()
+	if diags.HasError() {
+		t.Fatalf("schema: %v", diags)
 	}
-	assert(t, schemaTypes(resp.Schema.Attributes, resp.Schema.Blocks), model)
+	assert(t, schemaTypes(attrs, blocks), model)
 }
 
 // AssertListItems is AssertDataSource for the elements of the nested list
