@@ -14,6 +14,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -37,8 +38,9 @@ import (
 )
 
 var (
-	_ provider.Provider            = (*GigaProvider)(nil)
-	_ provider.ProviderWithActions = (*GigaProvider)(nil)
+	_ provider.Provider                       = (*GigaProvider)(nil)
+	_ provider.ProviderWithActions            = (*GigaProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*GigaProvider)(nil)
 )
 
 // DefaultMaxRetries is used when max_retries and GIGA_MAX_RETRIES are unset.
@@ -254,6 +256,7 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	resp.ResourceData = clients
 	resp.DataSourceData = clients
 	resp.ActionData = clients
+	resp.EphemeralResourceData = clients
 }
 
 // Resources implements provider.Provider.
@@ -268,6 +271,11 @@ func (p *GigaProvider) Resources(_ context.Context) []func() resource.Resource {
 // Actions implements provider.ProviderWithActions.
 func (p *GigaProvider) Actions(_ context.Context) []func() action.Action {
 	return slices.Concat(vm.Actions(), server.Actions())
+}
+
+// EphemeralResources implements provider.ProviderWithEphemeralResources.
+func (p *GigaProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return server.EphemeralResources()
 }
 
 // DataSources implements provider.Provider.

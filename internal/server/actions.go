@@ -92,7 +92,9 @@ const actionsSection = "## Actions\n\n" +
 	"Operations on a server that hold no state are actions (Terraform 1.14 or later), triggered from a resource's " +
 	"`lifecycle.action_trigger` or run with `terraform apply -invoke=action.<type>.<name>`:\n\n" +
 	"- `" + RebootActionType + "`: reboots the server (every server, KVM VPS included).\n" +
-	"- `" + PowerActionType + "`: powers it `on` or `off` and waits for its powerstate to show it; not available for KVM VPS products.\n"
+	"- `" + PowerActionType + "`: powers it `on` or `off` and waits for its powerstate to show it; not available for KVM VPS products.\n" +
+	"\nThe console is an ephemeral resource (Terraform 1.10 or later): `" + IPMIEphemeralType + "` opens a KVM/IPMI session, valid for 3 hours, " +
+	"whose credentials are never written to the plan or the state.\n"
 
 const invokeHow = "Trigger it from a resource's `lifecycle.action_trigger`, or run it with `terraform apply -invoke=action.%s.<name>`. Needs Terraform 1.14 or later."
 
