@@ -38,7 +38,7 @@ var (
 
 // NewAPIKeyResource returns the gigahost_api_key resource.
 func NewAPIKeyResource() resource.Resource {
-	return providerdata.NewResource[APIKeyResource](ResourceType)
+	return providerdata.NewResource[APIKeyResource](ResourceType, providerdata.IDParts("key_id"))
 }
 
 // APIKeyResource is a personal Gigahost API key.

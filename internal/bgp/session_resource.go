@@ -26,7 +26,7 @@ const (
 
 // NewSessionResource returns the gigahost_bgp_session resource.
 func NewSessionResource() resource.Resource {
-	return providerdata.NewResource[SessionResource](ResourceType)
+	return providerdata.NewResource[SessionResource](ResourceType, providerdata.IDParts("session_id"))
 }
 
 // SessionResource is the BGP sessions of one address.

@@ -28,7 +28,7 @@ const DNSSECResourceType = "gigahost_dns_dnssec"
 
 // NewDNSSECResource returns the gigahost_dns_dnssec resource.
 func NewDNSSECResource() resource.Resource {
-	return providerdata.NewResource[DNSSECResource](DNSSECResourceType)
+	return providerdata.NewResource[DNSSECResource](DNSSECResourceType, providerdata.IDParts("zone_id"))
 }
 
 // DNSSECResource is DNSSEC turned on for one zone: its existence is the

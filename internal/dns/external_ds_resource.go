@@ -28,7 +28,7 @@ const ExternalDSResourceType = "gigahost_dns_external_ds"
 
 // NewExternalDSResource returns the gigahost_dns_external_ds resource.
 func NewExternalDSResource() resource.Resource {
-	return providerdata.NewResource[ExternalDSResource](ExternalDSResourceType)
+	return providerdata.NewResource[ExternalDSResource](ExternalDSResourceType, providerdata.IDParts("zone_id"))
 }
 
 // ExternalDSResource owns the whole set of DS records Gigahost submits to

@@ -20,7 +20,7 @@ const PTRZoneResourceType = "gigahost_dns_ptr_zone"
 
 // NewPTRZoneResource returns the gigahost_dns_ptr_zone resource.
 func NewPTRZoneResource() resource.Resource {
-	return providerdata.NewResource[PTRZoneResource](PTRZoneResourceType)
+	return providerdata.NewResource[PTRZoneResource](PTRZoneResourceType, providerdata.IDParts("zone_id"))
 }
 
 // PTRZoneResource manages a reverse (PTR) zone: created through POST

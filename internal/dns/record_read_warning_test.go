@@ -24,7 +24,7 @@ import (
 func readRecord(t *testing.T, mock *mockapi.Server, m recordModel) *resource.ReadResponse {
 	t.Helper()
 	ctx := context.Background()
-	r := NewRecordResource().(*RecordResource)
+	r := providerdata.Unwrap(NewRecordResource()).(*RecordResource)
 	var conf resource.ConfigureResponse
 	r.Configure(ctx, resource.ConfigureRequest{ProviderData: providerdata.New(gigas.Config{}, gigahost.Config{
 		APIKey:    mockapi.GigahostAPIKey,

@@ -34,7 +34,7 @@ var (
 
 // NewRecordResource returns the gigahost_dns_record resource.
 func NewRecordResource() resource.Resource {
-	return providerdata.NewResource[RecordResource](RecordResourceType)
+	return providerdata.NewResource[RecordResource](RecordResourceType, recordIdentity)
 }
 
 // RecordResource manages one DNS record. Records with the same name and type
@@ -307,4 +307,25 @@ func quoteList(items []string) string {
 		q[i] = "`" + s + "`"
 	}
 	return strings.Join(q, ", ")
+}
+
+// recordIdentity is a record's identity: zone_id and record_id from its id,
+// and its name, type and value, so that an import block still finds the
+// record after its content-hash id changed: an identity without record_id
+// is imported as <zone_id>/<name>/<type>/<value>.
+var recordIdentity = providerdata.Identity{
+	Parts:   []string{"zone_id", "record_id"},
+	Extra:   []string{"name", "type", "value"},
+	Mutable: true,
+	ImportID: func(v map[string]string) (string, error) {
+		switch {
+		case v["zone_id"] == "":
+			return "", errors.New("zone_id must be set")
+		case v["record_id"] != "":
+			return v["zone_id"] + "/" + v["record_id"], nil
+		case v["name"] != "" && v["type"] != "" && v["value"] != "":
+			return strings.Join([]string{v["zone_id"], v["name"], v["type"], v["value"]}, "/"), nil
+		}
+		return "", errors.New("give record_id, or name, type and value (as the zone's record list shows them)")
+	},
 }

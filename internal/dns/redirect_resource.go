@@ -30,7 +30,7 @@ const RedirectResourceType = "gigahost_dns_redirect"
 
 // NewRedirectResource returns the gigahost_dns_redirect resource.
 func NewRedirectResource() resource.Resource {
-	return providerdata.NewResource[RedirectResource](RedirectResourceType)
+	return providerdata.NewResource[RedirectResource](RedirectResourceType, providerdata.IDParts("zone_id", "source"))
 }
 
 // RedirectResource manages one HTTP redirect of a zone's name.

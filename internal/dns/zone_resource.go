@@ -24,7 +24,7 @@ const ZoneResourceType = "gigahost_dns_zone"
 
 // NewZoneResource returns the gigahost_dns_zone resource.
 func NewZoneResource() resource.Resource {
-	return providerdata.NewResource[ZoneResource](ZoneResourceType)
+	return providerdata.NewResource[ZoneResource](ZoneResourceType, providerdata.IDParts("zone_id"))
 }
 
 // ZoneResource manages a DNS zone.

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -41,6 +42,7 @@ var (
 	_ provider.Provider                       = (*GigaProvider)(nil)
 	_ provider.ProviderWithActions            = (*GigaProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*GigaProvider)(nil)
+	_ provider.ProviderWithListResources      = (*GigaProvider)(nil)
 )
 
 // DefaultMaxRetries is used when max_retries and GIGA_MAX_RETRIES are unset.
@@ -255,8 +257,9 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	)
 	resp.ResourceData = clients
 	resp.DataSourceData = clients
-	resp.ActionData = clients
+	resp.ListResourceData = clients
 	resp.EphemeralResourceData = clients
+	resp.ActionData = clients
 }
 
 // Resources implements provider.Provider.
@@ -276,6 +279,16 @@ func (p *GigaProvider) Actions(_ context.Context) []func() action.Action {
 // EphemeralResources implements provider.ProviderWithEphemeralResources.
 func (p *GigaProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return server.EphemeralResources()
+}
+
+// ListResources implements provider.ProviderWithListResources: what
+// `terraform query` (Terraform 1.14) can list and adopt.
+func (p *GigaProvider) ListResources(_ context.Context) []func() list.ListResource {
+	var out []func() list.ListResource
+	for _, family := range [][]func() list.ListResource{dns.ListResources()} {
+		out = append(out, family...)
+	}
+	return out
 }
 
 // DataSources implements provider.Provider.

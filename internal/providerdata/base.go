@@ -65,12 +65,12 @@ type importableResource[R any] interface {
 }
 
 // NewResource returns the resource R (a struct that embeds ResourceBase)
-// of the type typeName. That R implements Configure and ImportState is
-// checked at compile time, where NewResource is called.
-func NewResource[R any, P importableResource[R]](typeName string) resource.Resource {
+// of the type typeName, with its identity. That R implements Configure and
+// ImportState is checked at compile time, where NewResource is called.
+func NewResource[R any, P importableResource[R]](typeName string, identity Identity) resource.Resource {
 	r := P(new(R))
 	r.setTypeName(typeName)
-	return r
+	return &identified{Resource: r, identity: identity}
 }
 
 // DataSourceBase is embedded by every data source, as ResourceBase is by

@@ -29,7 +29,7 @@ var _ resource.ResourceWithConfigValidators = (*RDNSResource)(nil)
 
 // NewRDNSResource returns the gigahost_server_rdns resource.
 func NewRDNSResource() resource.Resource {
-	return providerdata.NewResource[RDNSResource](RDNSResourceType)
+	return providerdata.NewResource[RDNSResource](RDNSResourceType, providerdata.IDParts("server_id", "address"))
 }
 
 // RDNSResource is the reverse DNS of one IPv4 address of a server, or the

@@ -48,7 +48,7 @@ const cancelReason = "Destroyed by Terraform (terraform-provider-giga)"
 
 // NewServerResource returns the gigahost_server resource.
 func NewServerResource() resource.Resource {
-	return providerdata.NewResource[ServerResource](ResourceType)
+	return providerdata.NewResource[ServerResource](ResourceType, providerdata.IDParts("server_id"))
 }
 
 // ServerResource deploys, renames, reinstalls and cancels Gigahost servers.

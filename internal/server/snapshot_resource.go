@@ -29,7 +29,7 @@ const SnapshotResourceType = "gigahost_server_snapshot"
 
 // NewSnapshotResource returns the gigahost_server_snapshot resource.
 func NewSnapshotResource() resource.Resource {
-	return providerdata.NewResource[SnapshotResource](SnapshotResourceType)
+	return providerdata.NewResource[SnapshotResource](SnapshotResourceType, providerdata.IDParts("server_id", "snapshot_id"))
 }
 
 // SnapshotResource is a snapshot of a virtual server.

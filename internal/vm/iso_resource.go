@@ -36,7 +36,7 @@ var isoURLRE = regexp.MustCompile(`^(?i)(https?|ftps?)://[^\s/]+(/\S*)?$`)
 
 // NewISOResource returns the gigas_virtual_machine_iso resource.
 func NewISOResource() resource.Resource {
-	return providerdata.NewResource[ISOResource](ISOResourceType)
+	return providerdata.NewResource[ISOResource](ISOResourceType, providerdata.IDParts("virtual_machine_id", "iso_join_id"))
 }
 
 // ISOResource mounts an ISO in a Gigas virtual machine.

@@ -25,7 +25,7 @@ const AutoresponderResourceType = "gigahost_webhosting_autoresponder"
 
 // NewAutoresponderResource returns the gigahost_webhosting_autoresponder resource.
 func NewAutoresponderResource() resource.Resource {
-	return providerdata.NewResource[AutoresponderResource](AutoresponderResourceType)
+	return providerdata.NewResource[AutoresponderResource](AutoresponderResourceType, providerdata.IDParts("hosting_id", "address"))
 }
 
 // AutoresponderResource is an automatic reply of a Gigahost web-hosting account.

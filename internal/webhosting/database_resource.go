@@ -22,7 +22,7 @@ const DatabaseResourceType = "gigahost_webhosting_database"
 
 // NewDatabaseResource returns the gigahost_webhosting_database resource.
 func NewDatabaseResource() resource.Resource {
-	return providerdata.NewResource[DatabaseResource](DatabaseResourceType)
+	return providerdata.NewResource[DatabaseResource](DatabaseResourceType, providerdata.IDParts("hosting_id", "name"))
 }
 
 // DatabaseResource is a database of a Gigahost web-hosting account.

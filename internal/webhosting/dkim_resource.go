@@ -23,7 +23,7 @@ const DKIMResourceType = "gigahost_webhosting_dkim"
 
 // NewDKIMResource returns the gigahost_webhosting_dkim resource.
 func NewDKIMResource() resource.Resource {
-	return providerdata.NewResource[DKIMResource](DKIMResourceType)
+	return providerdata.NewResource[DKIMResource](DKIMResourceType, providerdata.IDParts("hosting_id"))
 }
 
 // DKIMResource is DKIM e-mail signing of a Gigahost web-hosting account.

@@ -26,7 +26,7 @@ const EmailResourceType = "gigahost_webhosting_email"
 
 // NewEmailResource returns the gigahost_webhosting_email resource.
 func NewEmailResource() resource.Resource {
-	return providerdata.NewResource[EmailResource](EmailResourceType)
+	return providerdata.NewResource[EmailResource](EmailResourceType, providerdata.IDParts("hosting_id", "address"))
 }
 
 // EmailResource is an e-mail account of a Gigahost web-hosting account.

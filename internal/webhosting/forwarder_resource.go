@@ -21,7 +21,7 @@ const ForwarderResourceType = "gigahost_webhosting_email_forwarder"
 
 // NewForwarderResource returns the gigahost_webhosting_email_forwarder resource.
 func NewForwarderResource() resource.Resource {
-	return providerdata.NewResource[ForwarderResource](ForwarderResourceType)
+	return providerdata.NewResource[ForwarderResource](ForwarderResourceType, providerdata.IDParts("hosting_id", "address"))
 }
 
 // ForwarderResource is an e-mail forwarder of a Gigahost web-hosting account.

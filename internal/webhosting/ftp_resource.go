@@ -21,7 +21,7 @@ const FTPResourceType = "gigahost_webhosting_ftp_account"
 
 // NewFTPResource returns the gigahost_webhosting_ftp_account resource.
 func NewFTPResource() resource.Resource {
-	return providerdata.NewResource[FTPResource](FTPResourceType)
+	return providerdata.NewResource[FTPResource](FTPResourceType, providerdata.IDParts("hosting_id", "username"))
 }
 
 // FTPResource is an FTP account of a Gigahost web-hosting account.

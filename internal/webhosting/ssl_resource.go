@@ -35,7 +35,7 @@ const defaultSSLCreateTimeout = 10 * time.Minute
 
 // NewSSLResource returns the gigahost_webhosting_ssl resource.
 func NewSSLResource() resource.Resource {
-	return providerdata.NewResource[SSLResource](SSLResourceType)
+	return providerdata.NewResource[SSLResource](SSLResourceType, providerdata.IDParts("hosting_id"))
 }
 
 // SSLResource is the free SSL certificate of a Gigahost web-hosting account.

@@ -1,0 +1,185 @@
+package dns_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/querycheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/gigaform/terraform-provider-giga/internal/acctest"
+	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
+)
+
+// The tests here need Terraform 1.12 (identity) or 1.14 (terraform query):
+// they skip under the Terraform on PATH and run under `make test-modern`.
+
+// adoptZone makes, outside Terraform, a zone with records as a user's
+// hand-made zone has them; it returns the zone's id.
+func adoptZone(t *testing.T, env *acctest.Env) int64 {
+	t.Helper()
+	dns := env.Mock.Gigahost.DNS
+	id := dns.AddZone("adopt.example")
+	ten := int64(10)
+	for _, r := range []struct {
+		name, typ, value string
+		priority         *int64
+	}{
+		{"@", "A", "192.0.2.10", nil},
+		{"www", "CNAME", "adopt.example", nil},
+		{"@", "MX", "mail.adopt.example", &ten},
+		{"@", "TXT", "v=spf1 -all", nil},
+	} {
+		if err := dns.AddRecord(id, r.name, r.typ, r.value, 3600, r.priority); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return id
+}
+
+// writes counts the requests that change something.
+func writes(env *acctest.Env) int {
+	n := 0
+	for _, r := range env.Mock.Requests() {
+		if r.Method != http.MethodGet {
+			n++
+		}
+	}
+	return n
+}
+
+// From an empty folder to a hand-made zone under Terraform: `terraform
+// query` lists the zone and its records (one request for the records),
+// `-generate-config-out` writes their configuration and import blocks, the
+// plan of that file only imports, the apply changes nothing in the API, and
+// the next plan is empty.
+func TestAccModernDNS_queryGeneratesAdoptableConfig(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	acctest.SkipBelowTerraform(t, "1.14.0")
+	zoneID := adoptZone(t, env)
+	cli := env.CLI(t, "gigahost")
+	cli.Write("main.tf", fmt.Sprintf(`
+provider "gigahost" {
+  gigahost_endpoint = %q
+  gigahost_api_key  = %q
+}
+`, env.Mock.GigahostURL(), mockapi.GigahostAPIKey))
+	cli.Write("adopt.tfquery.hcl", fmt.Sprintf(`
+list "gigahost_dns_record" "adopt" {
+  provider         = gigahost
+  include_resource = true
+  config {
+    zone_id = "%d"
+  }
+}
+`, zoneID))
+	cli.Must("init", "-no-color")
+	env.Mock.ResetRequests()
+	out := cli.Must("query", "-no-color", "-generate-config-out=generated.tf")
+	for _, want := range []string{"@ A 192.0.2.10", "www CNAME", "@ MX", "@ TXT"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("terraform query does not show %q:\n%s", want, out)
+		}
+	}
+	if n := env.Mock.CountRequests("gigahost", http.MethodGet, fmt.Sprintf("/dns/zones/%d/records", zoneID)); n != 1 {
+		t.Errorf("the query listed the zone's records %d times, want 1", n)
+	}
+	gen := cli.Read("generated.tf")
+	if got := strings.Count(gen, "import {"); got != 4 {
+		t.Fatalf("generated.tf has %d import blocks, want 4:\n%s", got, gen)
+	}
+	if got := strings.Count(gen, `resource "gigahost_dns_record"`); got != 4 {
+		t.Fatalf("generated.tf has %d records, want 4:\n%s", got, gen)
+	}
+
+	cli.Must("plan", "-no-color", "-out=adopt.plan")
+	var plan struct {
+		ResourceChanges []struct {
+			Address string `json:"address"`
+			Change  struct {
+				Actions   []string        `json:"actions"`
+				Importing json.RawMessage `json:"importing"`
+			} `json:"change"`
+		} `json:"resource_changes"`
+	}
+	if err := json.Unmarshal([]byte(cli.Must("show", "-json", "adopt.plan")), &plan); err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.ResourceChanges) != 4 {
+		t.Fatalf("the plan has %d changes, want the 4 imports", len(plan.ResourceChanges))
+	}
+	for _, rc := range plan.ResourceChanges {
+		if len(rc.Change.Importing) == 0 || strings.Join(rc.Change.Actions, ",") != "no-op" {
+			t.Errorf("%s: actions %v, importing %s; want an import and no change", rc.Address, rc.Change.Actions, rc.Change.Importing)
+		}
+	}
+	env.Mock.ResetRequests()
+	cli.Must("apply", "-no-color", "adopt.plan")
+	if n := writes(env); n != 0 {
+		t.Errorf("applying the imports sent %d writes to the API", n)
+	}
+	if n := len(env.Mock.Gigahost.DNS.Records(zoneID)); n != 4 {
+		t.Errorf("the zone holds %d records after the apply, want 4", n)
+	}
+	if out, code := cli.Run("plan", "-no-color", "-detailed-exitcode"); code != 0 {
+		t.Errorf("the plan after adopting is not empty (exit %d):\n%s", code, out)
+	}
+}
+
+// The query's filters and identities, through terraform-plugin-testing:
+// by type, by name; every zone but the reverse ones.
+func TestAccModernDNS_queryFilters(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	zoneID := adoptZone(t, env)
+	env.Mock.Gigahost.DNS.AddZone("63.181.185.in-addr.arpa")
+	list := func(label, filter string) string {
+		return fmt.Sprintf(`
+list "gigahost_dns_record" %q {
+  provider = gigahost
+  config {
+    zone_id = "%d"
+%s
+  }
+}
+`, label, zoneID, filter)
+	}
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		Steps: []resource.TestStep{
+			{Config: env.ProviderConfig()},
+			{
+				// The provider's configuration is the .tf file's, of the step before.
+				Query: true,
+				Config: list("mx", `    type = "MX"`) + list("apex", `    name = "@"`) + list("www", `    name = "www.adopt.example."`) + `
+list "gigahost_dns_zone" "all" {
+  provider = gigahost
+}
+`,
+				QueryResultChecks: []querycheck.QueryResultCheck{
+					querycheck.ExpectLength("gigahost_dns_record.mx", 1),
+					querycheck.ExpectLength("gigahost_dns_record.apex", 3),
+					querycheck.ExpectLength("gigahost_dns_record.www", 1),
+					querycheck.ExpectIdentity("gigahost_dns_record.www", map[string]knownvalue.Check{
+						"zone_id":   knownvalue.StringExact(fmt.Sprint(zoneID)),
+						"record_id": knownvalue.StringRegexp(regexp.MustCompile(`.`)),
+						"name":      knownvalue.StringExact("www"),
+						"type":      knownvalue.StringExact("CNAME"),
+						"value":     knownvalue.StringRegexp(regexp.MustCompile(`^adopt\.example\.?$`)),
+					}),
+					querycheck.ExpectLength("gigahost_dns_zone.all", 2),
+					querycheck.ExpectIdentity("gigahost_dns_zone.all", map[string]knownvalue.Check{
+						"zone_id": knownvalue.StringExact(fmt.Sprint(zoneID)),
+					}),
+				},
+			},
+		},
+	})
+}
