@@ -15,6 +15,8 @@ import (
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/gigaform/terraform-provider-giga/internal/provider"
 )
@@ -141,4 +143,16 @@ func SkipBelowTerraform(t *testing.T, want string) {
 	if have.Core().LessThan(version.Must(version.NewVersion(want))) {
 		t.Skipf("needs Terraform %s or later (this is %s): run make test-modern", want, v.Version)
 	}
+}
+
+// Modern is the version check of the TestAccModern* test cases: they need
+// Terraform 1.14 (list resources; identity needs 1.12) and skip below it.
+var Modern = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
+
+// ImportByIdentity is a step that imports addr from an import block with
+// the identity its state holds, and checks that the plan's identity and
+// state are the same (terraform-plugin-testing's own checks).
+func ImportByIdentity(addr string, ignore ...string) resource.TestStep {
+	return resource.TestStep{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity,
+		ImportStateVerifyIgnore: ignore}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
@@ -179,6 +180,65 @@ list "gigahost_dns_zone" "all" {
 						"zone_id": knownvalue.StringExact(fmt.Sprint(zoneID)),
 					}),
 				},
+			},
+		},
+	})
+}
+
+// Every DNS resource imported by its identity; and a record whose content
+// (so its id) changed since its identity was written down is still found
+// by an identity without record_id: zone, name, type and value.
+func TestAccModernDNS_identity(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	signed := env.Mock.Gigahost.DNSSEC.AddRegisteredZone("signed.no", false)
+	outside := env.Mock.Gigahost.DNSSEC.AddRegisteredZone("outside.no", true)
+	redir := env.Mock.Gigahost.DNS.AddZone("redir.example")
+	hcl := zoneConfig("identity.example", rec{label: "www", name: "www", typ: "A", value: "192.0.2.1"}) +
+		fmt.Sprintf(`
+resource "gigahost_dns_dnssec" "d" { zone_id = "%d" }
+resource "gigahost_dns_ptr_zone" "p" { prefix = "185.181.63.0/24" }
+resource "gigahost_dns_external_ds" "e" {
+  zone_id    = "%d"
+  ds_records = [{ key_tag = %d, algorithm = %d, digest_type = %d, digest = %q }]
+}
+`, signed, outside, dsA.KeyTag, dsA.Algorithm, dsA.DigestType, dsA.Digest) +
+		redirectConfig(redir, redirect{label: "r", target: "https://example.com/"})
+	adopted := zoneConfig("identity.example", rec{label: "www", name: "www", typ: "A", value: "192.0.2.1"},
+		rec{label: "hand", name: "hand", typ: "TXT", value: "made by hand"})
+	env.Test(t, resource.TestCase{
+		TerraformVersionChecks: acctest.Modern,
+		Steps: []resource.TestStep{
+			{Config: env.Config(hcl)},
+			acctest.ImportByIdentity("gigahost_dns_zone.z"),
+			acctest.ImportByIdentity(addr("www")),
+			acctest.ImportByIdentity(dnssecAddr),
+			acctest.ImportByIdentity(ptrAddr),
+			acctest.ImportByIdentity(externalDSAddr),
+			acctest.ImportByIdentity(redirectAddr("r")),
+			{
+				// A record made by hand, adopted by an identity without
+				// record_id.
+				PreConfig: func() {
+					if err := env.Mock.Gigahost.DNS.AddRecord(env.Mock.Gigahost.DNS.ZoneID("identity.example"), "hand", "TXT", "made by hand", 3600, nil); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: env.Config(adopted + `
+import {
+  to       = gigahost_dns_record.hand
+  identity = {
+    zone_id = gigahost_dns_zone.z.id
+    name    = "hand"
+    type    = "TXT"
+    value   = "made by hand"
+  }
+}
+`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr("hand"), plancheck.ResourceActionNoop),
+				}},
+				Check: mockHas(env, "identity.example", "hand", "TXT", "", 1),
 			},
 		},
 	})

@@ -285,7 +285,7 @@ func (p *GigaProvider) EphemeralResources(_ context.Context) []func() ephemeral.
 // `terraform query` (Terraform 1.14) can list and adopt.
 func (p *GigaProvider) ListResources(_ context.Context) []func() list.ListResource {
 	var out []func() list.ListResource
-	for _, family := range [][]func() list.ListResource{dns.ListResources()} {
+	for _, family := range [][]func() list.ListResource{vm.ListResources(), dns.ListResources(), server.ListResources(), webhosting.ListResources(), apikey.ListResources(), sshkey.ListResources()} {
 		out = append(out, family...)
 	}
 	return out

@@ -2,7 +2,6 @@ package providerdata
 
 import (
 	"context"
-	"fmt"
 	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -95,20 +94,24 @@ func (l *listResource[C, M]) List(ctx context.Context, req list.ListRequest, str
 		}
 	}
 	stream.Results = func(push func(list.ListResult) bool) {
-		for i, f := range found {
-			if req.Limit > 0 && int64(i) >= req.Limit {
+		pushed := int64(0)
+		for _, f := range found {
+			if req.Limit > 0 && pushed >= req.Limit {
 				return
 			}
 			res := req.NewListResult(ctx)
 			res.DisplayName = f.DisplayName
 			st, id := importAndRead(ctx, r, req, f.ImportID, &res.Diagnostics)
+			if st == nil && !res.Diagnostics.HasError() {
+				continue // listed, but gone (or cancelled) on reading it
+			}
 			if !res.Diagnostics.HasError() {
 				res.Identity = id
 				if req.IncludeResource {
 					res.Resource = st
 				}
 			}
-			if !push(res) {
+			if pushed++; !push(res) {
 				return
 			}
 		}
@@ -142,7 +145,6 @@ func importAndRead(ctx context.Context, r resource.Resource, req list.ListReques
 		return nil, nil
 	}
 	if read.State.Raw.IsNull() {
-		diags.AddError("Listed object not found", fmt.Sprintf("%s was listed but is gone on reading it.", importID))
 		return nil, nil
 	}
 	return &tfsdk.Resource{Schema: read.State.Schema, Raw: read.State.Raw}, read.Identity
