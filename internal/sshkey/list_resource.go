@@ -18,7 +18,7 @@ func ListResources() []func() list.ListResource {
 			TypeName: ResourceType,
 			Resource: NewKeyResource,
 			Client:   providerdata.GigahostClient,
-			Config: listschema.Schema{MarkdownDescription: "Every SSH key of the Gigahost account, from one request for the key list."},
+			Config:   listschema.Schema{MarkdownDescription: "Every SSH key of the Gigahost account, from one request for the key list."},
 			List: func(ctx context.Context, c *gigahost.Client, _ struct{}, diags *diag.Diagnostics) []providerdata.Listed {
 				keys, err := c.SSHKeys(ctx)
 				if err != nil {

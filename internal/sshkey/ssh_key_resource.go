@@ -25,7 +25,9 @@ import (
 const ResourceType = "gigahost_ssh_key"
 
 // NewKeyResource returns the gigahost_ssh_key resource.
-func NewKeyResource() resource.Resource { return providerdata.NewResource[KeyResource](ResourceType, providerdata.IDParts("key_id")) }
+func NewKeyResource() resource.Resource {
+	return providerdata.NewResource[KeyResource](ResourceType, providerdata.IDParts("key_id"))
+}
 
 // KeyResource is an SSH public key of the Gigahost account.
 type KeyResource struct{ providerdata.ResourceBase }

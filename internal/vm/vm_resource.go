@@ -41,7 +41,9 @@ var (
 )
 
 // NewVMResource returns the gigas_virtual_machine resource.
-func NewVMResource() resource.Resource { return providerdata.NewResource[VMResource](ResourceType, providerdata.IDParts("vm_id")) }
+func NewVMResource() resource.Resource {
+	return providerdata.NewResource[VMResource](ResourceType, providerdata.IDParts("vm_id"))
+}
 
 // VMResource manages a Gigas virtual machine.
 type VMResource struct{ providerdata.ResourceBase }
