@@ -93,6 +93,7 @@ list "gigahost_dns_record" "adopt" {
 		t.Errorf("the query listed the zone's records %d times, want 1", n)
 	}
 	gen := cli.Read("generated.tf")
+	t.Logf("generated.tf:\n%s", gen)
 	if got := strings.Count(gen, "import {"); got != 4 {
 		t.Fatalf("generated.tf has %d import blocks, want 4:\n%s", got, gen)
 	}

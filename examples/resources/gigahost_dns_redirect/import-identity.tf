@@ -1,0 +1,8 @@
+# Terraform 1.12 and later: import by the resource's identity.
+import {
+  to = gigahost_dns_redirect.apex
+  identity = {
+    zone_id = "123"
+    source  = "@"
+  }
+}

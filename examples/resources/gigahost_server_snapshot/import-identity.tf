@@ -1,0 +1,8 @@
+# Terraform 1.12 and later: import by the resource's identity.
+import {
+  to = gigahost_server_snapshot.before_upgrade
+  identity = {
+    server_id   = "18856"
+    snapshot_id = "412"
+  }
+}

@@ -1,0 +1,8 @@
+# Terraform 1.12 and later: import by the resource's identity.
+import {
+  to = gigahost_webhosting_autoresponder.info
+  identity = {
+    hosting_id = "1234"
+    address    = "info@example.no"
+  }
+}
