@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
 // Listed is one object a list resource found: the import id of its
@@ -148,4 +150,27 @@ func importAndRead(ctx context.Context, r resource.Resource, req list.ListReques
 		return nil, nil
 	}
 	return &tfsdk.Resource{Schema: read.State.Schema, Raw: read.State.Raw}, read.Identity
+}
+
+// NewAccountListResource is a list resource without configuration: every
+// object the account's list shows (list), each turned into its import id
+// and name (listed); failure is the summary of a failed list.
+func NewAccountListResource[C, T any](typeName string, r func() resource.Resource, client func(*Clients, *diag.Diagnostics) *C,
+	description, failure string, list func(*C, context.Context) ([]T, error), listed func(T) Listed) list.ListResource {
+	return NewListResource(QuerySpec[C, struct{}]{
+		TypeName: typeName, Resource: r, Client: client,
+		Config: listschema.Schema{MarkdownDescription: description},
+		List: func(ctx context.Context, c *C, _ struct{}, diags *diag.Diagnostics) []Listed {
+			items, err := list(c, ctx)
+			if err != nil {
+				tfutil.AddAPIError(diags, failure, err)
+				return nil
+			}
+			out := make([]Listed, 0, len(items))
+			for _, it := range items {
+				out = append(out, listed(it))
+			}
+			return out
+		},
+	})
 }
