@@ -77,17 +77,23 @@ func (id Identity) schema() identityschema.Schema {
 }
 
 // fromState sets identity from the state's id and Extra attributes. A null
-// state (the object is gone) or an id not yet known sets nothing.
+// state sets nothing.
 func (id Identity) fromState(ctx context.Context, st tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
 	if identity == nil || st.Raw.IsNull() {
 		return
 	}
 	var full types.String
 	diags.Append(st.GetAttribute(ctx, path.Root("id"), &full)...)
-	if diags.HasError() || full.IsNull() || full.IsUnknown() {
+	if diags.HasError() {
 		return
 	}
-	values := strings.SplitN(full.ValueString(), "/", len(id.Parts))
+	// No id yet (a server order not yet deployed, an import of what does
+	// not exist): empty parts, as the framework wants an identity after
+	// every create and read.
+	values := make([]string, len(id.Parts))
+	if !full.IsNull() && !full.IsUnknown() {
+		values = strings.SplitN(full.ValueString(), "/", len(id.Parts))
+	}
 	if len(values) != len(id.Parts) {
 		diags.AddError("Cannot set the resource identity",
 			fmt.Sprintf("The id %q has %d parts where %s were expected. This is a bug in the provider.", full.ValueString(), len(values), strings.Join(id.Parts, "/")))

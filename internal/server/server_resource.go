@@ -48,7 +48,7 @@ const cancelReason = "Destroyed by Terraform (terraform-provider-giga)"
 
 // NewServerResource returns the gigahost_server resource.
 func NewServerResource() resource.Resource {
-	return providerdata.NewResource[ServerResource](ResourceType, providerdata.IDParts("server_id"))
+	return providerdata.NewResource[ServerResource](ResourceType, serverIdentity)
 }
 
 // ServerResource deploys, renames, reinstalls and cancels Gigahost servers.
@@ -214,6 +214,10 @@ func (r *ServerResource) catalogPrice(ctx context.Context, c *gigahost.Client, m
 	}
 	return 0, false
 }
+
+// serverIdentity is the server's id; empty while its order has no server
+// yet (held for payment or review), so it may change once.
+var serverIdentity = providerdata.Identity{Parts: []string{"server_id"}, Mutable: true}
 
 // Read implements resource.Resource. A missing server leaves state only when
 // its absence is confirmed over several reads: the live API sometimes omits a
