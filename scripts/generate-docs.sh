@@ -56,7 +56,7 @@ terraform {
   }
 }
 HCL
-# Terraform before 1.14 leaves actions out of the schema it prints, so the
+# Terraform before 1.14 leaves actions and list resources out of the schema it prints, so the
 # schema is read with the newer binary (TERRAFORM_NEXT, as make test-modern
 # uses) when there is one. Without it the action pages cannot be rendered:
 # that is said loudly, and the committed ones are kept as they are.
@@ -65,14 +65,15 @@ schema_tf="$tf"
 if [[ -x "$next" ]]; then
   schema_tf="$next"
 else
-  echo "!!!!!!!! NOT RENDERED: the action pages (docs/actions/) need Terraform >= 1.14 at $next to read the schema; the committed pages are kept !!!!!!!!" >&2
+  echo "!!!!!!!! NOT RENDERED: the action and list resource pages (docs/actions/, docs/list-resources/) need Terraform >= 1.14 at $next to read the schema; the committed pages are kept !!!!!!!!" >&2
   # tfplugindocs clears docs/: keep the committed action pages aside.
   [[ -d docs/actions ]] && cp -R docs/actions "$work/kept-actions"
+  [[ -d docs/list-resources ]] && cp -R docs/list-resources "$work/kept-list-resources"
 fi
 "$schema_tf" -chdir="$work/schema" providers schema -json >"$work/schema.json"
 go -C tools run ./docsgen split-schema "$work/schema.json" "$work"
 
-mkdir -p "$work/docs/resources" "$work/docs/data-sources" "$work/docs/ephemeral-resources" "$work/docs/actions"
+mkdir -p "$work/docs/resources" "$work/docs/data-sources" "$work/docs/ephemeral-resources" "$work/docs/actions" "$work/docs/list-resources"
 for svc in "${services[@]}"; do
   echo "==> tfplugindocs generate ($svc types)"
   "${tfplugindocs[@]}" generate \
@@ -86,7 +87,7 @@ for svc in "${services[@]}"; do
     echo "tfplugindocs reported problems (above)" >&2
     exit 1
   fi
-  for kind in resources data-sources ephemeral-resources actions; do
+  for kind in resources data-sources ephemeral-resources actions list-resources; do
     for page in docs/"$kind"/*.md; do
       [[ -e "$page" ]] || continue
       mv "$page" "$work/docs/$kind/${svc}_$(basename "$page")"
@@ -122,10 +123,12 @@ for readme in examples/guides/*/README.md; do
   } >"$work/docs/guides/$name.md"
 done
 
-if [[ -d "$work/kept-actions" ]]; then
-  rm -rf "$work/docs/actions"
-  cp -R "$work/kept-actions" "$work/docs/actions"
-fi
+for kept in actions list-resources; do
+  if [[ -d "$work/kept-$kept" ]]; then
+    rm -rf "$work/docs/$kept"
+    cp -R "$work/kept-$kept" "$work/docs/$kept"
+  fi
+done
 rm -rf docs
 cp -R "$work/docs" docs
 echo "docs/: $(find docs -name '*.md' | wc -l | tr -d ' ') pages"

@@ -1,0 +1,4 @@
+list "gigahost_api_key" "all" {
+  provider         = gigahost
+  include_resource = true
+}

@@ -1,0 +1,4 @@
+list "gigahost_dns_zone" "all" {
+  provider         = gigahost
+  include_resource = true
+}

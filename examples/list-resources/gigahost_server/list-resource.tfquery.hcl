@@ -1,0 +1,4 @@
+list "gigahost_server" "all" {
+  provider         = gigahost
+  include_resource = true
+}

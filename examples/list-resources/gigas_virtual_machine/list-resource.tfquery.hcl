@@ -1,0 +1,4 @@
+list "gigas_virtual_machine" "all" {
+  provider         = gigas
+  include_resource = true
+}
