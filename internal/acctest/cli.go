@@ -1,8 +1,6 @@
 package acctest
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -10,113 +8,36 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/go-hclog"
-	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/go-version"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
-
-	"github.com/gigaform/terraform-provider-giga/internal/provider"
 )
 
-// CLI is a Terraform working directory whose provider is this Env's,
-// served in process (Terraform attaches to it, as terraform-plugin-testing
-// does), for what terraform-plugin-testing does not drive: `terraform
-// query -generate-config-out` and the plan and apply of what it wrote.
-type CLI struct {
-	t   *testing.T
-	Dir string
-	bin string
-	env []string
-}
-
-// CLI serves the provider under each local name (gigas, gigahost: one
-// server each, as each is configured on its own) and runs the Terraform
-// at TF_ACC_TERRAFORM_PATH in a new directory.
-func (e *Env) CLI(t *testing.T, names ...string) *CLI {
+// CLI serves this Env's provider under each local name (gigas, gigahost,
+// as terraform-plugin-testing registers them) and prepares a working
+// folder for the Terraform at TF_ACC_TERRAFORM_PATH: for what
+// terraform-plugin-testing does not drive, such as `terraform query
+// -generate-config-out` and the plan and apply of what it wrote. Safe for
+// parallel tests; the servers stop when the test ends.
+func (e *Env) CLI(t *testing.T, names ...string) *Terraform {
 	t.Helper()
-	attach := map[string]any{}
-	for _, name := range names {
-		ctx, cancel := context.WithCancel(context.Background())
-		ready := make(chan *plugin.ReattachConfig, 1)
-		closed := make(chan struct{})
-		server := providerserver.NewProtocol6(provider.NewWithOptions("test", e.opts)())
-		go func() {
-			_ = tf6server.Serve("registry.terraform.io/hashicorp/"+name, server,
-				tf6server.WithDebug(ctx, ready, closed), tf6server.WithoutLogStderrOverride(),
-				tf6server.WithGoPluginLogger(hclog.NewNullLogger()))
-		}()
-		cfg := <-ready
-		t.Cleanup(func() { cancel(); <-closed })
-		attach["registry.terraform.io/hashicorp/"+name] = map[string]any{
-			"Protocol": cfg.Protocol, "ProtocolVersion": cfg.ProtocolVersion, "Pid": cfg.Pid, "Test": true,
-			"Addr": map[string]string{"Network": cfg.Addr.Network(), "String": cfg.Addr.String()},
-		}
+	addrs := make([]string, len(names))
+	for i, n := range names {
+		addrs[i] = "registry.terraform.io/hashicorp/" + n
 	}
-	js, err := json.Marshal(attach)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	rc := filepath.Join(dir, ".terraformrc")
+	rc := filepath.Join(t.TempDir(), ".terraformrc")
 	if err := os.WriteFile(rc, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	env := []string{"TF_REATTACH_PROVIDERS=" + string(js), "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_INPUT=0", "TF_CLI_CONFIG_FILE=" + rc}
+	env := []string{"TF_INPUT=0", "TF_CLI_CONFIG_FILE=" + rc}
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "TF_") {
 			env = append(env, kv)
 		}
 	}
-	return &CLI{t: t, Dir: dir, bin: os.Getenv("TF_ACC_TERRAFORM_PATH"), env: env}
-}
-
-// Write writes a file of the working directory.
-func (c *CLI) Write(name, text string) {
-	c.t.Helper()
-	if err := os.WriteFile(filepath.Join(c.Dir, name), []byte(text), 0o600); err != nil {
-		c.t.Fatal(err)
-	}
-}
-
-// Read reads a file of the working directory.
-func (c *CLI) Read(name string) string {
-	c.t.Helper()
-	b, err := os.ReadFile(filepath.Join(c.Dir, name))
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	return string(b)
-}
-
-// Run runs terraform with args and returns its output and exit code; a
-// failure to start it fails the test.
-func (c *CLI) Run(args ...string) (string, int) {
-	c.t.Helper()
-	cmd := exec.Command(c.bin, args...)
-	cmd.Dir, cmd.Env = c.Dir, c.env
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		return out.String(), ee.ExitCode()
-	}
-	if err != nil {
-		c.t.Fatalf("terraform %s: %v", strings.Join(args, " "), err)
-	}
-	return out.String(), 0
-}
-
-// Must runs terraform with args and fails the test unless it exits 0.
-func (c *CLI) Must(args ...string) string {
-	c.t.Helper()
-	out, code := c.Run(args...)
-	if code != 0 {
-		c.t.Fatalf("terraform %s exited %d:\n%s", strings.Join(args, " "), code, out)
-	}
-	return out
+	tf := serveFor(t, os.Getenv("TF_ACC_TERRAFORM_PATH"), e.opts, env, addrs...)
+	t.Cleanup(tf.Close)
+	return tf
 }
 
 // SkipBelowTerraform skips the test unless the Terraform at
@@ -126,7 +47,7 @@ func (c *CLI) Must(args ...string) string {
 func SkipBelowTerraform(t *testing.T, want string) {
 	t.Helper()
 	setupOnce.Do(setup)
-	out, err := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), "version", "-json").Output()
+	out, err := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), "version", "-json").Output() //nolint:gosec,noctx // the Terraform the tests run
 	if err != nil {
 		t.Fatalf("terraform version: %v", err)
 	}

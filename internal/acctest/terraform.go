@@ -44,32 +44,51 @@ func NewTerraform(tb testing.TB, opts provider.Options) *Terraform {
 	for _, v := range []string{"TF_LOG_PROVIDER_GIGA", "TF_LOG_SDK", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_SDK_PROTO"} {
 		tb.Setenv(v, "OFF")
 	}
+	return serveFor(tb, bin, opts, os.Environ(), "registry.terraform.io/gigaform/giga")
+}
+
+// serveFor serves the provider under each address (one server each: each
+// is configured on its own) and prepares a working folder for the
+// Terraform at bin, which attaches to them.
+func serveFor(tb testing.TB, bin string, opts provider.Options, env []string, addrs ...string) *Terraform {
+	tb.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	reattachCh := make(chan *plugin.ReattachConfig, 1)
-	closed := make(chan struct{})
-	factory := providerserver.NewProtocol6(provider.NewWithOptions("bench", opts)())
-	go func() {
-		_ = tf6server.Serve("registry.terraform.io/gigaform/giga", factory,
-			tf6server.WithDebug(ctx, reattachCh, closed),
-			tf6server.WithGoPluginLogger(hclog.New(&hclog.LoggerOptions{Output: io.Discard, Level: hclog.Off})))
-	}()
-	var rc *plugin.ReattachConfig
-	select {
-	case rc = <-reattachCh:
-	case <-time.After(10 * time.Second):
-		cancel()
-		tb.Fatal("the provider server did not start")
+	attach := map[string]any{}
+	var closed []chan struct{}
+	for _, addr := range addrs {
+		reattachCh := make(chan *plugin.ReattachConfig, 1)
+		done := make(chan struct{})
+		closed = append(closed, done)
+		factory := providerserver.NewProtocol6(provider.NewWithOptions("test", opts)())
+		go func() {
+			_ = tf6server.Serve(addr, factory, tf6server.WithDebug(ctx, reattachCh, done), tf6server.WithoutLogStderrOverride(),
+				tf6server.WithGoPluginLogger(hclog.New(&hclog.LoggerOptions{Output: io.Discard, Level: hclog.Off})))
+		}()
+		select {
+		case rc := <-reattachCh:
+			attach[addr] = map[string]any{
+				"Protocol": string(rc.Protocol), "ProtocolVersion": rc.ProtocolVersion, "Pid": rc.Pid, "Test": true,
+				"Addr": map[string]string{"Network": rc.Addr.Network(), "String": rc.Addr.String()},
+			}
+		case <-time.After(10 * time.Second):
+			cancel()
+			tb.Fatal("the provider server did not start")
+		}
 	}
-	reattach, err := json.Marshal(map[string]any{"registry.terraform.io/gigaform/giga": map[string]any{
-		"Protocol": string(rc.Protocol), "ProtocolVersion": rc.ProtocolVersion, "Pid": rc.Pid, "Test": true,
-		"Addr": map[string]string{"Network": rc.Addr.Network(), "String": rc.Addr.String()},
-	}})
+	reattach, err := json.Marshal(attach)
 	if err != nil {
 		cancel()
 		tb.Fatal(err)
 	}
-	env := append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattach), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
-	return &Terraform{tb: tb, bin: bin, dir: tb.TempDir(), env: env, cancel: cancel, closed: closed}
+	all := make(chan struct{})
+	go func() {
+		for _, c := range closed {
+			<-c
+		}
+		close(all)
+	}()
+	env = append(env, "TF_REATTACH_PROVIDERS="+string(reattach), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	return &Terraform{tb: tb, bin: bin, dir: tb.TempDir(), env: env, cancel: cancel, closed: all}
 }
 
 // Write puts a configuration file into the working folder.
@@ -80,15 +99,28 @@ func (t *Terraform) Write(name, content string) {
 	}
 }
 
-// Run runs terraform with args in the working folder and fails on error.
-func (t *Terraform) Run(args ...string) {
+// Run runs terraform with args in the working folder, fails on error and
+// returns the output.
+func (t *Terraform) Run(args ...string) string {
 	t.tb.Helper()
 	cmd := exec.Command(t.bin, args...) //nolint:gosec,noctx // the installed terraform, run by a test
 	cmd.Dir = t.dir
 	cmd.Env = t.env
-	if out, err := cmd.CombinedOutput(); err != nil {
+	out, err := cmd.CombinedOutput()
+	if err != nil {
 		t.tb.Fatalf("terraform %v: %v\n%s", args, err, out)
 	}
+	return string(out)
+}
+
+// Read reads a file of the working folder.
+func (t *Terraform) Read(name string) string {
+	t.tb.Helper()
+	b, err := os.ReadFile(filepath.Join(t.dir, name))
+	if err != nil {
+		t.tb.Fatal(err)
+	}
+	return string(b)
 }
 
 // Close stops the provider server.

@@ -70,7 +70,7 @@ type importableResource[R any] interface {
 func NewResource[R any, P importableResource[R]](typeName string, identity Identity) resource.Resource {
 	r := P(new(R))
 	r.setTypeName(typeName)
-	return &identified{Resource: r, identity: identity}
+	return &identified{managed: r, identity: identity}
 }
 
 // DataSourceBase is embedded by every data source, as ResourceBase is by

@@ -143,8 +143,14 @@ func (id Identity) importID(ctx context.Context, identity *tfsdk.ResourceIdentit
 // and after each create, read and update the identity set from the state.
 // It forwards the optional interfaces the provider's resources implement.
 type identified struct {
-	resource.Resource
+	managed
 	identity Identity
+}
+
+// managed is what every resource of the provider implements.
+type managed interface {
+	resource.ResourceWithConfigure
+	resource.ResourceWithImportState
 }
 
 var (
@@ -160,14 +166,14 @@ var (
 // that call a resource's methods directly.
 func Unwrap(r resource.Resource) resource.Resource {
 	if w, ok := r.(*identified); ok {
-		return w.Resource
+		return w.managed
 	}
 	return r
 }
 
 // Metadata implements resource.Resource; a mutable identity is declared here.
 func (r *identified) Metadata(ctx context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	r.Resource.Metadata(ctx, req, resp)
+	r.managed.Metadata(ctx, req, resp)
 	resp.ResourceBehavior.MutableIdentity = r.identity.Mutable
 }
 
@@ -178,13 +184,13 @@ func (r *identified) IdentitySchema(_ context.Context, _ resource.IdentitySchema
 
 // Create implements resource.Resource.
 func (r *identified) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.Resource.Create(ctx, req, resp)
+	r.managed.Create(ctx, req, resp)
 	r.identity.fromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // Read implements resource.Resource.
 func (r *identified) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.Resource.Read(ctx, req, resp)
+	r.managed.Read(ctx, req, resp)
 	st := resp.State
 	if st.Raw.IsNull() {
 		// Gone: the framework still wants an identity; the prior one.
@@ -195,7 +201,7 @@ func (r *identified) Read(ctx context.Context, req resource.ReadRequest, resp *r
 
 // Update implements resource.Resource.
 func (r *identified) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.Resource.Update(ctx, req, resp)
+	r.managed.Update(ctx, req, resp)
 	r.identity.fromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 }
 
@@ -209,31 +215,31 @@ func (r *identified) ImportState(ctx context.Context, req resource.ImportStateRe
 		}
 		req.ID = id
 	}
-	r.Resource.(resource.ResourceWithImportState).ImportState(ctx, req, resp)
+	r.managed.ImportState(ctx, req, resp)
 }
 
 // Configure implements resource.ResourceWithConfigure.
 func (r *identified) Configure(ctx context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.Resource.(resource.ResourceWithConfigure).Configure(ctx, req, resp)
+	r.managed.Configure(ctx, req, resp)
 }
 
 // ModifyPlan implements resource.ResourceWithModifyPlan.
 func (r *identified) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if m, ok := r.Resource.(resource.ResourceWithModifyPlan); ok {
+	if m, ok := r.managed.(resource.ResourceWithModifyPlan); ok {
 		m.ModifyPlan(ctx, req, resp)
 	}
 }
 
 // ValidateConfig implements resource.ResourceWithValidateConfig.
 func (r *identified) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	if v, ok := r.Resource.(resource.ResourceWithValidateConfig); ok {
+	if v, ok := r.managed.(resource.ResourceWithValidateConfig); ok {
 		v.ValidateConfig(ctx, req, resp)
 	}
 }
 
 // ConfigValidators implements resource.ResourceWithConfigValidators.
 func (r *identified) ConfigValidators(ctx context.Context) []resource.ConfigValidator {
-	if v, ok := r.Resource.(resource.ResourceWithConfigValidators); ok {
+	if v, ok := r.managed.(resource.ResourceWithConfigValidators); ok {
 		return v.ConfigValidators(ctx)
 	}
 	return nil

@@ -135,7 +135,12 @@ func importAndRead(ctx context.Context, r resource.Resource, req list.ListReques
 	// is ready for use.
 	private := reflect.ValueOf(&imp).Elem().FieldByName("Private")
 	private.Set(reflect.New(private.Type().Elem()))
-	r.(resource.ResourceWithImportState).ImportState(ctx, resource.ImportStateRequest{ID: importID}, &imp)
+	importer, ok := r.(resource.ResourceWithImportState)
+	if !ok {
+		diags.AddError("Cannot list", "The resource cannot be imported; this is a bug in the provider.")
+		return nil, nil
+	}
+	importer.ImportState(ctx, resource.ImportStateRequest{ID: importID}, &imp)
 	diags.Append(imp.Diagnostics...)
 	if diags.HasError() {
 		return nil, nil
