@@ -1,5 +1,5 @@
 # Terraform 1.12 and later: import by the resource's identity.
-# The secret is shown only when a key is made: after the import it is unknown.
+# The secret cannot be read back: it stays null in the state until the next rotation.
 import {
   to = gigahost_api_key.ci
   identity = {

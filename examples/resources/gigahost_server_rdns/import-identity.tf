@@ -1,8 +1,8 @@
 # Terraform 1.12 and later: import by the resource's identity.
 import {
-  to = gigahost_server_rdns.mail
+  to = gigahost_server_rdns.web_v4
   identity = {
     server_id = "18856"
-    address   = "185.181.63.24"
+    address   = "193.200.238.21"
   }
 }

@@ -3,6 +3,6 @@ import {
   to = gigahost_server_snapshot.before_upgrade
   identity = {
     server_id   = "18856"
-    snapshot_id = "412"
+    snapshot_id = "123"
   }
 }
