@@ -17,31 +17,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client"
-	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
-	"github.com/gigaform/terraform-provider-giga/internal/client/gigas"
 	"github.com/gigaform/terraform-provider-giga/internal/providerdata"
 	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
-// clients keeps the provider's clients.
-type clients struct{ c *providerdata.Clients }
-
-// Gigas returns the Gigas client, or nil after adding a diagnostic that
-// says which credential is missing.
-func (h *clients) Gigas(diags *diag.Diagnostics) *gigas.Client {
-	return providerdata.GigasClient(h.c, diags)
-}
-
-// Gigahost returns the Gigahost client, or nil after adding a diagnostic
-// that says which credential is missing.
-func (h *clients) Gigahost(diags *diag.Diagnostics) *gigahost.Client {
-	return providerdata.GigahostClient(h.c, diags)
-}
-
 // Action is embedded by every action: its type name and Configure.
 type Action struct {
 	TypeName string
-	clients
+	providerdata.ClientsHolder
 }
 
 // Metadata implements action.Action.
@@ -51,16 +34,14 @@ func (b *Action) Metadata(_ context.Context, _ action.MetadataRequest, resp *act
 
 // Configure implements action.ActionWithConfigure.
 func (b *Action) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
-	if c := providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics); c != nil {
-		b.c = c
-	}
+	b.SetProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 // Ephemeral is embedded by every ephemeral resource: its type name and
 // Configure.
 type Ephemeral struct {
 	TypeName string
-	clients
+	providerdata.ClientsHolder
 }
 
 // Metadata implements ephemeral.EphemeralResource.
@@ -70,9 +51,7 @@ func (b *Ephemeral) Metadata(_ context.Context, _ ephemeral.MetadataRequest, res
 
 // Configure implements ephemeral.EphemeralResourceWithConfigure.
 func (b *Ephemeral) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	if c := providerdata.FromProviderData(req.ProviderData, &resp.Diagnostics); c != nil {
-		b.c = c
-	}
+	b.SetProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 // Timeouts is every action's optional timeouts = { invoke = "..." }, with

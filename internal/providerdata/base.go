@@ -11,25 +11,29 @@ import (
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigas"
 )
 
-// clientsHolder keeps the provider's clients for a resource or data source.
-type clientsHolder struct{ clients *Clients }
+// ClientsHolder keeps the provider's clients for a resource, data source,
+// list resource, action or ephemeral resource: embed it and call
+// SetProviderData from Configure.
+type ClientsHolder struct{ clients *Clients }
 
 // Gigas returns the Gigas client, or nil after adding a diagnostic that says
 // which credential is missing.
-func (h *clientsHolder) Gigas(diags *diag.Diagnostics) *gigas.Client {
+func (h *ClientsHolder) Gigas(diags *diag.Diagnostics) *gigas.Client {
 	return GigasClient(h.clients, diags)
 }
 
 // Gigahost returns the Gigahost client, or nil after adding a diagnostic
 // that says which credential is missing.
-func (h *clientsHolder) Gigahost(diags *diag.Diagnostics) *gigahost.Client {
+func (h *ClientsHolder) Gigahost(diags *diag.Diagnostics) *gigahost.Client {
 	return GigahostClient(h.clients, diags)
 }
 
 // Clients returns the provider's clients; nil before Configure.
-func (h *clientsHolder) Clients() *Clients { return h.clients }
+func (h *ClientsHolder) Clients() *Clients { return h.clients }
 
-func (h *clientsHolder) configure(data any, diags *diag.Diagnostics) {
+// SetProviderData keeps the clients of a Configure request's ProviderData
+// (none before the provider is configured).
+func (h *ClientsHolder) SetProviderData(data any, diags *diag.Diagnostics) {
 	if c := FromProviderData(data, diags); c != nil {
 		h.clients = c
 	}
@@ -39,7 +43,7 @@ func (h *clientsHolder) configure(data any, diags *diag.Diagnostics) {
 // the clients. A resource then writes only its schema and CRUD.
 type ResourceBase struct {
 	TypeName string
-	clientsHolder
+	ClientsHolder
 }
 
 // Metadata implements resource.Resource.
@@ -49,7 +53,7 @@ func (b *ResourceBase) Metadata(_ context.Context, _ resource.MetadataRequest, r
 
 // Configure implements resource.ResourceWithConfigure.
 func (b *ResourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	b.configure(req.ProviderData, &resp.Diagnostics)
+	b.SetProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 // setTypeName is called by NewResource, through importableResource.
@@ -77,7 +81,7 @@ func NewResource[R any, P importableResource[R]](typeName string, identity Ident
 // resources.
 type DataSourceBase struct {
 	TypeName string
-	clientsHolder
+	ClientsHolder
 }
 
 // Metadata implements datasource.DataSource.
@@ -87,7 +91,7 @@ func (b *DataSourceBase) Metadata(_ context.Context, _ datasource.MetadataReques
 
 // Configure implements datasource.DataSourceWithConfigure.
 func (b *DataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	b.configure(req.ProviderData, &resp.Diagnostics)
+	b.SetProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 // getter is a plan, a state or a configuration.

@@ -50,9 +50,8 @@ func NewListResource[C, M any](spec QuerySpec[C, M]) list.ListResource {
 }
 
 type listResource[C, M any] struct {
-	clientsHolder
+	ClientsHolder
 	spec QuerySpec[C, M]
-	data any
 }
 
 var _ list.ListResourceWithConfigure = (*listResource[struct{}, struct{}])(nil)
@@ -69,8 +68,7 @@ func (l *listResource[C, M]) ListResourceConfigSchema(_ context.Context, _ list.
 
 // Configure implements list.ListResourceWithConfigure.
 func (l *listResource[C, M]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	l.configure(req.ProviderData, &resp.Diagnostics)
-	l.data = req.ProviderData
+	l.SetProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 // List implements list.ListResource.
@@ -89,7 +87,7 @@ func (l *listResource[C, M]) List(ctx context.Context, req list.ListRequest, str
 	r := l.spec.Resource()
 	if rc, ok := r.(resource.ResourceWithConfigure); ok {
 		var cr resource.ConfigureResponse
-		rc.Configure(ctx, resource.ConfigureRequest{ProviderData: l.data}, &cr)
+		rc.Configure(ctx, resource.ConfigureRequest{ProviderData: l.clients}, &cr)
 		if cr.Diagnostics.HasError() {
 			stream.Results = list.ListResultsStreamDiagnostics(cr.Diagnostics)
 			return
