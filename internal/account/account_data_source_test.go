@@ -2,7 +2,6 @@ package account_test
 
 import (
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -34,10 +33,7 @@ provider "gigahost" {
 func TestAccAccountDataSource(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	example, err := os.ReadFile("../../examples/data-sources/gigahost_account/data-source.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
+	example := acctest.Example(t, "../../examples/data-sources/gigahost_account/data-source.tf")
 	readOnly := env.Mock.Gigahost.Keys.Add("account r", map[string]mockapi.GigahostPermission{mockapi.CatAccount: {Mode: "r"}}, 0)
 	dnsOnly := env.Mock.Gigahost.Keys.Add("dns only", map[string]mockapi.GigahostPermission{mockapi.CatDNS: {Mode: "rw", All: true}}, 0)
 	value := func(attr string, v knownvalue.Check) statecheck.StateCheck {
@@ -66,10 +62,10 @@ func TestAccAccountDataSource(t *testing.T) {
 		})})),
 	}
 	env.Test(t, resource.TestCase{Steps: []resource.TestStep{
-		{Config: env.Config(string(example)), ConfigStateChecks: values},
-		{Config: keyConfig(env, readOnly, string(example)), ConfigStateChecks: values},
+		{Config: env.Config(example), ConfigStateChecks: values},
+		{Config: keyConfig(env, readOnly, example), ConfigStateChecks: values},
 		{
-			Config:      keyConfig(env, dnsOnly, string(example)),
+			Config:      keyConfig(env, dnsOnly, example),
 			ExpectError: acctest.ErrorText("HTTP 403", "This API key has no access to account.", "the account category must be present"),
 		},
 	}})

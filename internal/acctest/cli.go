@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/gigaform/terraform-provider-giga/internal/mockapi"
 )
 
 // CLI serves this Env's provider under each local name (gigas, gigahost,
@@ -25,6 +27,44 @@ func (e *Env) CLI(t *testing.T, names ...string) *Terraform {
 	for i, n := range names {
 		addrs[i] = "registry.terraform.io/hashicorp/" + n
 	}
+	tf := serveFor(t, os.Getenv("TF_ACC_TERRAFORM_PATH"), e.opts, cliEnv(t), addrs...)
+	t.Cleanup(tf.Close)
+	return tf
+}
+
+// Folder serves the provider as a user installs it (gigaform/giga, under
+// the hostnames of both registries, Terraform's and OpenTofu's) and
+// configured as a user would configure it from the environment
+// (UserEnv: this Env's mock endpoints and credentials), and prepares an
+// empty working folder for the Terraform at TF_ACC_TERRAFORM_PATH: for the
+// documentation's examples, which carry their own terraform block and no
+// endpoint. Safe for parallel tests.
+func (e *Env) Folder(t *testing.T) *Terraform {
+	t.Helper()
+	opts := e.opts
+	opts.Env = e.UserEnv()
+	tf := serveFor(t, os.Getenv("TF_ACC_TERRAFORM_PATH"), opts, cliEnv(t),
+		"registry.terraform.io/gigaform/giga", "registry.opentofu.org/gigaform/giga")
+	t.Cleanup(tf.Close)
+	return tf
+}
+
+// UserEnv is the environment a user points the provider at this Env's
+// mock with: both endpoints, both API keys, and the Gigahost login that
+// API-key management needs.
+func (e *Env) UserEnv() map[string]string {
+	return map[string]string{
+		"GIGAS_ENDPOINT": e.Mock.GigasURL(), "GIGAS_API_KEY": mockapi.GigasAPIKey,
+		"GIGAHOST_ENDPOINT": e.Mock.GigahostURL(), "GIGAHOST_API_KEY": mockapi.GigahostAPIKey,
+		"GIGAHOST_USERNAME": mockapi.GigahostUsername, "GIGAHOST_PASSWORD": mockapi.GigahostPassword,
+		"GIGA_MAX_RETRIES": "8",
+	}
+}
+
+// cliEnv is the environment of a Terraform run by a test: the process's
+// own without its TF_ variables, and an empty CLI configuration file.
+func cliEnv(t *testing.T) []string {
+	t.Helper()
 	rc := filepath.Join(t.TempDir(), ".terraformrc")
 	if err := os.WriteFile(rc, nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -35,9 +75,7 @@ func (e *Env) CLI(t *testing.T, names ...string) *Terraform {
 			env = append(env, kv)
 		}
 	}
-	tf := serveFor(t, os.Getenv("TF_ACC_TERRAFORM_PATH"), e.opts, env, addrs...)
-	t.Cleanup(tf.Close)
-	return tf
+	return env
 }
 
 // SkipBelowTerraform skips the test unless the Terraform at

@@ -91,6 +91,10 @@ func serveFor(tb testing.TB, bin string, opts provider.Options, env []string, ad
 	return &Terraform{tb: tb, bin: bin, dir: tb.TempDir(), env: env, cancel: cancel, closed: all}
 }
 
+// Setenv sets a variable of Terraform's environment for the runs that
+// follow, such as TF_VAR_name.
+func (t *Terraform) Setenv(name, value string) { t.env = append(t.env, name+"="+value) }
+
 // Write puts a configuration file into the working folder.
 func (t *Terraform) Write(name, content string) {
 	t.tb.Helper()

@@ -2,8 +2,6 @@ package apikey_test
 
 import (
 	"fmt"
-	"os"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -13,33 +11,13 @@ import (
 	"github.com/gigaform/terraform-provider-giga/internal/acctest"
 )
 
-// terraformBlock matches a top-level terraform { ... } block, which the test
-// harness replaces with its own provider sources.
-var terraformBlock = regexp.MustCompile(`(?ms)^terraform \{.*?^\}\n`)
-
-func readExample(t *testing.T, file string) string {
-	t.Helper()
-	hcl, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return terraformBlock.ReplaceAllString(string(hcl), "")
-}
-
-func TestAccExamplesAPIKey(t *testing.T) {
-	t.Parallel()
-	env := acctest.New(t)
-	hcl := readExample(t, "../../examples/resources/gigahost_api_key/resource.tf")
-	env.Test(t, resource.TestCase{Steps: []resource.TestStep{{Config: sessionProvider(env) + hcl}}})
-}
-
 // TestAccExamplesScopedKeyGuide applies examples/guides/scoped-api-key. The
 // harness serves all configurations of one local name from one provider
 // server (see scopedProvider), so the alias gets its own local name here.
 func TestAccExamplesScopedKeyGuide(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	hcl := readExample(t, "../../examples/guides/scoped-api-key/main.tf")
+	hcl := acctest.Example(t, "../../examples/guides/scoped-api-key/main.tf")
 	for old, repl := range map[string]string{
 		"provider \"gigahost\" {}\n":                                   sessionProvider(env),
 		"provider \"gigahost\" {\n  alias            = \"shop_dns\"\n": fmt.Sprintf("provider %q {\n  gigahost_endpoint = %q\n", scopedProvider, env.Mock.GigahostURL()),

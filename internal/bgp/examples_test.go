@@ -1,7 +1,6 @@
 package bgp_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -22,11 +21,7 @@ func TestAccBGPDataSource(t *testing.T) {
 		"../../examples/data-sources/gigahost_bgp/data-source.tf",
 		"../../examples/resources/gigahost_bgp_session/import-by-string-id.tf",
 	} {
-		hcl, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		steps = append(steps, resource.TestStep{Config: env.Config(string(hcl))})
+		steps = append(steps, resource.TestStep{Config: env.Config(acctest.Example(t, file))})
 	}
 	steps[0].ConfigStateChecks = bgpValues(rejected)
 	env.Test(t, resource.TestCase{Steps: steps})

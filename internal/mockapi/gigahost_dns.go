@@ -616,6 +616,17 @@ func (h DNSHandle) ZoneID(name string) int64 {
 	return 0
 }
 
+// Zones returns the name of every zone (PTR zones included) by its id.
+func (h DNSHandle) Zones() map[int64]string {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	out := make(map[int64]string, len(h.s.gigahost.dns.zones))
+	for id, z := range h.s.gigahost.dns.zones {
+		out[id] = z.Name
+	}
+	return out
+}
+
 // AddZone creates a zone directly (as if made outside Terraform) and returns its id.
 func (h DNSHandle) AddZone(name string) int64 {
 	h.s.mu.Lock()

@@ -53,6 +53,20 @@ const DefaultMaxRetries = 5
 type Options struct {
 	Poll                       client.PollSettings
 	RetryWaitMin, RetryWaitMax time.Duration
+	// Env, when not nil, stands for the process environment in the
+	// provider's GIGA*_ variables: a test serves several providers in one
+	// process, each with its own mock endpoints, as a user's environment
+	// would configure them.
+	Env map[string]string
+}
+
+// getenv reads a provider environment variable from Options.Env when set,
+// else from the process environment.
+func (o Options) getenv(name string) string {
+	if o.Env != nil {
+		return o.Env[name]
+	}
+	return os.Getenv(name)
 }
 
 // GigaProvider is the provider.
@@ -130,20 +144,20 @@ func (p *GigaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 }
 
 // stringOr returns the attribute's value, else the environment variable's.
-func stringOr(v types.String, env string) string {
+func stringOr(v types.String, getenv func(string) string, env string) string {
 	if !v.IsNull() && !v.IsUnknown() {
 		return v.ValueString()
 	}
-	return os.Getenv(env)
+	return getenv(env)
 }
 
 // int64Or returns the attribute's value, else the environment variable's
 // parsed as an integer, else def.
-func int64Or(v types.Int64, env string, def int64) (int64, error) {
+func int64Or(v types.Int64, getenv func(string) string, env string, def int64) (int64, error) {
 	if !v.IsNull() && !v.IsUnknown() {
 		return v.ValueInt64(), nil
 	}
-	s := strings.TrimSpace(os.Getenv(env))
+	s := strings.TrimSpace(getenv(env))
 	if s == "" {
 		return def, nil
 	}
@@ -156,14 +170,14 @@ func int64Or(v types.Int64, env string, def int64) (int64, error) {
 
 // float64Or returns the attribute's value, else the environment variable's
 // parsed as a number, else 0 (no limit). Either must be positive and finite.
-func float64Or(v types.Float64, env string) (float64, error) {
+func float64Or(v types.Float64, getenv func(string) string, env string) (float64, error) {
 	if !v.IsNull() && !v.IsUnknown() {
 		if n := v.ValueFloat64(); !(n > 0) || math.IsInf(n, 0) {
 			return 0, fmt.Errorf("requests_per_second must be a positive number, got %v", n)
 		}
 		return v.ValueFloat64(), nil
 	}
-	s := strings.TrimSpace(os.Getenv(env))
+	s := strings.TrimSpace(getenv(env))
 	if s == "" {
 		return 0, nil
 	}
@@ -198,17 +212,17 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	retries, err := int64Or(m.MaxRetries, "GIGA_MAX_RETRIES", DefaultMaxRetries)
+	retries, err := int64Or(m.MaxRetries, p.opts.getenv, "GIGA_MAX_RETRIES", DefaultMaxRetries)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid max_retries", err.Error())
 	} else if retries < 0 || retries > 20 {
 		resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid max_retries", fmt.Sprintf("max_retries must be between 0 and 20, got %d", retries))
 	}
-	perSecond, err := float64Or(m.RequestsPerSec, "GIGA_REQUESTS_PER_SECOND")
+	perSecond, err := float64Or(m.RequestsPerSec, p.opts.getenv, "GIGA_REQUESTS_PER_SECOND")
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("requests_per_second"), "Invalid requests_per_second", err.Error())
 	}
-	accountID, err := int64Or(m.GigasAccountID, "GIGAS_ACCOUNT_ID", 0)
+	accountID, err := int64Or(m.GigasAccountID, p.opts.getenv, "GIGAS_ACCOUNT_ID", 0)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("gigas_account_id"), "Invalid gigas_account_id", err.Error())
 	}
@@ -228,30 +242,30 @@ func (p *GigaProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 			RetryWaitMax: p.opts.RetryWaitMax,
 		}
 	}
-	gigasEndpoint := stringOr(m.GigasEndpoint, "GIGAS_ENDPOINT")
+	gigasEndpoint := stringOr(m.GigasEndpoint, p.opts.getenv, "GIGAS_ENDPOINT")
 	if gigasEndpoint == "" {
 		gigasEndpoint = gigas.DefaultEndpoint
 	}
-	gigahostEndpoint := stringOr(m.GigahostEndpoint, "GIGAHOST_ENDPOINT")
+	gigahostEndpoint := stringOr(m.GigahostEndpoint, p.opts.getenv, "GIGAHOST_ENDPOINT")
 	if gigahostEndpoint == "" {
 		gigahostEndpoint = gigahost.DefaultEndpoint
 	}
 	clients := providerdata.New(
 		gigas.Config{
 			Transport: transport(gigasEndpoint, gigasLimiter),
-			APIKey:    stringOr(m.GigasAPIKey, "GIGAS_API_KEY"),
-			Username:  stringOr(m.GigasUsername, "GIGAS_USERNAME"),
-			Password:  stringOr(m.GigasPassword, "GIGAS_PASSWORD"),
-			TOTP:      stringOr(m.GigasTOTP, "GIGAS_TOTP"),
+			APIKey:    stringOr(m.GigasAPIKey, p.opts.getenv, "GIGAS_API_KEY"),
+			Username:  stringOr(m.GigasUsername, p.opts.getenv, "GIGAS_USERNAME"),
+			Password:  stringOr(m.GigasPassword, p.opts.getenv, "GIGAS_PASSWORD"),
+			TOTP:      stringOr(m.GigasTOTP, p.opts.getenv, "GIGAS_TOTP"),
 			AccountID: accountID,
 			Poll:      p.opts.Poll,
 		},
 		gigahost.Config{
 			Transport: transport(gigahostEndpoint, gigahostLimiter),
-			APIKey:    stringOr(m.GigahostAPIKey, "GIGAHOST_API_KEY"),
-			Username:  stringOr(m.GigahostUsername, "GIGAHOST_USERNAME"),
-			Password:  stringOr(m.GigahostPassword, "GIGAHOST_PASSWORD"),
-			OTP:       stringOr(m.GigahostOTP, "GIGAHOST_OTP"),
+			APIKey:    stringOr(m.GigahostAPIKey, p.opts.getenv, "GIGAHOST_API_KEY"),
+			Username:  stringOr(m.GigahostUsername, p.opts.getenv, "GIGAHOST_USERNAME"),
+			Password:  stringOr(m.GigahostPassword, p.opts.getenv, "GIGAHOST_PASSWORD"),
+			OTP:       stringOr(m.GigahostOTP, p.opts.getenv, "GIGAHOST_OTP"),
 			Poll:      p.opts.Poll,
 		},
 	)

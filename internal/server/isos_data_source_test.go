@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -19,10 +18,7 @@ func TestAccISOsDataSource(t *testing.T) {
 	env := acctest.New(t)
 	bookworm := env.Mock.Gigahost.Servers.AddISO("debian-12.5-netinst.iso", 658505728)
 	alpine := env.Mock.Gigahost.Servers.AddISO("alpine-virt-3.20.iso", 62914560)
-	example, err := os.ReadFile("../../examples/data-sources/gigahost_isos/data-source.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
+	example := acctest.Example(t, "../../examples/data-sources/gigahost_isos/data-source.tf")
 	iso := func(id int64, name string, size int64) knownvalue.Check {
 		return knownvalue.ObjectExact(map[string]knownvalue.Check{
 			"iso_id": knownvalue.Int64Exact(id), "name": knownvalue.StringExact(name), "size": knownvalue.Int64Exact(size),
@@ -31,7 +27,7 @@ func TestAccISOsDataSource(t *testing.T) {
 	seed := iso(42, "debian-12.iso", 650000000)
 	const all, debian = "data.gigahost_isos.all", "data.gigahost_isos.debian"
 	env.Test(t, resource.TestCase{Steps: []resource.TestStep{{
-		Config: env.Config(string(example) + `
+		Config: env.Config(example + `
 data "gigahost_isos" "all" {}
 
 data "gigahost_isos" "alpine" {

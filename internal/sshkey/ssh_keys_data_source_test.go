@@ -2,8 +2,6 @@ package sshkey_test
 
 import (
 	"fmt"
-	"os"
-	"regexp"
 	"slices"
 	"testing"
 
@@ -100,12 +98,9 @@ func TestAccKeysDataSource(t *testing.T) {
 func TestAccKeysDataSource_feedsServer(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	hcl, err := os.ReadFile("../../examples/data-sources/gigahost_ssh_keys/data-source.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
+	hcl := acctest.Example(t, "../../examples/data-sources/gigahost_ssh_keys/data-source.tf")
 	env.Test(t, resource.TestCase{Steps: []resource.TestStep{{
-		Config: env.Config(terraformBlock.ReplaceAllString(string(hcl), "")),
+		Config: env.Config(hcl),
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("data.gigahost_ssh_keys.team", tfjsonpath.New("ids"), knownvalue.ListExact([]knownvalue.Check{
 				knownvalue.Int64Exact(mockapi.GigahostSeedSSHKeyID),
@@ -124,19 +119,4 @@ func TestAccKeysDataSource_feedsServer(t *testing.T) {
 			return nil
 		},
 	}}})
-}
-
-// terraformBlock matches a top-level terraform { ... } block, which the test
-// harness replaces with its own provider sources.
-var terraformBlock = regexp.MustCompile(`(?ms)^terraform \{.*?^\}\n`)
-
-// TestAccExamplesSSHKey applies the resource's documentation example.
-func TestAccExamplesSSHKey(t *testing.T) {
-	t.Parallel()
-	hcl, err := os.ReadFile("../../examples/resources/gigahost_ssh_key/resource.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	env := acctest.New(t)
-	env.Test(t, resource.TestCase{Steps: []resource.TestStep{{Config: env.Config(terraformBlock.ReplaceAllString(string(hcl), ""))}}})
 }

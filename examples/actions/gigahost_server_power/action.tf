@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Power a bare-metal server off (not available for KVM VPS products).
 # Run on demand: terraform apply -invoke=action.gigahost_server_power.off
 action "gigahost_server_power" "off" {

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Reboot a server whenever its configuration revision changes.
 action "gigahost_server_reboot" "web" {
   config {

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigas = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Reboot the VM after its CPU type changed (the change needs a reboot).
 action "gigas_virtual_machine_reboot" "app" {
   config {

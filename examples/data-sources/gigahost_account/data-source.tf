@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 data "gigahost_account" "this" {}
 
 # Send alerts to the account's e-mail address, and tag resources with the

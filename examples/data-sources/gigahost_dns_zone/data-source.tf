@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Look a zone up by name (or by id), for example a registered domain whose
 # zone Terraform does not manage, and add records to it.
 data "gigahost_dns_zone" "main" {
@@ -13,9 +21,8 @@ resource "gigahost_dns_record" "www" {
 
 output "zone" {
   value = {
-    id           = data.gigahost_dns_zone.main.id
-    type         = data.gigahost_dns_zone.main.type
-    record_count = data.gigahost_dns_zone.main.record_count
-    protected    = data.gigahost_dns_zone.main.protected
+    id        = data.gigahost_dns_zone.main.id
+    type      = data.gigahost_dns_zone.main.type
+    protected = data.gigahost_dns_zone.main.protected
   }
 }

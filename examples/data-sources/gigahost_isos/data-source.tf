@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # The Debian images uploaded to the account (upload them in the control panel).
 data "gigahost_isos" "debian" {
   name_regex = "^debian-"

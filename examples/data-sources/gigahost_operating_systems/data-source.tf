@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Every installable operating system.
 data "gigahost_operating_systems" "all" {}
 

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # One server by host name (or by id, or by name): an error when none or
 # several match.
 data "gigahost_server" "db" {

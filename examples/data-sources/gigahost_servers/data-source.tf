@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Every virtual server whose name starts with "web-", cancelled ones left out.
 data "gigahost_servers" "web" {
   type       = "vps"

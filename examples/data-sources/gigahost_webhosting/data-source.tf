@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Look up a web-hosting account by its domain...
 data "gigahost_webhosting" "site" {
   domain = "example.no"

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 data "gigahost_webhosting" "site" {
   domain = "example.no"
 }

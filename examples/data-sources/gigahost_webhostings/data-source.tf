@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Every web-hosting account the credentials can see.
 data "gigahost_webhostings" "all" {}
 

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigas = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Every location of the account.
 data "gigas_locations" "all" {}
 

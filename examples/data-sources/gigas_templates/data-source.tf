@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigas = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # All Linux templates.
 data "gigas_templates" "linux" {
   operating_system = "linux"

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigas = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # One VM, by its label (exactly one VM must have it) or by its id: usually
 # one made elsewhere; here one this example makes, so that it runs as it is.
 resource "gigas_virtual_machine" "legacy" {

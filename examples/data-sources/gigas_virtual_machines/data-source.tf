@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigas = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Every VM of the account, and the offline ones in one location. Filters
 # (label, hostname, status, location_id) match exactly; one request in all.
 data "gigas_virtual_machines" "all" {}

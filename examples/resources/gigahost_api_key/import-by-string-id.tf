@@ -1,7 +1,27 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Terraform 1.5 and later: import by key id (key_id in GET /account/apikeys).
 # The secret cannot be read back: it stays null in the state until the next
 # rotation (change rotation_triggers).
 import {
   to = gigahost_api_key.ci
-  id = "42"
+  id = "2"
+}
+
+resource "gigahost_api_key" "ci" {
+  label = "CI deployment"
+
+  permissions = {
+    dns     = { mode = "rw", all = false, ids = [123] }
+    servers = { mode = "r", all = true }
+    account = { mode = "r" }
+  }
+
+  expires_at = 1924992000 # 2031-01-01T00:00:00Z
 }

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Managing API keys needs a session login: configure gigahost_username and
 # gigahost_password (or GIGAHOST_USERNAME and GIGAHOST_PASSWORD) on the
 # provider. The API refuses API-key tokens on /account/apikeys, so these

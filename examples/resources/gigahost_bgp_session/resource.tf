@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # The ASN is approved outside Terraform (control panel, or POST /bgp/asn);
 # its database id comes from the gigahost_bgp data source.
 data "gigahost_bgp" "this" {}

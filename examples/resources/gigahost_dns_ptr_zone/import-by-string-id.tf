@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Terraform 1.5 and later: import a reverse zone with an import block, by zone id or name.
 import {
   to = gigahost_dns_ptr_zone.v4

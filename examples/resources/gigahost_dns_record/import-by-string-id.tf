@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Terraform 1.5 and later: import records with import blocks. The four-part
 # form <zone_id>/<name>/<type>/<value> does not depend on the record id,
 # which changes with every change of the record.

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Terraform 1.12 and later: import by the resource's identity.
 import {
   to = gigahost_dns_redirect.apex
@@ -5,4 +13,9 @@ import {
     zone_id = "123"
     source  = "@"
   }
+}
+
+resource "gigahost_dns_redirect" "apex" {
+  zone_id    = "123"
+  target_url = "https://www.new-brand.no"
 }

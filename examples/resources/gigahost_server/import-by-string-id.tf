@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Import an existing server by its server id (srv_id) with an import block.
 import {
   to = gigahost_server.web

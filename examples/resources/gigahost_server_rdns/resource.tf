@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 resource "gigahost_server" "web" {
   product_id = 7951
   region_id  = 1
@@ -18,6 +26,6 @@ resource "gigahost_server_rdns" "web_v4" {
 # (subnets[].sub_cidr).
 resource "gigahost_server_rdns" "web_v6" {
   server_id   = gigahost_server.web.id
-  ipv6_subnet = "2a03:94e0:190e::/48"
+  ipv6_subnet = "2a03:94e0:59a8::/48"
   ptr         = "ns1.example.com"
 }

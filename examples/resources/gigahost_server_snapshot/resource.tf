@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 resource "gigahost_server" "db" {
   product_id = 7951
   region_id  = 1

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # An SSH key of the account. With file(), the key file's trailing newline is
 # ignored: public_key = file("~/.ssh/id_ed25519.pub")
 resource "gigahost_ssh_key" "laptop" {

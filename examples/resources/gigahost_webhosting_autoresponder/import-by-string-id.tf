@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Terraform 1.5 and later: an import block with <hosting_id>/<address>.
 import {
   to = gigahost_webhosting_autoresponder.info

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Terraform 1.5 and later: an import block. With password_wo and no
 # password_wo_version, the imported mailbox keeps the password it has.
 import {

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Terraform 1.5 and later: an import block.
 import {
   to = gigahost_webhosting_email_forwarder.post

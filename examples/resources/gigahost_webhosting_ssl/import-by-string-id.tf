@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Terraform 1.5 and later: an import block with the hosting account id.
 import {
   to = gigahost_webhosting_ssl.site

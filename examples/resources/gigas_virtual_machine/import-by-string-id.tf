@@ -1,5 +1,26 @@
+terraform {
+  required_providers {
+    gigas = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Terraform 1.5 and later: import with a block, then `terraform plan`.
 import {
   to = gigas_virtual_machine.web
   id = "226661014786"
+}
+
+resource "gigas_virtual_machine" "web" {
+  label             = "web-1"
+  hostname          = "web-1"
+  memory            = 2048 # MB
+  cpus              = 2
+  cpu_type          = "amd"
+  primary_disk_size = 20 # GB
+  swap_disk_size    = 1
+  location_id       = "226661012"  # Spain
+  template_id       = "2266610140" # Debian 12 x64
+  note              = "Managed by Terraform"
 }

@@ -1,3 +1,14 @@
+terraform {
+  required_providers {
+    gigas = {
+      source = "gigaform/giga"
+    }
+    gigahost = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 data "gigas_locations" "spain" {
   label_regex = "(?i)^spain$"
 }

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    gigas = {
+      source = "gigaform/giga"
+    }
+  }
+}
+
 # Boot a machine from an installer or rescue ISO: mount it, and set the
 # machine's boot_type to "cdrom" (mounting alone does not change the boot
 # device). Set boot_type back to "default" and remove the mount to boot from
