@@ -37,7 +37,8 @@ type Env struct {
 var setupOnce sync.Once
 
 // setup makes acceptance tests run in every `go test` and makes
-// terraform-plugin-testing use the installed Terraform, never a download.
+// terraform-plugin-testing use the installed Terraform, never a download;
+// it prepares what the CLI at TF_ACC_TERRAFORM_PATH needs (see cli).
 func setup() {
 	if os.Getenv("TF_ACC") == "" {
 		_ = os.Setenv("TF_ACC", "1")
@@ -46,6 +47,20 @@ func setup() {
 		if p, err := exec.LookPath("terraform"); err == nil {
 			_ = os.Setenv("TF_ACC_TERRAFORM_PATH", p)
 		}
+	}
+	// A CLI configuration file that does not exist makes OpenTofu print a
+	// warning on stdout, where the harness reads `version -json`.
+	if f := os.Getenv("TF_CLI_CONFIG_FILE"); f != "" {
+		if _, err := os.Stat(f); err != nil {
+			_ = os.Unsetenv("TF_CLI_CONFIG_FILE")
+		}
+	}
+	detectCLI()
+	// OpenTofu resolves the test configurations' implied providers (gigas,
+	// gigahost) under its own registry's hostname, where the harness must
+	// serve them too (and where the legacy "-" namespace is allowed).
+	if cli.openTofu && os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
+		_ = os.Setenv("TF_ACC_PROVIDER_HOST", cli.host)
 	}
 }
 

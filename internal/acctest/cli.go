@@ -2,6 +2,7 @@ package acctest
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,9 +24,10 @@ import (
 // parallel tests; the servers stop when the test ends.
 func (e *Env) CLI(t *testing.T, names ...string) *Terraform {
 	t.Helper()
+	setupOnce.Do(setup)
 	addrs := make([]string, len(names))
 	for i, n := range names {
-		addrs[i] = "registry.terraform.io/hashicorp/" + n
+		addrs[i] = cli.host + "/hashicorp/" + n
 	}
 	tf := serveFor(t, os.Getenv("TF_ACC_TERRAFORM_PATH"), e.opts, cliEnv(t), addrs...)
 	t.Cleanup(tf.Close)
@@ -78,6 +80,58 @@ func cliEnv(t *testing.T) []string {
 	return env
 }
 
+// cli is what the tests know of the CLI at TF_ACC_TERRAFORM_PATH: its
+// version, whether it is OpenTofu, and the registry hostname its implied
+// providers resolve under. Set once by setup.
+var cli struct {
+	version  *version.Version
+	openTofu bool
+	host     string
+	err      error
+}
+
+// detectCLI reads the CLI's version (with an empty CLI configuration, so
+// that nothing else reaches stdout).
+func detectCLI() {
+	cli.host = "registry.terraform.io"
+	bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if bin == "" {
+		cli.err = fmt.Errorf("no terraform on PATH and TF_ACC_TERRAFORM_PATH unset")
+		return
+	}
+	rc, err := os.CreateTemp("", "giga-acc-rc")
+	if err != nil {
+		cli.err = err
+		return
+	}
+	_ = rc.Close()
+	defer func() { _ = os.Remove(rc.Name()) }()
+	cmd := exec.Command(bin, "version", "-json") //nolint:gosec,noctx // the CLI the tests run
+	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc.Name(), "CHECKPOINT_DISABLE=1")
+	out, err := cmd.Output()
+	if err != nil {
+		cli.err = fmt.Errorf("%s version -json: %w", bin, err)
+		return
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		cli.err = fmt.Errorf("%s version -json: %w", bin, err)
+		return
+	}
+	if cli.version, cli.err = version.NewVersion(v.Version); cli.err != nil {
+		return
+	}
+	// OpenTofu answers `version -json` in Terraform's form; its plain
+	// `version` names it.
+	plain := exec.Command(bin, "version") //nolint:gosec,noctx // the CLI the tests run
+	plain.Env = cmd.Env
+	if out, err := plain.Output(); err == nil && strings.HasPrefix(string(out), "OpenTofu") {
+		cli.openTofu, cli.host = true, "registry.opentofu.org"
+	}
+}
+
 // SkipBelowTerraform skips the test unless the Terraform at
 // TF_ACC_TERRAFORM_PATH is at least version (such as "1.14.0"): under the
 // Terraform on PATH (1.11) the TestAccModern* tests skip, and `make
@@ -85,22 +139,21 @@ func cliEnv(t *testing.T) []string {
 func SkipBelowTerraform(t *testing.T, want string) {
 	t.Helper()
 	setupOnce.Do(setup)
-	out, err := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), "version", "-json").Output() //nolint:gosec,noctx // the Terraform the tests run
-	if err != nil {
-		t.Fatalf("terraform version: %v", err)
+	if cli.err != nil {
+		t.Fatal(cli.err)
 	}
-	var v struct {
-		Version string `json:"terraform_version"`
+	if cli.version.Core().LessThan(version.Must(version.NewVersion(want))) {
+		t.Skipf("needs Terraform %s or later (this is %s): run make test-modern", want, cli.version)
 	}
-	if err := json.Unmarshal(out, &v); err != nil {
-		t.Fatalf("terraform version -json: %v", err)
-	}
-	have, err := version.NewVersion(v.Version)
-	if err != nil {
-		t.Fatalf("terraform version %q: %v", v.Version, err)
-	}
-	if have.Core().LessThan(version.Must(version.NewVersion(want))) {
-		t.Skipf("needs Terraform %s or later (this is %s): run make test-modern", want, v.Version)
+}
+
+// SkipOnOpenTofu skips a test of what OpenTofu does not have (why says
+// what), when the CLI at TF_ACC_TERRAFORM_PATH is OpenTofu.
+func SkipOnOpenTofu(t *testing.T, why string) {
+	t.Helper()
+	setupOnce.Do(setup)
+	if cli.openTofu {
+		t.Skipf("OpenTofu %s: %s", cli.version, why)
 	}
 }
 

@@ -71,6 +71,7 @@ var exampleNotPasted = map[string]string{
 }
 
 var (
+	apiResource   = regexp.MustCompile(`(?m)^resource "giga(s|host)_`)
 	variables     = regexp.MustCompile(`(?m)^variable "(\w+)"`)
 	importBlock   = regexp.MustCompile(`(?ms)^import \{.*?^\}\n`)
 	planSummary   = regexp.MustCompile(`Plan: (\d+) to import, (\d+) to add, (\d+) to change, (\d+) to destroy`)
@@ -148,7 +149,7 @@ func runExampleFolder(t *testing.T, file, rel string) {
 	before := inventory(env.Mock)
 	tf.Run("apply", "-auto-approve", "-no-color")
 	applied := inventory(env.Mock)
-	creates := strings.Contains(string(hcl), "\nresource \"") || strings.HasPrefix(string(hcl), "resource \"")
+	creates := apiResource.MatchString(string(hcl))
 	if creates && slices.Equal(applied, before) {
 		t.Fatalf("the apply of an example with resources changed nothing in the mock: %v", applied)
 	}
@@ -237,7 +238,7 @@ func inventory(m *mockapi.Server) []string {
 // importSeeded are the example folders whose import examples adopt what
 // the mock holds from the start (the docs' zone example.no, id 123, and its
 // BGP session 1); the others' are first applied without their import blocks.
-var importSeeded = map[string]bool{"resources/gigahost_dns_zone": true, "resources/gigahost_bgp_session": true}
+var importSeeded = map[string]bool{"resources/gigahost_dns_zone": true, "resources/gigahost_bgp_session": true, "provider": true}
 
 // importOrigin names, per folder, the example whose apply makes the objects
 // that the folder's import examples adopt, where those are made together
@@ -279,9 +280,16 @@ var exampleFixtures = map[string]func(t *testing.T, m *mockapi.Server){
 			t.Fatal("cannot set the reverse name")
 		}
 	},
-	"ephemeral-resources/gigahost_server_ipmi": func(_ *testing.T, m *mockapi.Server) {
-		m.Gigahost.ServerExtras.AddServer(4873, "metal-1.example.com") // a dedicated server: IPMI
+	"ephemeral-resources/gigahost_server_ipmi": addMetal,
+	"actions/gigahost_server_power":             addMetal,
+	"actions/gigahost_server_reboot": func(_ *testing.T, m *mockapi.Server) {
+		m.Gigahost.ServerExtras.AddServer(7951, "web-1.example.com")
 	},
+}
+
+// addMetal adds a dedicated server (IPMI, power on and off).
+func addMetal(_ *testing.T, m *mockapi.Server) {
+	m.Gigahost.ServerExtras.AddServer(4873, "metal-1.example.com")
 }
 
 func deleteSeedZone(t *testing.T, m *mockapi.Server) {

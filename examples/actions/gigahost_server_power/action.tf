@@ -6,11 +6,16 @@ terraform {
   }
 }
 
-# Power a bare-metal server off (not available for KVM VPS products).
+# A bare-metal server ordered outside this configuration.
+data "gigahost_server" "metal" {
+  hostname = "metal-1.example.com"
+}
+
+# Power it off or on (not available for KVM VPS products).
 # Run on demand: terraform apply -invoke=action.gigahost_server_power.off
 action "gigahost_server_power" "off" {
   config {
-    server_id = gigahost_server.metal.id
+    server_id = data.gigahost_server.metal.id
     state     = "off"
     timeouts  = { invoke = "15m" }
   }
@@ -18,7 +23,7 @@ action "gigahost_server_power" "off" {
 
 action "gigahost_server_power" "on" {
   config {
-    server_id = gigahost_server.metal.id
+    server_id = data.gigahost_server.metal.id
     state     = "on"
   }
 }

@@ -6,10 +6,20 @@ terraform {
   }
 }
 
-# Reboot a server whenever its configuration revision changes.
+data "gigahost_server" "web" {
+  hostname = "web-1.example.com"
+}
+
+variable "web_config_revision" {
+  type        = string
+  description = "Bump to reboot the server (say, after its configuration files changed)."
+  default     = "1"
+}
+
+# Reboot the server whenever its configuration revision changes.
 action "gigahost_server_reboot" "web" {
   config {
-    server_id = gigahost_server.web.id
+    server_id = data.gigahost_server.web.id
   }
 }
 

@@ -10,7 +10,7 @@ terraform {
 import {
   to = gigahost_dns_ptr_zone.v4
   identity = {
-    zone_id = "456"
+    zone_id = "1000"
   }
 }
 
