@@ -281,7 +281,7 @@ var exampleFixtures = map[string]func(t *testing.T, m *mockapi.Server){
 		}
 	},
 	"ephemeral-resources/gigahost_server_ipmi": addMetal,
-	"actions/gigahost_server_power":             addMetal,
+	"actions/gigahost_server_power":            addMetal,
 	"actions/gigahost_server_reboot": func(_ *testing.T, m *mockapi.Server) {
 		m.Gigahost.ServerExtras.AddServer(7951, "web-1.example.com")
 	},
