@@ -80,15 +80,15 @@ else
 fi
 tfc() { "$tf" -chdir="$work/config" "$@"; }
 
-step "terraform apply"
+step "$(basename "$tf") apply"
 start=$SECONDS
 tfc apply -auto-approve
 echo "(apply took $((SECONDS - start)) s)"
 
-step "terraform output"
+step "$(basename "$tf") output"
 tfc output
 
-step "terraform plan -detailed-exitcode (expecting no changes)"
+step "$(basename "$tf") plan -detailed-exitcode (expecting no changes)"
 set +e
 tfc plan -detailed-exitcode
 plan_rc=$?
@@ -99,7 +99,7 @@ case $plan_rc in
   *) echo "FAIL: terraform plan failed" >&2; exit 1 ;;
 esac
 
-step "terraform destroy"
+step "$(basename "$tf") destroy"
 tfc destroy -auto-approve
 
 step "Demo finished"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test-modern: the tests that need a newer Terraform than the one on PATH
 # (resource identity: 1.12; list resources, `terraform query` and actions:
-# 1.14), named TestAccModern*, run with the binary that
+# 1.14), named TestAccModern*, and the documentation examples (identity
+# imports and actions among them), run with the binary that
 # ../shared/tools/build-terraform builds (TERRAFORM_NEXT, default
 # $HOME/.cache/terraform-next/terraform). Under Terraform 1.11 those tests
 # skip themselves (tfversion.SkipBelow); here they run.
@@ -17,4 +18,4 @@ if [[ ! -x "$next" ]]; then
   exit 0
 fi
 "$next" version | sed -n 1p
-TF_ACC_TERRAFORM_PATH="$next" ${GO:-go} test -count=1 -timeout "${TEST_TIMEOUT:-15m}" -run '^TestAccModern' ${TESTARGS:-} ./...
+TF_ACC_TERRAFORM_PATH="$next" ${GO:-go} test -count=1 -timeout "${TEST_TIMEOUT:-15m}" -run '^(TestAccModern|TestAccExampleFolders$)' ${TESTARGS:-} ./...
