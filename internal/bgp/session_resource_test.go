@@ -2,7 +2,6 @@ package bgp_test
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -101,11 +100,8 @@ func TestAccBGPSession_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	// The documentation's example: redundant IPv6 sessions of the seeded ASN.
-	example, err := os.ReadFile("../../examples/resources/gigahost_bgp_session/resource.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	redundant := strings.ReplaceAll(string(example), `"web_v6"`, `"test"`)
+	example := acctest.Example(t, "../../examples/resources/gigahost_bgp_session/resource.tf")
+	redundant := strings.ReplaceAll(example, `"web_v6"`, `"test"`)
 	redundant = strings.ReplaceAll(redundant, ".web_v6.", ".test.")
 	if !strings.Contains(redundant, "default_route = false") {
 		t.Fatal("the example no longer sets default_route = false")
