@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -179,12 +180,35 @@ func deploy(ctx context.Context, c *gigahost.Client, in gigahost.DeployInput, di
 	switch {
 	case len(res.OrderIDs) == 1:
 		return res, int64(res.OrderIDs[0]), true
-	case len(res.OrderIDs) > 1 || res.ServerID == 0:
+	case len(res.OrderIDs) > 1:
+		// One server was asked for and several were ordered: each may be
+		// billed. This resource keeps the first (in state before any wait,
+		// as always); the others are named, never dropped silently.
+		diags.AddWarning("Several orders for one server", extraOrders(res))
+		return res, int64(res.OrderIDs[0]), true
+	case res.ServerID == 0:
 		diags.AddError("Unexpected deploy answer",
-			fmt.Sprintf("POST /deploy/servers for one server answered with %d order ids (%v), message %q; check the account's orders.", len(res.OrderIDs), res.OrderIDs, res.Message))
+			fmt.Sprintf("POST /deploy/servers answered with no order id (message %q): an order may have been placed all the same; check the account's orders before applying again.", res.Message))
 		return nil, 0, false
 	}
 	return res, 0, true
+}
+
+// extraOrders says which orders of a deploy answer this resource does not
+// manage, and what to do with them.
+func extraOrders(res *gigahost.DeployResult) string {
+	var extra []string
+	for i, id := range res.OrderIDs[1:] {
+		o := fmt.Sprintf("order %d", int64(id))
+		if i+1 < len(res.OrderNumbers) {
+			o += fmt.Sprintf(" (number %s)", string(res.OrderNumbers[i+1]))
+		}
+		extra = append(extra, o)
+	}
+	return fmt.Sprintf("POST /deploy/servers for one server answered with %d orders (message %q). This resource manages the first, order %d; "+
+		"the others are not managed by Terraform and may be billed: %s. Cancel them in the control panel, or import each server "+
+		"once deployed into a resource of its own (terraform import gigahost_server.<name> <server_id>; data \"gigahost_servers\" lists them).",
+		len(res.OrderIDs), string(res.Message), int64(res.OrderIDs[0]), strings.Join(extra, ", "))
 }
 
 // catalogPrice finds the product's price id in the catalog, checking that
