@@ -110,7 +110,10 @@ func (r *ISOResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true,
+				CreateDescription: fmt.Sprintf("How long to wait for the mount to complete (default %s).", minutes(defaultISOCreateTimeout)),
+				DeleteDescription: fmt.Sprintf("How long to wait for the unmount to complete (default %s).", minutes(defaultISODeleteTimeout)),
+			}),
 		},
 	}
 }

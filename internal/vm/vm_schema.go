@@ -2,6 +2,8 @@ package vm
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -123,10 +125,17 @@ func (r *VMResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp 
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true,
+				CreateDescription: fmt.Sprintf("How long to wait for the machine to be built and running, its queue transactions included (default %s).", minutes(defaultCreateTimeout)),
+				UpdateDescription: fmt.Sprintf("How long to wait for a change (resize, power state, rebuild) to complete (default %s).", minutes(defaultUpdateTimeout)),
+				DeleteDescription: fmt.Sprintf("How long to wait for the deletion to complete (default %s).", minutes(defaultDeleteTimeout)),
+			}),
 		},
 	}
 	for name, a := range ipAddressSchema() {
 		resp.Schema.Attributes[name] = a
 	}
 }
+
+// minutes writes a timeout default as a timeouts block takes it ("30m").
+func minutes(d time.Duration) string { return fmt.Sprintf("%dm", int(d.Minutes())) }
