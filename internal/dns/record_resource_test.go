@@ -332,7 +332,8 @@ func TestAccRecord_import(t *testing.T) {
 		{label: "mail", name: "@", typ: "MX", value: "mx.imp.example.net", priority: 15},
 		{label: "path", name: "imp", typ: "TXT", value: `"a/b/c=d"`},
 	}
-	steps := []resource.TestStep{{Config: env.Config(seededConfig(records...))}}
+	spf := rec{label: "spf", name: "@", typ: "TXT", value: "v=spf1 mx -all"}
+	steps := []resource.TestStep{{Config: env.Config(seededConfig(append(records, spf)...))}}
 	for _, r := range records {
 		// <zone_id>/<record_id>
 		steps = append(steps, resource.TestStep{
@@ -342,6 +343,24 @@ func TestAccRecord_import(t *testing.T) {
 			// (MX without priority or trailing dot; a value with slashes).
 			ResourceName: addr(r.label), ImportState: true, ImportStateVerify: true,
 			ImportStateId: fmt.Sprintf("%d/%s/%s/%s", mockapi.SeedZoneID, r.name, r.typ, strings.TrimSuffix(r.value, ".")),
+		})
+	}
+	// A TXT value with spaces, as examples/resources/gigahost_dns_record/
+	// import.sh quotes it for the shell: with the value's own quotes (as the
+	// list shows it) and without them.
+	for _, value := range []string{`"v=spf1 mx -all"`, `v=spf1 mx -all`} {
+		steps = append(steps, resource.TestStep{
+			ResourceName: addr("spf"), ImportState: true, ImportStateVerify: true,
+			ImportStateId: fmt.Sprintf("%d/@/TXT/%s", mockapi.SeedZoneID, value),
+			// The imported value keeps the id's form; both are the same TXT
+			// data (the value's semantic equality: no diff in the next plan).
+			ImportStateVerifyIgnore: []string{"value"},
+			ImportStateCheck: func(is []*terraform.InstanceState) error {
+				if len(is) != 1 || strings.Trim(is[0].Attributes["value"], `"`) != spf.value {
+					return fmt.Errorf("imported %v, want the TXT record %q", is, spf.value)
+				}
+				return nil
+			},
 		})
 	}
 	steps = append(steps, resource.TestStep{

@@ -37,3 +37,17 @@ resource "gigahost_dns_record" "pool" {
   type    = "A"
   value   = each.value
 }
+
+# A TXT value as the record list shows it, in quotes: escape them in the id.
+# The configured value may leave them out; the plan shows no change.
+import {
+  to = gigahost_dns_record.spf
+  id = "123/@/TXT/\"v=spf1 mx -all\""
+}
+
+resource "gigahost_dns_record" "spf" {
+  zone_id = "123"
+  name    = "@"
+  type    = "TXT"
+  value   = "v=spf1 mx -all"
+}
