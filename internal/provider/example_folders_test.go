@@ -66,7 +66,7 @@ func TestAccExampleFolders(t *testing.T) {
 // pasted alone, each with where it is run instead.
 var exampleNotPasted = map[string]string{
 	"demo":                              "make demo applies it with its variables file (scripts/demo.sh)",
-	"guides/scoped-api-key":             "a provider configured from a resource of the same run; TestAccExamplesScopedKeyGuide applies it in its two stages",
+	"guides/scoped-api-key":             "a provider configured from a resource of the same run (the harness serves one configuration per local name); TestAccExamplesScopedKeyGuide applies it with the alias under a name of its own",
 	"guides/adopt-with-terraform-query": "a terraform query walk-through; TestAccModernDNS_queryGeneratesAdoptableConfig runs it",
 }
 

@@ -22,7 +22,8 @@ resource "gigahost_dns_record" "mx_primary" {
   priority = 10
 }
 
-# The round-robin members of a for_each, one import block each.
+# Terraform 1.7 and later: the round-robin members of a for_each, with one
+# import block that has a for_each of its own.
 import {
   for_each = toset(["192.0.2.21", "192.0.2.22"])
   to       = gigahost_dns_record.pool[each.value]

@@ -17,6 +17,11 @@ data "gigahost_operating_systems" "ubuntu" {
   name_regex   = "24\\.04"
 }
 
+resource "gigahost_ssh_key" "ops" {
+  name       = "ops laptop"
+  public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIvoO3I3oHAnGAwkVyYETvoSQKpNwcRX42cSjTlbOMST ops@laptop"
+}
+
 resource "gigahost_server" "web" {
   product_id = data.gigahost_catalog.vps.products[0].product_id
   price_id   = data.gigahost_catalog.vps.products[0].price_id # optional: found in the catalog when unset
@@ -26,7 +31,7 @@ resource "gigahost_server" "web" {
   hostname       = "web-1.example.no"
   name           = "web 1"  # updated in place
   billing_period = "hourly" # hourly (default), monthly, quarterly or annual
-  ssh_key_ids    = [7]
+  ssh_key_ids    = [gigahost_ssh_key.ops.key_id]
 
   timeouts {
     create = "30m"

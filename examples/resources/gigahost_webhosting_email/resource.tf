@@ -27,16 +27,16 @@ resource "gigahost_webhosting_email" "sales" {
   password_wo_version = 1
 }
 
+# No defaults: give the passwords with TF_VAR_info_password and
+# TF_VAR_sales_password, or from a secret store, never in the code.
 variable "info_password" {
   type      = string
   sensitive = true
-  default   = "change-me-info"
 }
 
 variable "sales_password" {
   type      = string
   sensitive = true
-  default   = "change-me-sales"
 }
 
 output "addresses" {
