@@ -3,13 +3,13 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/gigaform/terraform-provider-giga/internal/provider"
+	"github.com/gigaform/terraform-provider-giga/internal/serve"
 )
 
 // version is set by the release build (-ldflags "-X main.version=...").
@@ -20,12 +20,14 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address:         "registry.terraform.io/gigaform/giga",
-		Debug:           debug,
-		ProtocolVersion: 6,
-	})
-	if err != nil {
+	// What providerserver.Serve does for protocol 6, with the server of
+	// package serve: it releases each RPC's context when the RPC returns,
+	// which the framework alone would keep until the process ends.
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	if err := tf6server.Serve("registry.terraform.io/gigaform/giga", serve.Protocol6(provider.New(version)), opts...); err != nil {
 		log.Fatal(err.Error())
 	}
 }

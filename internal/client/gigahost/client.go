@@ -454,6 +454,11 @@ func abbreviate(raw json.RawMessage) string {
 // that changes the list stores the list it read back (set), patches it, or
 // drops it; gen keeps a read that began before a write from storing what it
 // fetched.
+//
+// The cached list is never modified in place: set stores a copy and patch
+// changes a copy, so that view can hand out the list itself to readers that
+// only read it (a zone of N records read by N resources would otherwise be
+// copied N times).
 type listCache[T any] struct {
 	mu    sync.Mutex
 	list  []T
@@ -462,11 +467,22 @@ type listCache[T any] struct {
 	group singleflight.Group
 }
 
-// get returns the cached list, or fetches it once for every concurrent reader.
+// get returns a copy of the cached list, or fetches it once for every
+// concurrent reader: the caller may modify what it gets.
 func (l *listCache[T]) get(ctx context.Context, fetch func(context.Context) ([]T, error)) ([]T, error) {
+	list, err := l.view(ctx, fetch)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(list), nil
+}
+
+// view is get without the copy: the cached list itself, shared with every
+// other reader, which the caller must not modify.
+func (l *listCache[T]) view(ctx context.Context, fetch func(context.Context) ([]T, error)) ([]T, error) {
 	l.mu.Lock()
 	if l.valid {
-		list := slices.Clone(l.list)
+		list := l.list
 		l.mu.Unlock()
 		return list, nil
 	}
@@ -475,9 +491,9 @@ func (l *listCache[T]) get(ctx context.Context, fetch func(context.Context) ([]T
 	return l.shared(ctx, gen, fetch)
 }
 
-// shared is get after a miss at generation gen: one fetch for every
+// shared is view after a miss at generation gen: one fetch for every
 // concurrent reader. A flight of this generation may have filled the cache
-// between get's check and this call (and left the group already): then
+// between view's check and this call (and left the group already): then
 // its list is the answer, without another request.
 func (l *listCache[T]) shared(ctx context.Context, gen uint64, fetch func(context.Context) ([]T, error)) ([]T, error) {
 	ch := l.group.DoChan(strconv.FormatUint(gen, 10), func() (any, error) {
@@ -506,7 +522,7 @@ func (l *listCache[T]) shared(ctx context.Context, gen uint64, fetch func(contex
 			return nil, r.Err
 		}
 		list, _ := r.Val.([]T)
-		return slices.Clone(list), nil
+		return list, nil
 	}
 }
 
@@ -530,13 +546,15 @@ func (l *listCache[T]) set(list []T) {
 	l.list, l.valid = slices.Clone(list), true
 }
 
-// patch applies a write's known effect to the cached list, if any.
+// patch applies a write's known effect to the cached list, if any: to a
+// copy, which fn may change in place, so that views already handed out
+// stay as they were.
 func (l *listCache[T]) patch(fn func([]T) []T) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.gen++
 	if l.valid {
-		l.list = fn(l.list)
+		l.list = fn(slices.Clone(l.list))
 	}
 }
 

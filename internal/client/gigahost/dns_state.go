@@ -90,7 +90,7 @@ func (c *Client) Zones(ctx context.Context) ([]Zone, error) {
 
 // ZoneName returns the name of a zone, "" when the zone list does not show it.
 func (c *Client) ZoneName(ctx context.Context, zoneID string) (string, error) {
-	zones, err := c.Zones(ctx)
+	zones, err := c.dns.zoneList.view(ctx, c.ListZones)
 	if err != nil {
 		return "", err
 	}
@@ -99,9 +99,11 @@ func (c *Client) ZoneName(ctx context.Context, zoneID string) (string, error) {
 }
 
 // Records lists a zone's records, once per operation: every record of the
-// zone shares the list, which the client's own writes keep current.
+// zone shares the list, which the client's own writes keep current. The
+// list is the cached one itself, not a copy (N records of a zone read it N
+// times): callers must not modify it.
 func (c *Client) Records(ctx context.Context, zoneID string) ([]Record, error) {
-	return c.dnsZone(zoneID).records.get(ctx, c.recordFetch(zoneID))
+	return c.dnsZone(zoneID).records.view(ctx, c.recordFetch(zoneID))
 }
 
 func (c *Client) recordFetch(zoneID string) func(context.Context) ([]Record, error) {
@@ -123,7 +125,7 @@ func (c *Client) AddRecord(ctx context.Context, zoneID, zone string, in RecordIn
 	key := inputKey(in, zone)
 	var found *Record
 	seq, err := z.writeLocked(func() error {
-		before, err := z.records.get(ctx, fetch)
+		before, err := z.records.view(ctx, fetch)
 		if err != nil {
 			return fmt.Errorf("listing zone %s before creating the record: %w", zoneID, err)
 		}
@@ -292,9 +294,10 @@ func (z *dnsZone) writeLocked(fn func() error) (uint64, error) {
 
 // find picks a record from the zone's list, from inside a write. A record
 // this operation created and has not read back has no id yet: it is looked
-// for in a new list.
+// for in a new list. pick gets the shared list (Records) and must not
+// modify it.
 func (z *dnsZone) find(ctx context.Context, fetch func(context.Context) ([]Record, error), pick func([]Record) (Record, bool)) (Record, bool, error) {
-	records, err := z.records.get(ctx, fetch)
+	records, err := z.records.view(ctx, fetch)
 	if err != nil {
 		return Record{}, false, err
 	}
