@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"runtime"
 	"testing"
 	"weak"
@@ -123,13 +124,13 @@ func TestReleaseKeepsInterfaces(t *testing.T) {
 	if _, ok := s.(*server); !ok {
 		t.Fatalf("Protocol6 served %T, not the releasing server", s)
 	}
-	if _, ok := s.(tfprotov6.ProviderServerWithListResource); !ok {
+	if _, ok := s.(tfprotov6.ListResourceServer); !ok {
 		t.Error("no list resources")
 	}
-	if _, ok := s.(tfprotov6.ProviderServerWithActions); !ok {
+	if _, ok := s.(tfprotov6.ActionServer); !ok {
 		t.Error("no actions")
 	}
-	if _, ok := s.(tfprotov6.ProviderServerWithStateStores); !ok {
+	if _, ok := s.(tfprotov6.StateStoreServer); !ok {
 		t.Error("no state stores")
 	}
 }
@@ -150,7 +151,7 @@ func TestHeldContext(t *testing.T) {
 	}
 	cancel()
 	<-derived.Done()
-	if h.Err() != context.Canceled {
+	if !errors.Is(h.Err(), context.Canceled) {
 		t.Fatalf("released after the RPC ended: err %v", h.Err())
 	}
 }
