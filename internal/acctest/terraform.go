@@ -12,10 +12,10 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/gigaform/terraform-provider-giga/internal/provider"
+	"github.com/gigaform/terraform-provider-giga/internal/serve"
 )
 
 // Terraform runs the installed terraform CLI in a temporary folder against
@@ -59,7 +59,9 @@ func serveFor(tb testing.TB, bin string, opts provider.Options, env []string, ad
 		reattachCh := make(chan *plugin.ReattachConfig, 1)
 		done := make(chan struct{})
 		closed = append(closed, done)
-		factory := providerserver.NewProtocol6(provider.NewWithOptions("test", opts)())
+		// Served as main.go serves it (internal/serve), so that every test
+		// that drives the CLI runs the production server.
+		factory := serve.Protocol6(provider.NewWithOptions("test", opts))
 		go func() {
 			_ = tf6server.Serve(addr, factory, tf6server.WithDebug(ctx, reattachCh, done), tf6server.WithoutLogStderrOverride(),
 				tf6server.WithGoPluginLogger(hclog.New(&hclog.LoggerOptions{Output: io.Discard, Level: hclog.Off})))
