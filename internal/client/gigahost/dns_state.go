@@ -454,15 +454,27 @@ func mayHaveApplied(err error) bool {
 // RelativeName is a record name as the API stores it: "@" for the apex,
 // else relative to the zone, lower case. It accepts "@", a relative name,
 // or the full name with or without the trailing dot; zone may be "" when
-// unknown.
+// unknown. Trailing dots (and spaces) are dropped from the name, the zone
+// and the relative part alike, so that a name read back reads the same
+// (FuzzRelativeName found "..", which gave "." and then "@"). A relative
+// name that ends with the zone's name is read as a full name: that one
+// ambiguity is by design.
 func RelativeName(name, zone string) string {
-	n := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(name), "."))
-	zone = strings.ToLower(strings.TrimSuffix(zone, "."))
+	n := trimName(name)
+	zone = trimName(zone)
 	switch {
-	case n == "" || n == "@" || (zone != "" && n == zone):
-		return "@"
+	case zone != "" && n == zone:
+		n = ""
 	case zone != "" && strings.HasSuffix(n, "."+zone):
-		return strings.TrimSuffix(n, "."+zone)
+		n = trimName(strings.TrimSuffix(n, "."+zone))
+	}
+	if n == "" {
+		return "@"
 	}
 	return n
+}
+
+// trimName is a name in lower case without surrounding spaces or trailing dots.
+func trimName(s string) string {
+	return strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ". "))
 }

@@ -207,6 +207,13 @@ func FuzzRelativeName(f *testing.F) {
 		if plain && RelativeName(strings.ToUpper(z)+".", zone) != "@" {
 			t.Fatalf("zone %q is not its own apex", zone)
 		}
+		// A relative part that itself ends with the zone's name reads as a
+		// full name the second time (RelativeName's one ambiguity, by
+		// design: "www.example.no" is the full name in example.no).
+		lz := strings.ToLower(strings.TrimRight(strings.TrimSpace(zone), ". "))
+		if lz != "" && (rel == lz || strings.HasSuffix(rel, "."+lz)) {
+			return
+		}
 		if again := RelativeName(rel, zone); again != rel {
 			t.Fatalf("%q in %q: relative %q, again %q", name, zone, rel, again)
 		}
