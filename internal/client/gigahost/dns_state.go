@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -456,7 +457,8 @@ func mayHaveApplied(err error) bool {
 // or the full name with or without the trailing dot; zone may be "" when
 // unknown. Trailing dots (and spaces) are dropped from the name, the zone
 // and the relative part alike, so that a name read back reads the same
-// (FuzzRelativeName found "..", which gave "." and then "@"). A relative
+// (FuzzRelativeName found "..", which gave "." and then "@", and "0\v." in
+// zone 0, which gave "0\v" and then "@"). A relative
 // name that ends with the zone's name is read as a full name: that one
 // ambiguity is by design.
 func RelativeName(name, zone string) string {
@@ -474,7 +476,9 @@ func RelativeName(name, zone string) string {
 	return n
 }
 
-// trimName is a name in lower case without surrounding spaces or trailing dots.
+// trimName is a name in lower case without surrounding spaces or trailing
+// dots (a dot before a space included: "www. ").
 func trimName(s string) string {
-	return strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ". "))
+	s = strings.TrimRightFunc(strings.TrimSpace(s), func(r rune) bool { return r == '.' || unicode.IsSpace(r) })
+	return strings.ToLower(s)
 }

@@ -210,7 +210,7 @@ func FuzzRelativeName(f *testing.F) {
 		// A relative part that itself ends with the zone's name reads as a
 		// full name the second time (RelativeName's one ambiguity, by
 		// design: "www.example.no" is the full name in example.no).
-		lz := strings.ToLower(strings.TrimRight(strings.TrimSpace(zone), ". "))
+		lz := trimName(zone)
 		if lz != "" && (rel == lz || strings.HasSuffix(rel, "."+lz)) {
 			return
 		}
