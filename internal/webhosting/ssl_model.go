@@ -40,8 +40,8 @@ func hostingIDString(hostingID int64) string { return strconv.FormatInt(hostingI
 
 // parseHostingID reads the import id of a one-per-account resource.
 func parseHostingID(id string) (int64, error) {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil || n <= 0 {
+	n, ok := positiveID(id)
+	if !ok {
 		return 0, fmt.Errorf("import id %q: want the hosting account id, a positive number such as 1234", id)
 	}
 	return n, nil

@@ -32,9 +32,10 @@ func CanonicalValue(recordType, value string) string {
 			return ip.String()
 		}
 	case "CNAME", "MX", "NS", "PTR":
-		// Every trailing dot, so that the canonical form is its own
-		// canonical form ("..": "." then "" with one; FuzzRecordValue).
-		return strings.ToLower(strings.TrimRight(v, "."))
+		// Every trailing dot and space, so that the canonical form is its
+		// own canonical form ("..": "." then "" with one dot trimmed; "0 .":
+		// "0 " then "0" with the space left; FuzzRecordValue).
+		return trimName(v)
 	case "SRV":
 		f := strings.Fields(v)
 		if len(f) > 0 {
