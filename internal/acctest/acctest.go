@@ -51,7 +51,7 @@ func setup() {
 	// A CLI configuration file that does not exist makes OpenTofu print a
 	// warning on stdout, where the harness reads `version -json`.
 	if f := os.Getenv("TF_CLI_CONFIG_FILE"); f != "" {
-		if _, err := os.Stat(f); err != nil {
+		if _, err := os.Stat(f); err != nil { //nolint:gosec // the developer's own TF_CLI_CONFIG_FILE, only checked for existence
 			_ = os.Unsetenv("TF_CLI_CONFIG_FILE")
 		}
 	}
