@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Alt names a point where the docs, the samples and the field notes are
@@ -47,18 +48,23 @@ func (s AltSpec) Skipped(form string) string {
 
 // Alternatives lists every silent point the mock can switch, by area. Each
 // area's list lives beside its handlers (alternatives_*.go).
-func Alternatives() []AltSpec {
+func Alternatives() []AltSpec { return slices.Clone(allAlts()) }
+
+// allAlts is Alternatives, built once: the mock looks a point up for every
+// record it lists (a zone of 1,000 records built and sorted the list some
+// thousands of times per answer).
+var allAlts = sync.OnceValue(func() []AltSpec {
 	var all []AltSpec
 	for _, area := range [][]AltSpec{gigasAlts, gigasExtrasAlts, dnsAlts, dnssecAlts, deployAlts, serverExtrasAlts, accountAlts, bgpAlts, envelopeAlts, webhostingSSLAlts, webhostingExtrasAlts, actionsAlts} {
 		all = append(all, area...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	return all
-}
+})
 
 // AltSpecOf returns the spec of a, or false when the mock has no such point.
 func AltSpecOf(a Alt) (AltSpec, bool) {
-	for _, s := range Alternatives() {
+	for _, s := range allAlts() {
 		if s.Name == a {
 			return s, true
 		}
