@@ -415,7 +415,7 @@ func (r *APIKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 // ImportState implements resource.ResourceWithImportState: the id is the
 // key id. The secret cannot be read back and stays null.
 func (r *APIKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if id, err := strconv.ParseInt(req.ID, 10, 64); err != nil || id <= 0 {
+	if _, ok := tfutil.PositiveID(req.ID); !ok {
 		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("import id %q is not an API key id (a positive number, the key_id)", req.ID))
 		return
 	}

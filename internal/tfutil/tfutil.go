@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -68,4 +69,15 @@ func ParseImportID(id string, last bool, names ...string) ([]string, error) {
 		return nil, fmt.Errorf("import id %q is not of the form <%s>", id, strings.Join(names, ">/<"))
 	}
 	return parts, nil
+}
+
+// PositiveID reads an id of an import id: digits only (strconv.ParseInt
+// also takes a sign, and "+1/shop" became the id "1/shop": FuzzImportIDs),
+// above zero.
+func PositiveID(s string) (int64, bool) {
+	if s == "" || strings.Trim(s, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil && n > 0
 }

@@ -40,3 +40,12 @@ func TestAddAPIError(t *testing.T) {
 		})
 	}
 }
+
+func TestPositiveID(t *testing.T) {
+	for in, want := range map[string]int64{"12": 12, "007": 7, "+1": 0, "-1": 0, "0": 0, "": 0, "1a": 0, " 1": 0, "99999999999999999999": 0} {
+		got, ok := PositiveID(in)
+		if ok != (want != 0) || got != want && ok {
+			t.Errorf("PositiveID(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -34,21 +33,11 @@ func parseItemID(id, label string) (int64, string, error) {
 	if err != nil {
 		return 0, "", err
 	}
-	hostingID, ok := positiveID(parts[0])
+	hostingID, ok := tfutil.PositiveID(parts[0])
 	if !ok {
 		return 0, "", fmt.Errorf("import id %q: hosting_id %q is not a positive number; the form is <hosting_id>/<%s>", id, parts[0], label)
 	}
 	return hostingID, parts[1], nil
-}
-
-// positiveID reads a hosting id: digits only (strconv.ParseInt also takes a
-// sign, and "+1/shop" became the id "1/shop": FuzzImportIDs), above zero.
-func positiveID(s string) (int64, bool) {
-	if s == "" || strings.Trim(s, "0123456789") != "" {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	return n, err == nil && n > 0
 }
 
 // importItem is the ImportState of an item resource: id, hosting_id and the

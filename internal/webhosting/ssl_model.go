@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/gigaform/terraform-provider-giga/internal/client/gigahost"
+	"github.com/gigaform/terraform-provider-giga/internal/tfutil"
 )
 
 // sslModel is the gigahost_webhosting_ssl resource's data.
@@ -40,7 +41,7 @@ func hostingIDString(hostingID int64) string { return strconv.FormatInt(hostingI
 
 // parseHostingID reads the import id of a one-per-account resource.
 func parseHostingID(id string) (int64, error) {
-	n, ok := positiveID(id)
+	n, ok := tfutil.PositiveID(id)
 	if !ok {
 		return 0, fmt.Errorf("import id %q: want the hosting account id, a positive number such as 1234", id)
 	}
